@@ -1,0 +1,85 @@
+"""Parse hostile HTML once and read its visible text as lines.
+
+lxml's HTML parser copes with unclosed tags and nested forms; comments are dropped at parse time
+(a commented-out conac script is not a conac script). Very deep nesting is allowed (huge_tree)
+and every walk here is iterative, so a 10,000-deep page cannot exhaust the stack.
+"""
+from __future__ import annotations
+
+import re
+
+import lxml.etree as etree
+import lxml.html
+
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
+                               recover=True, no_network=True)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# JSP/ASP residue some saved pages start with: <%-- ... --%> and <%@ ... %>
+_SERVER_TAGS = re.compile(r"<%.*?%>", re.DOTALL)
+_SKIP_TEXT = {"script", "style", "template", "head", "title", "noscript", "select", "option"}
+BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "iframe", "option", "select",
+}
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002\u2003\u200b\ufeff]+")
+
+
+class ParseError(ValueError):
+    pass
+
+
+def parse(text: str) -> etree._Element:
+    text = _XML_DECL.sub("", text, count=1)
+    if "<%" in text[:2048]:
+        text = _SERVER_TAGS.sub("", text)
+    if not text.strip():
+        raise ParseError("页面内容为空")
+    try:
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"无法解析 HTML：{exc}") from exc
+    if root is None:
+        raise ParseError("无法解析 HTML")
+    return root
+
+
+def clean_space(text: str | None) -> str:
+    if not text:
+        return ""
+    return _SPACES.sub(" ", text).strip()
+
+
+def tag_of(el) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def visible_lines(root) -> list[str]:
+    """The page's visible text, one line per block element, empty lines dropped."""
+    parts: list[str] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = tag_of(el)
+        if event == "start":
+            if tag in _SKIP_TEXT:
+                walker.skip_subtree()
+                # the end event still fires for skipped elements in lxml >= 4.7
+                continue
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+            if el.text:
+                parts.append(el.text)
+        else:
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+            if el.tail and el is not root:
+                parts.append(el.tail)
+    lines = (clean_space(line) for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
+def element_text(el) -> str:
+    """Text of one element with spaces collapsed (scripts and styles left out)."""
+    return clean_space(" ".join(visible_lines(el)))

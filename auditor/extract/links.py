@@ -1,0 +1,159 @@
+"""Links with their anchor text, and the dated entries of list pages."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from ..models import Link, ListItem
+from .dates import find_dates
+from .html import element_text, tag_of
+from .markers import MARKERS
+
+_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "#", "vbscript:", "sms:")
+_PAGE_LINK = re.compile(r"(?:index|list|default)_\d+\.s?html?$|[?&](?:page|pageno|pageindex|p|curpage|pn)=\d+",
+                        re.IGNORECASE)
+
+
+def canonical_url(url: str) -> str:
+    """Drop the fragment, lower-case scheme and host, give an empty path its slash."""
+    parts = urlsplit(url.strip())
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def base_url(root, page_url: str) -> str:
+    base = root.find(".//base[@href]")
+    if base is not None:
+        return urljoin(page_url, base.get("href").strip())
+    return page_url
+
+
+def _resolve(base: str, href: str | None) -> str | None:
+    if not href:
+        return None
+    href = href.strip().replace("\\", "/")
+    if not href or href.lower().startswith(_SKIP_SCHEMES):
+        return None
+    try:
+        url = urljoin(base, href)
+    except ValueError:
+        return None
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    return canonical_url(url)
+
+
+def _anchor_text(a) -> str:
+    text = element_text(a)
+    if not text:
+        text = a.get("title", "") or next((img.get("alt", "") for img in a.iter("img")), "")
+    return text.strip()[:200]
+
+
+def extract_links(root, base: str) -> list[Link]:
+    """Every navigable link: <a href>, <area href>, frames; first anchor text wins per URL."""
+    seen: dict[str, Link] = {}
+    for el in root.iter("a", "area", "iframe", "frame"):
+        attr = "src" if tag_of(el) in ("iframe", "frame") else "href"
+        url = _resolve(base, el.get(attr))
+        if url is None:
+            continue
+        text = _anchor_text(el) if attr == "href" else ""
+        if url not in seen:
+            seen[url] = Link(url=url, text=text)
+        elif not seen[url].text and text:
+            seen[url].text = text
+    return list(seen.values())
+
+
+def _links_in(el, limit: int = 2) -> int:
+    count = 0
+    for a in el.iter("a"):
+        if a.get("href"):
+            count += 1
+            if count >= limit:
+                break
+    return count
+
+
+def _dated_row(a, title: str):
+    """The smallest ancestor of link ``a`` (4 levels at most) that holds a date and no other link.
+
+    Covers ``<li><a/><span>date</span></li>``, ``<tr><td><a/></td><td>date</td></tr>`` and
+    ``<dl><dd><a/></dd><dd>date</dd></dl>``. Returns (row, date) or (None, None).
+    """
+    el = a
+    for _ in range(4):
+        el = el.getparent()
+        if el is None or tag_of(el) in ("body", "html", "ul", "ol", "table", "tbody"):
+            return None, None
+        if _links_in(el) > 1:
+            return None, None
+        text = element_text(el)
+        rest = text.replace(title, " ", 1) if title else text
+        dates = find_dates(rest)
+        if dates:
+            return el, dates[-1]
+    return None, None
+
+
+def extract_items(root, base: str) -> list[ListItem]:
+    """Entries of the page's lists, with their dates.
+
+    A row is the smallest ancestor of a link that carries a date and no other link. Rows that share
+    a parent and a tag form a list; in such a list, sibling rows of the same tag holding exactly one
+    link but no date are entries too (undated, ``date`` None), so an undated item is not lost.
+    """
+    items: list[ListItem] = []
+    seen_rows: set[int] = set()
+    lists: dict[int, tuple[object, str]] = {}
+    for a in root.iter("a"):
+        url = _resolve(base, a.get("href"))
+        if url is None:
+            continue
+        title = _anchor_text(a)
+        row, date = _dated_row(a, title)
+        if row is None or id(row) in seen_rows:
+            continue
+        seen_rows.add(id(row))
+        items.append(ListItem(title=title, url=url, date=date))
+        parent = row.getparent()
+        if parent is not None:
+            lists[id(parent)] = (parent, tag_of(row))
+    for parent, row_tag in lists.values():
+        for row in parent:
+            if tag_of(row) != row_tag or id(row) in seen_rows or _links_in(row) != 1:
+                continue
+            a = next(a for a in row.iter("a") if a.get("href"))
+            url = _resolve(base, a.get("href"))
+            if url is not None:
+                seen_rows.add(id(row))
+                items.append(ListItem(title=_anchor_text(a), url=url, date=None))
+    return _unique(items)
+
+
+def _unique(items: list[ListItem]) -> list[ListItem]:
+    """One entry per URL (a list often repeats in a hidden copy); a dated copy wins."""
+    by_url: dict[str, ListItem] = {}
+    for item in items:
+        key = item.url or item.title
+        if key not in by_url or (item.date and not by_url[key].date):
+            by_url[key] = item
+    return list(by_url.values())
+
+
+def has_pagination(root, links: list[Link], lines: list[str]) -> bool:
+    words = MARKERS["pagination_text"]
+    if any(link.text in words for link in links):
+        return True
+    if sum(1 for link in links if _PAGE_LINK.search(urlsplit(link.url).path + "?" + urlsplit(link.url).query)) >= 1:
+        return True
+    code = " ".join((s.text or "")[:3000] for s in root.iter("script"))
+    if "createPageHTML" in code or re.search(r"共\s*\d+\s*页", " ".join(lines)):
+        return True
+    return False
+
+
+def has_placeholder(lines: list[str]) -> bool:
+    words = MARKERS["placeholder_text"]
+    return any(len(line) <= 40 and any(w in line for w in words) for line in lines)
