@@ -71,6 +71,8 @@ class PageRecord(_Model):
     final_url: str | None = None
     status: int | None = None
     error: str | None = None
+    skipped: str | None = None       # not fetched by policy: "robots", "scope", "limit"
+    role: Literal["page", "check"] = "page"
     content_type: str | None = None
     charset: str | None = None
     fetched_at: str | None = None

@@ -59,8 +59,8 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     for bom, enc in _BOMS:
         if body.startswith(bom):
             return body[len(bom):].decode(enc, "replace"), enc
-    declared = [c for c in (_normalise(header_charset(content_type)),
-                            _normalise(meta_charset(body))) if c]
+    raw_declared = [c for c in (header_charset(content_type), meta_charset(body)) if c]
+    declared = [c for c in (_normalise(c) for c in raw_declared) if c]
     if body.isascii():
         return body.decode("ascii"), declared[0] if declared else "ascii"
     text = _strict(body, "utf-8")
@@ -71,10 +71,14 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
             continue
         text = _strict(body, enc)
         if text is not None:
-            return text, _declared_name(enc)
+            return text, _label(enc, raw_declared)
     enc = next((d for d in declared if d != "utf-8"), "gb18030")
-    return body.decode(enc, "replace"), _declared_name(enc)
+    return body.decode(enc, "replace"), _label(enc, raw_declared)
 
 
-def _declared_name(codec_name: str) -> str:
-    return {"gb18030": "gb18030", "big5": "big5"}.get(codec_name, codec_name)
+def _label(codec_name: str, raw_declared: list[str]) -> str:
+    """Name the charset as the page declared it (gb2312, gbk) when that is what decoded it."""
+    for raw in raw_declared:
+        if _normalise(raw) == codec_name:
+            return raw.lower()
+    return codec_name

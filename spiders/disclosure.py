@@ -1,0 +1,215 @@
+"""The disclosure spider: crawl one site, emit one page record per fetched URL.
+
+HTML pages are extracted (``auditor.extract``) and their in-scope links followed; other link
+targets (attachments) are only checked for their status: the download stops once the headers are
+in. Failures become records too, so the snapshot says what could not be fetched and why.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest, StopDownload
+from twisted.internet.error import (ConnectionRefusedError, DNSLookupError, TCPTimedOutError,
+                                    TimeoutError)
+
+from auditor.atomic import write_text
+from auditor.extract import extract_page, is_html_type
+from auditor.extract.links import canonical_url
+from auditor.models import PageRecord
+
+from .scope import OutOfScope, Scope
+
+ATTACHMENT_EXT = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|dps|ofd|zip|rar|7z|gz|tar|txt|csv|jpe?g|png|gif|bmp|tiff?"
+    r"|mp4|avi|flv|wmv|mp3|wav|apk|exe|ceb|caj|xml|json)$", re.IGNORECASE)
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def describe_failure(failure) -> tuple[str | None, str | None]:
+    """(error, skipped) for a failed request, in words a report can show."""
+    exc = failure.value
+    if isinstance(exc, OutOfScope):
+        return None, "scope"
+    if isinstance(exc, IgnoreRequest):
+        text = str(exc)
+        if "redirect" in text.lower():
+            return f"重定向次数过多（可能是重定向循环）：{text}", None
+        if "robots" in text.lower() or "Forbidden by robots.txt" in text:
+            return None, "robots"
+        return None, f"ignored: {text}"[:200]
+    if isinstance(exc, (TimeoutError, TCPTimedOutError)):
+        return "请求超时", None
+    if isinstance(exc, DNSLookupError):
+        return "域名解析失败", None
+    if isinstance(exc, ConnectionRefusedError):
+        return "连接被拒绝", None
+    return f"{type(exc).__name__}: {exc}"[:300], None
+
+
+class DisclosureSpider(scrapy.Spider):
+    name = "disclosure"
+
+    def __init__(self, url: str | None = None, max_pages: int | str | None = None,
+                 allowed_hosts: str | list[str] | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not url:
+            raise ValueError("缺少起始网址：scrapy crawl disclosure -a url=https://…")
+        self.start_url = canonical_url(url if "://" in url else f"http://{url}")
+        if isinstance(allowed_hosts, str):
+            allowed_hosts = [h for h in allowed_hosts.split(",") if h]
+        self._allowed_arg = list(allowed_hosts or [])
+        self._max_pages_arg = int(max_pages) if max_pages else None
+        self.counts: Counter = Counter()
+        self.truncated: list[str] = []
+        self.seen: set[str] = set()
+        self.started_at = now_iso()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.max_pages = spider._max_pages_arg or settings.getint("GKAUDIT_MAX_PAGES")
+        spider.max_checks = settings.getint("GKAUDIT_MAX_CHECKS")
+        spider.max_bytes = settings.getint("GKAUDIT_MAX_PAGE_BYTES")
+        spider.summary_path = settings.get("GKAUDIT_SUMMARY_PATH")
+        spider.max_depth = settings.getint("DEPTH_LIMIT") or 10**6
+        spider.scope = Scope(spider.start_url, spider._allowed_arg + settings.getlist("GKAUDIT_ALLOWED_HOSTS"))
+        crawler.signals.connect(spider.headers_received, signal=signals.headers_received)
+        crawler.signals.connect(spider.bytes_received, signal=signals.bytes_received)
+        return spider
+
+    async def start(self):
+        self.seen.add(self.start_url)
+        self.counts["pages_scheduled"] += 1
+        yield scrapy.Request(self.start_url, callback=self.parse_page, errback=self.failed,
+                             meta={"gk_role": "page", "gk_start": True})
+
+    # -- download control -------------------------------------------------------------------
+    def headers_received(self, headers, body_length, request, spider):
+        if spider is not self:
+            return
+        role = request.meta.get("gk_role")
+        ctype = (headers.get(b"Content-Type") or b"").decode("latin-1")
+        if role == "check" or (role == "page" and ctype and not is_html_type(ctype)):
+            raise StopDownload(fail=False)
+
+    def bytes_received(self, data, request, spider):
+        if spider is not self:
+            return
+        got = request.meta.get("gk_bytes", 0) + len(data)
+        request.meta["gk_bytes"] = got
+        if got > self.max_bytes:
+            request.meta["gk_cut"] = True
+            raise StopDownload(fail=False)
+
+    # -- callbacks --------------------------------------------------------------------------
+    def parse_page(self, response):
+        record = self._record(response)
+        if record.role == "check" or record.kind == "attachment":
+            self.counts["checks"] += 1
+        else:
+            self.counts["pages"] += 1
+        if record.error or (record.status or 0) >= 400:
+            self.counts["errors"] += 1
+        yield record.model_dump(mode="json")
+        if record.kind != "attachment" and (record.status or 0) < 400:
+            yield from self._follow(record, response)
+
+    def failed(self, failure):
+        request = failure.request
+        error, skipped = describe_failure(failure)
+        if error:
+            self.counts["errors"] += 1
+        else:
+            self.counts["skipped"] += 1
+        role = request.meta.get("gk_role", "page")
+        record = PageRecord(url=request.url, final_url=request.url, status=None, error=error,
+                            skipped=skipped, role=role, fetched_at=now_iso(),
+                            depth=request.meta.get("depth", 0), referer=_referer(request),
+                            kind="attachment" if role == "check" else "other")
+        yield record.model_dump(mode="json")
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _record(self, response) -> PageRecord:
+        request = response.request
+        meta = request.meta
+        original = (meta.get("redirect_urls") or [request.url])[0]
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
+        fields = dict(status=response.status, final_url=response.url, fetched_at=now_iso(),
+                      depth=meta.get("depth", 0), referer=_referer(request),
+                      warc_record_id=meta.get("warc_record_id"), truncated=bool(meta.get("gk_cut")),
+                      role=meta.get("gk_role", "page"))
+        if fields["role"] == "check" and not is_html_type(ctype, b""):
+            record = PageRecord(url=original, content_type=ctype, kind="attachment",
+                                size=_length(response), **fields)
+            return record
+        return extract_page(original, response.body, ctype, is_start=bool(meta.get("gk_start")),
+                            **{k: v for k, v in fields.items() if k != "status" and k != "final_url"},
+                            status=response.status, final_url=response.url)
+
+    def _follow(self, record: PageRecord, response):
+        depth = response.meta.get("depth", 0)
+        if depth + 1 > self.max_depth:
+            if any(self.scope.allows(link.url) and link.url not in self.seen for link in record.links):
+                self._truncate("depth")
+            return
+        for link in record.links:
+            url = link.url
+            if url in self.seen or not self.scope.allows(url):
+                continue
+            self.seen.add(url)
+            is_check = bool(ATTACHMENT_EXT.search(urlsplit(url).path))
+            if is_check:
+                if self.counts["checks_scheduled"] >= self.max_checks:
+                    self._truncate("max_checks")
+                    continue
+                self.counts["checks_scheduled"] += 1
+            else:
+                if self.counts["pages_scheduled"] >= self.max_pages:
+                    self._truncate("max_pages")
+                    continue
+                self.counts["pages_scheduled"] += 1
+            yield scrapy.Request(url, callback=self.parse_page, errback=self.failed,
+                                 meta={"gk_role": "check" if is_check else "page"},
+                                 priority=-depth)
+
+    def _truncate(self, reason: str) -> None:
+        if reason not in self.truncated:
+            self.truncated.append(reason)
+
+    def closed(self, reason):
+        stats = self.crawler.stats.get_stats() if self.crawler else {}
+        summary = {
+            "start_url": self.start_url, "started_at": self.started_at, "finished_at": now_iso(),
+            "pages": self.counts["pages"], "checks": self.counts["checks"],
+            "errors": self.counts["errors"], "skipped": self.counts["skipped"],
+            "truncated": bool(self.truncated), "truncated_reasons": self.truncated,
+            "finish_reason": reason,
+            "refused_out_of_scope": stats.get("gkaudit/refused_out_of_scope", 0),
+            "robots_forbidden": stats.get("robotstxt/forbidden", 0),
+            "retries": stats.get("retry/count", 0),
+        }
+        if self.summary_path:
+            write_text(self.summary_path, json.dumps(summary, ensure_ascii=False, indent=2))
+
+
+def _referer(request) -> str | None:
+    value = request.headers.get(b"Referer")
+    return value.decode("latin-1") if value else None
+
+
+def _length(response) -> int | None:
+    value = response.headers.get(b"Content-Length")
+    try:
+        return int(value) if value else len(response.body)
+    except ValueError:
+        return len(response.body)

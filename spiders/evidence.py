@@ -1,0 +1,69 @@
+"""WARC evidence: every response the crawl receives, as it arrived, in ``crawl.warc.gz``.
+
+A Scrapy extension on ``response_received``; the record id goes into the request's meta so the
+page record (and every finding made from it) can point at its evidence.
+"""
+from __future__ import annotations
+
+from io import BytesIO
+
+from scrapy import signals
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from auditor.atomic import AtomicFile
+
+# Scrapy hands us decoded bodies: headers describing the transfer no longer apply to them
+_TRANSFER_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}
+
+
+class WarcEvidence:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.path = crawler.settings.get("GKAUDIT_WARC_PATH")
+        self.file: AtomicFile | None = None
+        self.writer: WARCWriter | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        return ext
+
+    def spider_opened(self, spider):
+        if self.path:
+            self.file = AtomicFile(self.path)
+            self.writer = WARCWriter(self.file.fh, gzip=True)
+            info = self.writer.create_warcinfo_record(
+                "crawl.warc.gz", {"software": "gkaudit (Scrapy)", "format": "WARC File Format 1.1",
+                                  "isPartOf": getattr(spider, "start_url", "")})
+            self.writer.write_record(info)
+
+    def response_received(self, response, request, spider):
+        if self.writer is None:
+            return
+        headers = [(k.decode("latin-1"), b", ".join(v).decode("latin-1"))
+                   for k, v in response.headers.items() if k.lower() not in _TRANSFER_HEADERS]
+        body = response.body or b""
+        headers.append(("Content-Length", str(len(body))))
+        reason = _reason(response.status)
+        http_headers = StatusAndHeaders(f"{response.status} {reason}", headers, protocol="HTTP/1.1")
+        record = self.writer.create_warc_record(response.url, "response", payload=BytesIO(body),
+                                                http_headers=http_headers)
+        self.writer.write_record(record)
+        request.meta["warc_record_id"] = record.rec_headers.get_header("WARC-Record-ID")
+
+    def spider_closed(self, spider, reason):
+        if self.file is not None:
+            self.file.commit()
+            self.file = self.writer = None
+
+
+def _reason(status: int) -> str:
+    from http import HTTPStatus
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"

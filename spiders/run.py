@@ -1,0 +1,45 @@
+"""Run crawls in this process: ``python -m spiders.run JOB.json``.
+
+The job file lists one or more crawls (spider arguments and settings). They share one Twisted
+reactor and run concurrently, each under its own per-host limits. ``auditor.crawl`` starts this
+module in a child process, so every audit gets a fresh reactor and a crash cannot take the caller
+down with it.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from . import settings as project_settings
+from .disclosure import DisclosureSpider
+
+
+def settings_for(overrides: dict) -> Settings:
+    settings = Settings()
+    settings.setmodule(project_settings, priority="project")
+    settings.update(overrides, priority="cmdline")
+    return settings
+
+
+def run(job: dict) -> int:
+    crawls = job["crawls"]
+    process = CrawlerProcess(settings_for(crawls[0].get("settings", {})))
+    for i, crawl in enumerate(crawls):
+        # per-crawl settings the Scrapy way: a spider subclass carrying them as custom_settings
+        spidercls = type(f"DisclosureSpider{i}", (DisclosureSpider,),
+                         {"custom_settings": dict(crawl.get("settings", {}))})
+        process.crawl(spidercls, **crawl.get("spider_args", {}))
+    process.start()
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    with open(argv[0], encoding="utf-8") as fh:
+        return run(json.load(fh))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,52 @@
+"""Keep every request, redirects included, on the audited hosts and on http(s)."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import IgnoreRequest
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower().rstrip(".")
+
+
+class Scope:
+    """The start host, its www/bare twin, and the hosts the profile or the user allow.
+
+    An allowed entry starting with a dot (".example.gov.cn") admits its subdomains.
+    """
+
+    def __init__(self, start_url: str, allowed: list[str] | tuple[str, ...] = ()):
+        start = host_of(start_url)
+        twin = start[4:] if start.startswith("www.") else f"www.{start}"
+        self.hosts = {start, twin} | {h.lower() for h in allowed if not h.startswith(".")}
+        self.suffixes = tuple(h.lower() for h in allowed if h.startswith("."))
+
+    def allows(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return False
+        host = (parts.hostname or "").lower().rstrip(".")
+        return host in self.hosts or any(host.endswith(s) for s in self.suffixes)
+
+
+class OutOfScope(IgnoreRequest):
+    """A request (often a redirect target) outside the audited hosts."""
+
+
+class ScopeMiddleware:
+    """Downloader middleware: refuses out-of-scope requests (redirect targets included)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request):
+        scope = getattr(self.crawler.spider, "scope", None)
+        if scope is None or scope.allows(request.url):
+            return None
+        self.crawler.stats.inc_value("gkaudit/refused_out_of_scope")
+        raise OutOfScope(f"超出检查范围：{request.url}")

@@ -1,0 +1,57 @@
+"""Scrapy settings for gkaudit: polite by default, evidence always kept.
+
+``scrapy crawl disclosure -a url=…`` reads these through scrapy.cfg; ``gkaudit audit`` starts the
+same spider with the same settings plus the run directory's paths.
+"""
+BOT_NAME = "gkaudit"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+USER_AGENT = "Mozilla/5.0 (compatible; gkaudit/0.1; +政府网站信息公开检查)"
+ROBOTSTXT_OBEY = True
+
+# politeness: a few connections per host, adaptive delay, bounded waits
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 10
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_TIMEOUT = 20
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 10
+DEPTH_LIMIT = 8
+DEPTH_PRIORITY = 1              # breadth-first: the homepage's neighbourhood first
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+DOWNLOAD_MAXSIZE = 0            # the spider cuts big bodies itself and records the cut
+DOWNLOAD_WARNSIZE = 0
+HTTPERROR_ALLOW_ALL = True      # 404 and 500 pages are findings, not noise
+COOKIES_ENABLED = True
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "WARNING"
+FEED_EXPORT_ENCODING = "utf-8"
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "spiders.scope.ScopeMiddleware": 50,
+}
+ITEM_PIPELINES = {"spiders.pipelines.PageRecordWriter": 300}
+EXTENSIONS = {
+    "spiders.evidence.WarcEvidence": 100,
+    "spiders.progress.CrawlProgress": 200,
+    "scrapy.extensions.telnet.TelnetConsole": None,
+}
+
+# gkaudit's own knobs (set per run by auditor.crawl)
+GKAUDIT_PAGES_PATH = "pages.jsonl.gz"
+GKAUDIT_WARC_PATH = "crawl.warc.gz"
+GKAUDIT_SUMMARY_PATH = "crawl.json"
+GKAUDIT_MAX_PAGES = 2000
+GKAUDIT_MAX_CHECKS = 5000       # non-HTML link targets checked for status
+GKAUDIT_MAX_PAGE_BYTES = 5 * 1024 * 1024
+GKAUDIT_ALLOWED_HOSTS = []      # besides the start URL's host
+GKAUDIT_PROGRESS = False
