@@ -1,0 +1,143 @@
+"""Orchestration: crawl -> snapshot -> rules -> score -> report files. And recheck, offline."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from reports import html as html_report
+from reports import json_report, junit
+
+from .atomic import write_text
+from .crawl import PAGES, CrawlOptions, crawl_site
+from .errors import ConfigError, CrawlError
+from .judge import judge
+from .profile import Profile, load_profile
+from .report import Report, build_report, crawl_from_snapshot
+from .scoring import score as score_judged
+from .snapshot import SiteSnapshot
+
+RUN_META = "run.json"
+UNRATED = "无法评定"
+
+
+@dataclass
+class AuditOptions:
+    profile: str = "national"
+    as_of: dt.date = field(default_factory=dt.date.today)
+    out_dir: Path | None = None
+    formats: tuple[str, ...] = ("json", "html")
+    site_name: str | None = None
+    level: str | None = None
+    crawl: CrawlOptions = field(default_factory=CrawlOptions)
+    debug: bool = False
+
+
+def validate_url(url: str) -> str:
+    if "://" not in url:
+        url = "http://" + url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"网址无效：{url}（只支持 http 和 https）")
+    if " " in url:
+        raise ConfigError(f"网址无效：{url}")
+    return url
+
+
+def default_run_dir(url: str, base: Path = Path("gkaudit-runs")) -> Path:
+    host = (urlsplit(url).hostname or "site").replace(":", "_")
+    port = urlsplit(url).port
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return base / (f"{host}_{port}" if port else host) / stamp
+
+
+def audit_site(url: str, opts: AuditOptions) -> tuple[Report, Path]:
+    """Crawl ``url`` into a run directory, judge it, write the reports."""
+    url = validate_url(url)
+    profile = load_profile(opts.profile)   # fail on a bad profile before crawling
+    run_dir = Path(opts.out_dir) if opts.out_dir else default_run_dir(url)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    crawl_opts = opts.crawl
+    crawl_opts.allowed_hosts = list(dict.fromkeys(crawl_opts.allowed_hosts + profile.allowed_hosts))
+    meta = {"url": url, "site_name": opts.site_name, "level": opts.level or profile.level,
+            "profile": opts.profile, "as_of": opts.as_of.isoformat()}
+    write_text(run_dir / RUN_META, json.dumps(meta, ensure_ascii=False, indent=2))
+    summary = crawl_site(url, run_dir, crawl_opts)
+    report = judge_run(run_dir, profile, opts.as_of, site_name=opts.site_name,
+                       level=opts.level or profile.level, summary=summary, debug=opts.debug)
+    write_outputs(report, run_dir, opts.formats)
+    return report, run_dir
+
+
+def recheck(run_dir: Path, profile_name: str | None = None, as_of: dt.date | None = None,
+            formats: tuple[str, ...] = ("json", "html"), debug: bool = False) -> Report:
+    """Judge a stored crawl again: no network, same report for the same inputs."""
+    run_dir = Path(run_dir)
+    if not (run_dir / PAGES).exists():
+        raise ConfigError(f"{run_dir} 不是 gkaudit 运行目录（缺少 {PAGES}）")
+    meta = _read_json(run_dir / RUN_META) or {}
+    profile = load_profile(profile_name or meta.get("profile") or "national")
+    if as_of is None:
+        as_of = dt.date.fromisoformat(meta["as_of"]) if meta.get("as_of") else dt.date.today()
+    summary = _read_json(run_dir / "crawl.json")
+    report = judge_run(run_dir, profile, as_of, site_name=meta.get("site_name"),
+                       level=meta.get("level") or profile.level, summary=summary, debug=debug)
+    write_outputs(report, run_dir, formats)
+    return report
+
+
+def judge_run(run_dir: Path, profile: Profile, as_of: dt.date, *, site_name: str | None,
+              level: str, summary: dict | None, debug: bool = False) -> Report:
+    start_url = (summary or {}).get("start_url") or (_read_json(run_dir / RUN_META) or {}).get("url")
+    snap = SiteSnapshot.load(run_dir / PAGES, start_url=start_url)
+    judged = judge(snap, profile, as_of, level=level, debug=debug)
+    scored = score_judged(judged, profile)
+    warnings = []
+    unreachable = crawl_failure(snap)
+    if unreachable:
+        warnings.append(f"网站无法访问：{unreachable}，各项检查均无法判断，不予评分")
+        scored.total, scored.grade = 0.0, UNRATED
+    report = build_report(snap=snap, judged=judged, score=scored, profile=profile, as_of=as_of,
+                          site_name=site_name, level=level, crawl=crawl_from_snapshot(snap, summary),
+                          warnings=warnings)
+    return report
+
+
+def crawl_failure(snap: SiteSnapshot) -> str | None:
+    """Why the site could not be crawled at all, or None if its homepage was fetched."""
+    home = snap.home
+    if home is None:
+        return "没有抓取到任何页面"
+    if home.skipped == "robots":
+        return "robots.txt 禁止抓取首页（有权检查的单位可加 --ignore-robots）"
+    if home.error:
+        return home.error
+    if home.status is None or home.status >= 400:
+        return f"首页返回 HTTP {home.status}"
+    if home.kind == "attachment":
+        return "首页不是 HTML 页面"
+    return None
+
+
+def write_outputs(report: Report, run_dir: Path, formats: tuple[str, ...]) -> None:
+    json_report.write(report, run_dir / "report.json")
+    if "html" in formats:
+        html_report.write(report, run_dir / "report.html")
+    if "junit" in formats:
+        junit.write(report, run_dir / "junit.xml")
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+
+
+def is_unreachable(report: Report) -> bool:
+    return report.score.grade == UNRATED
+
+
+__all__ = ["AuditOptions", "audit_site", "recheck", "CrawlError", "is_unreachable"]

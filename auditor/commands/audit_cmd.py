@@ -1,0 +1,50 @@
+"""gkaudit audit URL: crawl one site, judge it, write the run directory, print a summary."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..audit import AuditOptions, audit_site
+from ..crawl import CrawlOptions
+from .common import add_judging_arguments, emit, exit_code, formats_of
+
+
+def add_arguments(p) -> None:
+    p.add_argument("url", help="要检查的网站首页地址")
+    add_judging_arguments(p)
+    add_crawl_arguments(p)
+    p.add_argument("--name", help="网站名称（写入报告）")
+    p.add_argument("--level", choices=("department", "government"), help="机关层级：部门或政府")
+
+
+def add_crawl_arguments(p) -> None:
+    p.add_argument("--out", type=Path, help="运行目录（默认 ./gkaudit-runs/<主机>/<时间>/）")
+    p.add_argument("--max-pages", type=int, default=2000, help="最多抓取的页面数（默认 2000）")
+    p.add_argument("--max-depth", type=int, default=8, help="最大链接深度（默认 8）")
+    p.add_argument("--ignore-robots", action="store_true", help="不遵守 robots.txt（仅限有检查权限的单位）")
+    p.add_argument("--allow-host", action="append", default=[], metavar="HOST",
+                   help="允许抓取的其他主机（可多次使用；.example.gov.cn 表示含子域名）")
+    p.add_argument("--timeout", type=float, default=20.0, help="单个请求超时秒数（默认 20）")
+    p.add_argument("--concurrency", type=int, default=4, help="每个主机的并发连接数（默认 4）")
+    p.add_argument("--delay", type=float, default=0.0, help="同一主机两次请求的最小间隔秒数")
+
+
+def crawl_options(args, progress: bool) -> CrawlOptions:
+    if args.max_pages < 1 or args.max_depth < 0 or args.timeout <= 0 or args.concurrency < 1:
+        from ..errors import ConfigError
+        raise ConfigError("--max-pages、--concurrency 须为正整数，--timeout 须大于 0")
+    return CrawlOptions(max_pages=args.max_pages, max_depth=args.max_depth,
+                        obey_robots=not args.ignore_robots, allowed_hosts=list(args.allow_host),
+                        progress=progress, timeout=args.timeout,
+                        concurrency_per_host=args.concurrency, delay=args.delay)
+
+
+def run(args) -> int:
+    from ..cli import progress_wanted
+    opts = AuditOptions(profile=args.profile or "national", as_of=args.as_of or dt.date.today(),
+                        out_dir=args.out, formats=formats_of(args), site_name=args.name,
+                        level=args.level, crawl=crawl_options(args, progress_wanted(args)),
+                        debug=args.debug)
+    report, run_dir = audit_site(args.url, opts)
+    emit(report, run_dir, args)
+    return exit_code(report, args)

@@ -1,0 +1,40 @@
+"""gkaudit demo: serve the bundled sample site on loopback and audit it."""
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from ..audit import AuditOptions, audit_site
+from ..crawl import CrawlOptions
+from ..sample_server import SampleSite, ground_truth
+from .common import emit, exit_code
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--clean", action="store_true", help="检查没有问题的“整改后”版本")
+    p.add_argument("--out", type=Path, help="运行目录（默认 ./gkaudit-runs/demo/<时间>/）")
+    p.add_argument("--print", choices=("table", "json", "none"), default=None)
+    p.add_argument("--quiet", "-q", action="store_true")
+    p.add_argument("--format", default="table,json,html,junit")
+    p.add_argument("--fail-under", type=float, default=None)
+
+
+def run(args) -> int:
+    from ..cli import progress_wanted
+    truth = ground_truth()
+    variant = "clean" if args.clean else "planted"
+    out = args.out or Path("gkaudit-runs") / "demo" / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{variant}"
+    with SampleSite(variant) as site:
+        if not args.quiet and args.print != "json":
+            print(f"示例网站（{'整改后' if args.clean else '含预置问题'}）：{site.url}")
+        opts = AuditOptions(
+            profile=truth["site"].get("profile", "national"),
+            as_of=dt.date.fromisoformat(str(truth["as_of"])), out_dir=out,
+            formats=tuple(f for f in args.format.split(",") if f), site_name=truth["site"]["name"],
+            level=truth["site"].get("level"),
+            crawl=CrawlOptions(max_pages=1000, progress=progress_wanted(args), autothrottle=False,
+                               concurrency_per_host=8))
+        report, run_dir = audit_site(site.url, opts)
+    emit(report, run_dir, args)
+    return exit_code(report, args)

@@ -1,0 +1,77 @@
+"""gkaudit inspect FILE_OR_URL: what the extractor reads from one page."""
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from ..errors import ConfigError, CrawlError
+from ..extract import extract_page
+
+USER_AGENT = "Mozilla/5.0 (compatible; gkaudit-inspect)"
+MAX_BYTES = 10 * 1024 * 1024
+
+
+def add_arguments(p) -> None:
+    p.add_argument("target", help="本地 HTML 文件或网址")
+    p.add_argument("--url", help="文件对应的网址（用于解析相对链接和判断首页）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出完整的页面记录")
+
+
+def fetch(url: str) -> tuple[bytes, str | None, int, str]:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=20) as resp:  # noqa: S310 (http/https checked)
+            return resp.read(MAX_BYTES), resp.headers.get("Content-Type"), resp.status, resp.geturl()
+    except urllib.error.HTTPError as exc:
+        return exc.read(MAX_BYTES), exc.headers.get("Content-Type"), exc.code, url
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        raise CrawlError(f"无法获取 {url}：{getattr(exc, 'reason', exc)}") from exc
+
+
+def run(args) -> int:
+    target = args.target
+    if target.startswith(("http://", "https://")):
+        body, ctype, status, final = fetch(target)
+        record = extract_page(target, body, ctype, status=status, final_url=final)
+    else:
+        path = Path(target)
+        if not path.is_file():
+            raise ConfigError(f"找不到文件：{target}")
+        url = args.url or path.resolve().as_uri()
+        record = extract_page(url, path.read_bytes(), None, status=200)
+    if args.json:
+        print(json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        print(describe(record))
+    return 0
+
+
+def describe(record) -> str:
+    f = record.footer
+    rows = [
+        ("页面类型", record.kind), ("编码", record.charset), ("标题", record.title),
+        ("文章标题", record.headline), ("栏目", record.column),
+        ("面包屑", " > ".join(record.breadcrumb) if record.breadcrumb else None),
+        ("发布日期", record.published), ("成文日期", record.written), ("文号", record.doc_number),
+        ("索引号", record.index_number), ("发布机构", record.publisher), ("语言", record.lang),
+        ("主办单位", f.host_org), ("联系方式", f.contact), ("网站标识码", f.site_id_code),
+        ("ICP备案", f.icp), ("公安备案", f.psb), ("公安备案链接编号", f.psb_link_code),
+        ("党政机关标识", _yes(f.conac)), ("找错", f.jiucuo), ("找错 sitecode", f.jiucuo_sitecode),
+        ("无障碍", _yes(f.a11y_toolbar)), ("长者模式", _yes(f.elder_mode)),
+        ("链接数", len(record.links)), ("列表条目", len(record.items)),
+        ("分页", _yes(record.pagination)), ("“暂无信息”", _yes(record.placeholder)),
+        ("错误", record.error),
+    ]
+    lines = [f"{k}：{v}" for k, v in rows if v not in (None, "", [])]
+    meta = [f"  {k} = {v}" for k, v in record.meta.items()]
+    if meta:
+        lines += ["meta："] + meta
+    if record.items:
+        lines += ["列表条目（前 10 条）："] + [f"  {i.date or '（无日期）'}  {i.title}  {i.url}" for i in record.items[:10]]
+    return "\n".join(lines)
+
+
+def _yes(value) -> str | None:
+    return None if value is None else ("有" if value else "无")

@@ -1,0 +1,19 @@
+"""gkaudit recheck RUN_DIR: judge a stored crawl again, offline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..audit import recheck
+from .common import add_judging_arguments, emit, exit_code, formats_of
+
+
+def add_arguments(p) -> None:
+    p.add_argument("run_dir", type=Path, help="gkaudit audit 写出的运行目录")
+    add_judging_arguments(p)
+
+
+def run(args) -> int:
+    report = recheck(args.run_dir, profile_name=args.profile, as_of=args.as_of,
+                     formats=formats_of(args), debug=args.debug)
+    emit(report, args.run_dir, args)
+    return exit_code(report, args)

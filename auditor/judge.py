@@ -1,0 +1,91 @@
+"""Run the profile's rules on a snapshot. A rule that raises gives ``error``, never a pass."""
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+from rules.registry import Finding, Result, Rule, load_rules, select
+
+from .profile import Profile
+from .snapshot import SiteSnapshot
+
+
+@dataclass
+class RuleConfig:
+    """A rule as the profile sets it: kind, points, cap, veto_at and settings."""
+    rule: Rule
+    kind: str
+    points: float
+    cap: float | None
+    veto_at: int | None
+    settings: dict[str, Any]
+
+
+@dataclass
+class Judged:
+    config: RuleConfig
+    result: Result
+    excepted: list[tuple[Finding, str]] = field(default_factory=list)
+
+
+def configure(rule: Rule, profile: Profile, as_of: dt.date, level: str) -> RuleConfig:
+    override = profile.rules.get(rule.code)
+    settings = {**rule.settings, **profile.settings, "as_of": as_of, "level": level}
+    if override is not None:
+        settings.update(override.settings())
+    return RuleConfig(
+        rule=rule,
+        kind=(override.kind if override and override.kind else rule.kind),
+        points=(override.points if override and override.points is not None else rule.points),
+        cap=(override.cap if override and override.cap is not None else rule.cap),
+        veto_at=(override.veto_at if override and override.veto_at is not None else rule.veto_at),
+        settings=settings)
+
+
+def selected_rules(profile: Profile) -> list[Rule]:
+    registry = load_rules()
+    return [registry[c] for c in select(list(registry), profile.select, profile.ignore)]
+
+
+def run_rule(config: RuleConfig, snap: SiteSnapshot, debug: bool = False) -> Result:
+    try:
+        result = config.rule.check(snap, config.settings)
+    except Exception as exc:  # a bug in one rule must not sink the audit or pass silently
+        detail = traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}"
+        return Result.error(f"规则执行出错：{detail}")
+    if not isinstance(result, Result):
+        return Result.error("规则未返回结果")
+    return result
+
+
+def apply_exceptions(code: str, result: Result, profile: Profile, as_of: dt.date
+                     ) -> tuple[Result, list[tuple[Finding, str]]]:
+    """Drop findings an unexpired exception covers; keep them aside for the report."""
+    active = [e for e in profile.exceptions if not e.expired(as_of)]
+    if not active or not result.findings:
+        return result, []
+    kept, excepted = [], []
+    for finding in result.findings:
+        match = next((e for e in active if e.matches(code, finding.url)), None)
+        if match:
+            excepted.append((finding, match.reason))
+        else:
+            kept.append(finding)
+    if not excepted:
+        return result, []
+    new = Result.from_findings(kept, message=result.message, **result.metrics)
+    return new, excepted
+
+
+def judge(snap: SiteSnapshot, profile: Profile, as_of: dt.date, level: str | None = None,
+          debug: bool = False) -> list[Judged]:
+    level = level or profile.level
+    judged = []
+    for rule in selected_rules(profile):
+        config = configure(rule, profile, as_of, level)
+        result = run_rule(config, snap, debug)
+        result, excepted = apply_exceptions(rule.code, result, profile, as_of)
+        judged.append(Judged(config, result, excepted))
+    return judged

@@ -1,0 +1,105 @@
+"""SiteSnapshot: the crawl as rules see it, indexed by URL, kind, column and link.
+
+Loaded from ``pages.jsonl.gz`` (streamed line by line) or built from records in tests.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pydantic import ValidationError
+
+from .errors import ConfigError
+from .extract.links import canonical_url
+from .models import PageRecord
+
+
+def normalise_name(text: str | None) -> str:
+    """Names compared the way a reader compares them: no spaces, full-width colons alike."""
+    if not text:
+        return ""
+    return "".join(text.split()).replace("：", ":")
+
+
+class SiteSnapshot:
+    def __init__(self, records: Iterable[PageRecord], start_url: str | None = None):
+        self.records: list[PageRecord] = list(records)
+        self.by_url: dict[str, PageRecord] = {}
+        self.by_kind: dict[str, list[PageRecord]] = defaultdict(list)
+        self.by_column: dict[str, list[PageRecord]] = defaultdict(list)
+        self.inbound: dict[str, list[str]] = defaultdict(list)
+        self.bad_lines = 0
+        for record in self.records:
+            self._index(record)
+        self.start_url = canonical_url(start_url) if start_url else self._guess_start()
+
+    def _index(self, record: PageRecord) -> None:
+        for url in {record.url, record.final_url}:
+            if url:
+                self.by_url.setdefault(canonical_url(url), record)
+        if record.is_html or record.kind != "attachment":
+            self.by_kind[record.kind].append(record)
+        if record.column:
+            self.by_column[normalise_name(record.column)].append(record)
+        for link in record.links:
+            self.inbound[link.url].append(record.url)
+
+    def _guess_start(self) -> str | None:
+        for record in self.records:
+            if record.depth == 0:
+                return record.url
+        return self.records[0].url if self.records else None
+
+    # -- loading ---------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path, start_url: str | None = None) -> "SiteSnapshot":
+        path = Path(path)
+        if not path.exists():
+            raise ConfigError(f"找不到抓取快照：{path}")
+        bad = 0
+
+        def records() -> Iterator[PageRecord]:
+            nonlocal bad
+            try:
+                with gzip.open(path, "rt", encoding="utf-8") as fh:
+                    for line in fh:
+                        if not line.strip():
+                            continue
+                        try:
+                            yield PageRecord.model_validate_json(line)
+                        except (ValidationError, json.JSONDecodeError):
+                            bad += 1
+            except (OSError, EOFError) as exc:
+                raise ConfigError(f"抓取快照已损坏：{path}（{exc}）") from exc
+
+        snap = cls(records(), start_url=start_url)
+        snap.bad_lines = bad
+        return snap
+
+    # -- queries ---------------------------------------------------------------------------
+    @property
+    def home(self) -> PageRecord | None:
+        if self.start_url and self.start_url in self.by_url:
+            return self.by_url[self.start_url]
+        homes = self.by_kind.get("home")
+        return homes[0] if homes else None
+
+    def get(self, url: str | None) -> PageRecord | None:
+        return self.by_url.get(canonical_url(url)) if url else None
+
+    def pages(self) -> Iterator[PageRecord]:
+        """Fetched HTML pages (role page, parsed, no fetch error)."""
+        for record in self.records:
+            if record.kind != "attachment" and record.error is None and record.status is not None \
+                    and record.status < 400 and record.skipped is None:
+                yield record
+
+    def of_kind(self, kind: str) -> list[PageRecord]:
+        return [r for r in self.by_kind.get(kind, []) if r.error is None and (r.status or 0) < 400]
+
+    def link_target(self, url: str) -> PageRecord | None:
+        """The record of a link's target, following the crawl's redirects."""
+        return self.get(url)

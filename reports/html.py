@@ -1,0 +1,72 @@
+"""report.html: one self-contained Chinese page (inline CSS and SVG, no external requests).
+
+Everything from crawled pages is escaped by jinja2's autoescape; URLs become links only when they
+are http(s).
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from auditor.atomic import write_text
+from auditor.report import Report
+from rules.registry import FAMILIES
+
+from .table import STATUS_WORDS
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("reports", "templates"),
+    autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
+def _safe_href(url: str | None) -> str | None:
+    if url and url.lower().startswith(("http://", "https://")):
+        return url
+    return None
+
+
+_ENV.filters["safe_href"] = _safe_href
+
+
+def family_losses(report: Report) -> list[tuple[str, float]]:
+    losses: "OrderedDict[str, float]" = OrderedDict((title, 0.0) for title in FAMILIES.values())
+    for r in report.results:
+        losses[r.family_title] = losses.get(r.family_title, 0.0) + r.points_lost
+    return [(k, round(v, 2)) for k, v in losses.items() if v > 0]
+
+
+def loss_chart(losses: list[tuple[str, float]]) -> Markup:
+    """A horizontal bar chart as inline SVG; labels escaped."""
+    if not losses:
+        return Markup('<p class="muted">没有扣分。</p>')
+    bar_h, gap, label_w, width = 22, 8, 150, 560
+    top = max(v for _, v in losses) or 1
+    height = len(losses) * (bar_h + gap) + gap
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="各类扣分" '
+             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
+    for i, (name, value) in enumerate(losses):
+        y = gap + i * (bar_h + gap)
+        w = max(2, (width - label_w - 60) * value / top)
+        parts.append(f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" font-size="13">'
+                     f'{Markup.escape(name)}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="#c0392b"/>')
+        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 16}" font-size="13">-{value:g}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def render(report: Report) -> str:
+    families = OrderedDict()
+    for r in report.results:
+        families.setdefault(r.family_title, []).append(r)
+    losses = family_losses(report)
+    return _ENV.get_template("report.html.j2").render(
+        report=report, families=families, chart=loss_chart(losses), status_words=STATUS_WORDS,
+        deductions=[r for r in report.results if r.points_lost or r.veto_hit])
+
+
+def write(report: Report, path: Path) -> None:
+    write_text(path, render(report))

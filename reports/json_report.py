@@ -1,0 +1,46 @@
+"""report.json: the report object as JSON, valid against the published schema."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+
+from auditor.atomic import write_text
+from auditor.report import Report
+
+SCHEMA_RESOURCE = "schema/report.schema.json"
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    return json.loads(resources.files("reports").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8"))
+
+
+def generated_schema() -> dict:
+    """The schema as the report model defines it (tools/ writes it to reports/schema/)."""
+    out = Report.model_json_schema(mode="serialization")
+    out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    out["$id"] = "https://gkaudit.example/schema/report.schema.json"
+    out["title"] = "gkaudit report"
+    return out
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2)
+
+
+def validate(data: dict) -> None:
+    jsonschema.validate(data, schema(), cls=jsonschema.Draft202012Validator)
+
+
+def write(report: Report, path: Path) -> None:
+    text = to_json(report)
+    validate(json.loads(text))
+    write_text(path, text + "\n")
+
+
+def read(path: Path) -> Report:
+    return Report.model_validate_json(Path(path).read_text(encoding="utf-8"))

@@ -1,0 +1,36 @@
+"""The terminal summary: grade and score, then one row per rule that did not pass."""
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from auditor.report import Report
+
+STATUS_WORDS = {"pass": "通过", "fail": "不合格", "warn": "警告", "na": "不适用", "error": "无法判断"}
+
+
+def render(report: Report, show_all: bool = False) -> str:
+    s = report.score
+    head = [
+        f"网站：{report.site.name or ''} {report.site.url}",
+        f"方案：{report.profile}　检查日期：{report.as_of}　抓取页面：{report.crawl.pages}　抓取错误：{report.crawl.errors}"
+        + ("　（抓取已截断：" + "、".join(report.crawl.truncated_reasons) + "）" if report.crawl.truncated else ""),
+        f"得分：{s.total:g}　等级：{s.grade}" + (f"　单项否决：{'、'.join(s.veto)}" if s.veto else ""),
+    ]
+    rows = []
+    for r in report.results:
+        if r.status == "pass" and not show_all:
+            continue
+        first = r.findings[0].message if r.findings else r.message
+        rows.append([r.code, STATUS_WORDS[r.status], len(r.findings),
+                     f"-{r.points_lost:g}" if r.points_lost else ("否决" if r.veto_hit else ""),
+                     r.title, _short(first, 60)])
+    table = tabulate(rows, headers=["规则", "结果", "问题数", "扣分", "检查项", "说明"],
+                     tablefmt="simple") if rows else "所有检查项均通过。"
+    counts = "　".join(f"{STATUS_WORDS[k]} {v}" for k, v in report.summary.items() if v)
+    tail = [counts] + [f"提示：{w}" for w in report.warnings]
+    return "\n".join(head + ["", table, ""] + tail)
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"

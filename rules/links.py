@@ -1,0 +1,63 @@
+"""LNK — link availability."""
+from __future__ import annotations
+
+from auditor.snapshot import SiteSnapshot
+
+from .registry import Finding, Result, rule
+
+BASIS_LINKS = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“不可用链接”"
+
+
+def broken(record) -> str | None:
+    """Why a fetched link target counts as broken, or None if it works."""
+    if record.skipped:
+        return None
+    if record.error:
+        return record.error
+    if record.status is not None and record.status >= 400:
+        return f"HTTP {record.status}"
+    return None
+
+
+@rule(code="LNK001", title="首页链接可用", failure_title="首页存在不可用链接",
+      family="links", kind="deduct", points=1, cap=10, basis=BASIS_LINKS)
+def homepage_links(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    首页上指向本网站范围内的链接（栏目、文章、附件）能否正常打开：跟随重定向后 HTTP 状态码
+    小于 400，且未超时、未出现重定向循环。每个不可用链接计一条问题。因 robots.txt 或范围限制
+    未访问的链接不作判断，在结果中单独列出数量。
+
+    ## 为什么
+    首页是公众进入网站的第一页，首页“打不开”的链接直接影响公众获取信息，检查指标对首页
+    不可用链接从严扣分。
+
+    ## 如何整改
+    逐条修复或删除所列链接：恢复被删除的页面、改正错误地址，或撤下已失效的入口；
+    改版迁移时为旧地址设置重定向。
+
+    ## 依据
+    国办秘函〔2019〕19号 考评指标“首页不可用链接”。
+    """
+    home = snap.home
+    if home is None or not home.ok:
+        return Result.error("首页未能抓取，无法判断")
+    findings, checked, unchecked, out_of_scope = [], 0, 0, 0
+    for link in home.links:
+        target = snap.link_target(link.url)
+        if target is None:
+            out_of_scope += 1
+            continue
+        if target.skipped:
+            unchecked += 1
+            continue
+        checked += 1
+        why = broken(target)
+        if why:
+            findings.append(Finding(
+                message=f"首页链接“{link.text or link.url}”不可用：{why}", url=link.url,
+                excerpt=link.text, evidence={"status": target.status, "error": target.error,
+                                             "linked_from": home.url, "anchor_text": link.text}))
+    if checked == 0:
+        return Result.na("首页没有可检查的站内链接", unchecked=unchecked, not_fetched=out_of_scope)
+    return Result.from_findings(findings, checked=checked, unchecked=unchecked, not_fetched=out_of_scope)
