@@ -15,8 +15,15 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, StopDownload
-from twisted.internet.error import (ConnectionRefusedError, DNSLookupError, TCPTimedOutError,
-                                    TimeoutError)
+from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSLookupError,
+                                    TCPTimedOutError, TimeoutError)
+
+try:  # Scrapy >= 2.14 wraps download failures in its own exception types
+    from scrapy.exceptions import (CannotResolveHostError, DownloadConnectionRefusedError,
+                                   DownloadTimeoutError, ResponseDataLossError)
+except ImportError:  # pragma: no cover - older Scrapy
+    CannotResolveHostError = DownloadConnectionRefusedError = DownloadTimeoutError = \
+        ResponseDataLossError = ()
 
 from auditor.atomic import write_text
 from auditor.extract import extract_page, is_html_type
@@ -46,12 +53,14 @@ def describe_failure(failure) -> tuple[str | None, str | None]:
         if "robots" in text.lower() or "Forbidden by robots.txt" in text:
             return None, "robots"
         return None, f"ignored: {text}"[:200]
-    if isinstance(exc, (TimeoutError, TCPTimedOutError)):
+    if isinstance(exc, (TimeoutError, TCPTimedOutError, DownloadTimeoutError)):
         return "请求超时", None
-    if isinstance(exc, DNSLookupError):
+    if isinstance(exc, (DNSLookupError, CannotResolveHostError)):
         return "域名解析失败", None
-    if isinstance(exc, ConnectionRefusedError):
+    if isinstance(exc, (ConnectionRefusedError, DownloadConnectionRefusedError)):
         return "连接被拒绝", None
+    if isinstance(exc, (ConnectionLost, ResponseDataLossError)):
+        return "连接中断，响应不完整", None
     return f"{type(exc).__name__}: {exc}"[:300], None
 
 
@@ -132,7 +141,8 @@ class DisclosureSpider(scrapy.Spider):
         else:
             self.counts["skipped"] += 1
         role = request.meta.get("gk_role", "page")
-        record = PageRecord(url=request.url, final_url=request.url, status=None, error=error,
+        original = (request.meta.get("redirect_urls") or [request.url])[0]
+        record = PageRecord(url=original, final_url=request.url, status=None, error=error,
                             skipped=skipped, role=role, fetched_at=now_iso(),
                             depth=request.meta.get("depth", 0), referer=_referer(request),
                             kind="attachment" if role == "check" else "other")

@@ -1,0 +1,66 @@
+"""A tiny real HTTP server for spider tests: routes are data (status, headers, body or a delay)."""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
+    delay: float = 0.0
+
+
+def html(text: str, encoding: str = "utf-8", **kw) -> Route:
+    return Route(body=text.encode(encoding), **kw)
+
+
+class RouteServer:
+    """``with RouteServer({"/": html(...)}) as srv: srv.url`` — serves on 127.0.0.1:0."""
+
+    def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1"):
+        self.routes = routes
+        self.hits: list[str] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):  # noqa: N802
+                outer.hits.append(self.path)
+                route = outer.routes.get(self.path) or outer.routes.get(self.path.split("?")[0])
+                if route is None:
+                    route = Route(b"<html><head><title>404</title></head><body>not found</body></html>", 404)
+                if route.delay:
+                    time.sleep(route.delay)
+                try:
+                    self.send_response(route.status)
+                    for k, v in route.headers.items():
+                        self.send_header(k, v.replace("{port}", str(outer.port)))
+                    self.send_header("Content-Length", str(len(route.body)))
+                    self.end_headers()
+                    self.wfile.write(route.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer((host, 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.url = f"http://{host}:{self.port}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "RouteServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(5)

@@ -1,0 +1,59 @@
+"""The rule catalogue as a contract: codes from SPEC §8, docs under fixed headings, profiles load."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from auditor.profile import available_profiles, load_profile
+from rules.registry import DOC_HEADINGS, load_rules
+
+from .conftest import SHARED
+
+SPEC = SHARED / "SPEC.md"
+
+
+def spec_codes() -> set[str]:
+    text = SPEC.read_text(encoding="utf-8")
+    return set(re.findall(r"^\| ([A-Z][A-Z0-9]*\d{3}) \|", text, flags=re.MULTILINE))
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason="../shared is absent")
+def test_every_registered_code_is_a_spec_code():
+    assert set(load_rules()) <= spec_codes()
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason="../shared is absent")
+def test_spec_defaults_match_the_registry():
+    text = SPEC.read_text(encoding="utf-8")
+    for code, rule in load_rules().items():
+        row = re.search(rf"^\| {code} \|.*\| (.+?) \|$", text, flags=re.MULTILINE).group(1)
+        if rule.kind == "veto" and not rule.veto_at:
+            assert row.startswith("veto"), code
+        elif rule.kind == "deduct":
+            numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", row)]
+            assert rule.points in numbers, (code, row)
+            if rule.cap is not None and "cap" in row:
+                assert rule.cap in numbers, (code, row)
+
+
+@pytest.mark.parametrize("code", sorted(load_rules()))
+def test_every_rule_documents_what_why_fix_and_basis_in_chinese(code):
+    rule = load_rules()[code]
+    for heading in DOC_HEADINGS:
+        assert rule.doc_section(heading), f"{code} lacks {heading}"
+    assert re.search(r"[\u4e00-\u9fff]", rule.title) and rule.basis
+
+
+@pytest.mark.parametrize("name", available_profiles())
+def test_shipped_profiles_load_and_select_known_rules(name):
+    profile = load_profile(name)
+    for code in profile.rules:
+        assert code in load_rules() or code in spec_codes(), code
+
+
+def test_market_profiles_extend_national_and_set_the_penalty_deadline():
+    assert load_profile("market-regulation").settings["penalty_deadline_workdays"] == 20
+    fj = load_profile("fujian-market-regulation")
+    assert fj.settings["penalty_deadline_workdays"] == 7
+    assert fj.settings["column_name"] == "政府信息公开"     # inherited from national

@@ -1,0 +1,100 @@
+"""Scoring arithmetic of the national model (SPEC §5): caps, vetoes, veto_at, grades."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from auditor.judge import Judged, RuleConfig
+from auditor.profile import Profile, load_profile
+from auditor.scoring import score, score_rule
+from rules.registry import Finding, Result, Rule
+
+
+def _rule(code="TST001", kind="deduct", points=1.0, cap=None, veto_at=None) -> Rule:
+    return Rule(code=code, title="t", failure_title="t", family="links", kind=kind, points=points,
+                cap=cap, veto_at=veto_at, basis="b", settings={}, check=lambda s, c: Result("pass"))
+
+
+def judged(n_fail: int, n_warn: int = 0, status: str | None = None, **rule_kw) -> Judged:
+    rule = _rule(**rule_kw)
+    findings = [Finding(f"f{i}") for i in range(n_fail)] + [Finding(f"w{i}", status="warn") for i in range(n_warn)]
+    result = Result(status, findings) if status else Result.from_findings(findings)
+    cfg = RuleConfig(rule=rule, kind=rule.kind, points=rule.points, cap=rule.cap, veto_at=rule.veto_at, settings={})
+    return Judged(cfg, result)
+
+
+@pytest.mark.parametrize("n, points, cap, lost", [
+    (0, 1, None, 0),
+    (1, 10, None, 10),        # COL001: one finding, ten points
+    (3, 5, None, 15),         # COL002: five each, no cap
+    (12, 1, 10, 10),          # LNK001: capped at 10
+    (7, 0.5, 5, 3.5),         # halves add up exactly
+    (40, 0.1, 3, 3),          # UPD003: 0.1 each, cap 3
+    (29, 0.1, 3, 2.9),
+])
+def test_deductions_multiply_points_and_stop_at_the_cap(n, points, cap, lost):
+    assert score_rule(judged(n, points=points, cap=cap)).points_lost == pytest.approx(lost)
+
+
+def test_warn_findings_deduct_nothing():
+    s = score_rule(judged(0, n_warn=3, points=10))
+    assert s.points_lost == 0 and not s.veto
+
+
+@pytest.mark.parametrize("status", ["na", "error", "pass"])
+def test_only_failing_results_cost_points(status):
+    assert score_rule(judged(0, status=status, points=5)).points_lost == 0
+
+
+def test_a_veto_rule_hit_makes_the_grade_fail_whatever_the_points():
+    prof = Profile(name="t")
+    result = score([judged(1, kind="veto", code="PRV001"), judged(0, code="COL001")], prof)
+    assert result.total == 100 and result.veto == ["PRV001"] and result.grade == "不合格"
+
+
+@pytest.mark.parametrize("n, vetoed", [(4, False), (5, True), (9, True)])
+def test_veto_at_turns_many_findings_into_a_veto(n, vetoed):
+    s = score_rule(judged(n, points=1, veto_at=5))
+    assert s.veto is vetoed
+    assert s.points_lost == n        # still deducted as usual
+
+
+@pytest.mark.parametrize("lost, grade", [(0, "优秀"), (10, "优秀"), (10.5, "良好"), (20, "良好"),
+                                         (20.1, "合格"), (40, "合格"), (40.5, "不合格"), (100, "不合格")])
+def test_grade_boundaries_follow_the_profile(lost, grade):
+    prof = load_profile("national")
+    result = score([judged(1, points=lost)], prof)
+    assert result.total == pytest.approx(100 - lost)
+    assert result.grade == grade
+
+
+def test_score_never_goes_below_zero():
+    result = score([judged(30, points=5, code="A"), judged(30, points=5, code="B")], Profile(name="t"))
+    assert result.total == 0
+
+
+def test_every_deduction_is_listed_so_the_score_adds_up_by_hand():
+    parts = [judged(2, points=5, code="COL002"), judged(3, points=1, cap=10, code="LNK001"),
+             judged(0, code="ID002")]
+    result = score(parts, Profile(name="t"))
+    assert dict(result.deductions) == {"COL002": 10, "LNK001": 3}
+    assert result.total == 100 - 13
+
+
+def test_info_rules_report_but_deduct_nothing():
+    assert score_rule(judged(4, kind="info", points=3)).points_lost == 0
+
+
+def test_custom_grades_from_a_profile():
+    prof = Profile(name="t", grades=[{"min": 95, "name": "A"}, {"min": 0, "name": "B"}])
+    assert score([judged(1, points=6)], prof).grade == "B"
+    assert score([judged(1, points=5, code="X")], prof).total == 95
+    assert score([judged(1, points=5, code="X")], prof).grade == "A"
+
+
+def test_dates_in_exception_expiry(tmp_path):
+    from auditor.profile import RuleException
+    e = RuleException(code="LNK", url="/old/", reason="r", expires=dt.date(2026, 1, 1))
+    assert e.expired(dt.date(2026, 1, 2)) and not e.expired(dt.date(2026, 1, 1))
+    assert e.matches("LNK001", "http://x/old/a.html") and not e.matches("COL001", "http://x/old/")
