@@ -429,6 +429,7 @@ class Builder:
             self.put(f"/xwzx/gzdt/202611/W020261110_{i}.png", png_1x1(c))
         self.put("/xwzx/gzdt/202609/W020260915_1.png", png_1x1((120, 80, 160)))
         self.put("/images/icon_new.png", png_1x1((250, 60, 60)))
+        self.put("/xxgk/fdzdgknr/zcjd/202605/W020260521_1.png", png_1x1((230, 120, 30)))
         # attachments
         self.put("/xxgk/fdzdgknr/czyjs/202602/P020260206_1.pdf", minimal_pdf("Rongjiang SAMR 2026 budget"))
         self.put("/xxgk/fdzdgknr/czyjs/202508/P020250829_1.pdf", minimal_pdf("Rongjiang SAMR 2024 final accounts"))
@@ -1329,7 +1330,7 @@ INTERPS = [
     dict(id=4102, doc="榕市监规〔2026〕2号", date="2026-05-21", date_clean="2026-05-21",
          url="/xxgk/fdzdgknr/zcjd/202605/t20260521_4102.html", url_clean="/xxgk/fdzdgknr/zcjd/202605/t20260521_4102.html",
          title="一图读懂《榕江市食品小作坊登记管理办法》",
-         body=["<img src=\"/images/icon_new.png\" alt=\"一图读懂《榕江市食品小作坊登记管理办法》：登记条件、登记流程、监督管理\" width=\"16\" height=\"16\">",
+         body=["<img src=\"W020260521_1.png\" alt=\"一图读懂《榕江市食品小作坊登记管理办法》：登记条件、登记流程、监督管理\" width=\"750\">",
                "图解要点：登记条件——有固定的生产场所；登记流程——申请、受理、现场核查、发证；监督管理——日常检查与抽检。"]),
     dict(id=4103, doc="榕市监规〔2026〕3号", date="2026-10-13", date_clean="2026-09-30",
          url="/xxgk/fdzdgknr/zcjd/202610/t20261013_4103.html", url_clean="/xxgk/fdzdgknr/zcjd/202609/t20260930_4103.html",
@@ -1541,30 +1542,34 @@ def table3(A) -> str:
 
 # --------------------------------------------------------------------------------------------
 
-def main() -> int:
+def main(argv=None) -> int:
+    import argparse
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=OUT, help="output directory (default: auditor/sample_site)")
+    OUT_DIR = ap.parse_args(argv).out
     planted = Builder(clean=False).build()
     clean = Builder(clean=True).build()
     assert 80 <= sum(p.endswith(".html") for p in planted) <= 150, sum(p.endswith(".html") for p in planted)
     for d in ("planted", "clean"):
-        shutil.rmtree(OUT / d, ignore_errors=True)
+        shutil.rmtree(OUT_DIR / d, ignore_errors=True)
     for p, data in planted.items():
-        f = OUT / "planted" / p
+        f = OUT_DIR / "planted" / p
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_bytes(data)
     n_over = 0
     for p, data in clean.items():
         if planted.get(p) != data:
-            f = OUT / "clean" / p
+            f = OUT_DIR / "clean" / p
             f.parent.mkdir(parents=True, exist_ok=True)
             f.write_bytes(data)
             n_over += 1
     for p in planted:
         if p not in clean:
-            f = OUT / "clean" / (p + ".deleted")
+            f = OUT_DIR / "clean" / (p + ".deleted")
             f.parent.mkdir(parents=True, exist_ok=True)
             f.write_bytes(b"")
             n_over += 1
-    (OUT / "__init__.py").touch()
+    (OUT_DIR / "__init__.py").touch()
     print(f"planted: {len(planted)} files ({sum(p.endswith('.html') for p in planted)} html); clean overlay: {n_over} files")
     return 0
 
