@@ -100,7 +100,7 @@ class DisclosureSpider(scrapy.Spider):
         self.seen.add(self.start_url)
         self.counts["pages_scheduled"] += 1
         yield scrapy.Request(self.start_url, callback=self.parse_page, errback=self.failed,
-                             meta={"gk_role": "page", "gk_start": True})
+                             meta={"gk_role": "page", "gk_start": True}, dont_filter=True)
 
     # -- download control -------------------------------------------------------------------
     def headers_received(self, headers, body_length, request, spider):
@@ -188,9 +188,11 @@ class DisclosureSpider(scrapy.Spider):
                     self._truncate("max_pages")
                     continue
                 self.counts["pages_scheduled"] += 1
+            # dont_filter: the spider dedupes links itself (self.seen); Scrapy's dupefilter would
+            # otherwise drop the second leg of a redirect loop silently, leaving no record of it
             yield scrapy.Request(url, callback=self.parse_page, errback=self.failed,
                                  meta={"gk_role": "check" if is_check else "page"},
-                                 priority=-depth)
+                                 priority=-depth, dont_filter=True)
 
     def _truncate(self, reason: str) -> None:
         if reason not in self.truncated:
