@@ -85,10 +85,18 @@ def available_profiles() -> list[str]:
     return sorted(p.stem for p in profile_dir().glob("*.yaml"))
 
 
-def _read(name_or_path: str) -> tuple[dict, Path]:
+def _locate(name_or_path: str, near: Path | None) -> Path:
+    """A YAML path as given; else ``NAME.yaml`` beside the extending file; else a shipped profile."""
     path = Path(name_or_path)
-    if not (path.suffix in (".yaml", ".yml") and path.exists()):
-        path = profile_dir() / f"{name_or_path}.yaml"
+    if path.suffix in (".yaml", ".yml") and path.exists():
+        return path
+    if near is not None and (near / f"{name_or_path}.yaml").exists():
+        return near / f"{name_or_path}.yaml"
+    return profile_dir() / f"{name_or_path}.yaml"
+
+
+def _read(name_or_path: str, near: Path | None = None) -> tuple[dict, Path]:
+    path = _locate(name_or_path, near)
     if not path.exists():
         raise ConfigError(f"未知的配置方案（profile）：{name_or_path}；可选：{', '.join(available_profiles())}")
     try:
@@ -116,13 +124,13 @@ def _merge(parent: dict, child: dict) -> dict:
     return merged
 
 
-def load_profile(name_or_path: str, _seen: tuple[str, ...] = ()) -> Profile:
-    data, path = _read(name_or_path)
+def load_profile(name_or_path: str, _seen: tuple[str, ...] = (), _near: Path | None = None) -> Profile:
+    data, path = _read(name_or_path, _near)
     if data["name"] in _seen:
         raise ConfigError(f"配置方案继承出现循环：{' -> '.join(_seen + (data['name'],))}")
     parent_name = data.get("extends")
     if parent_name:
-        parent = load_profile(parent_name, _seen + (data["name"],)).model_dump(exclude_none=False)
+        parent = load_profile(parent_name, _seen + (data["name"],), path.parent).model_dump(exclude_none=False)
         parent.pop("extends", None)
         data = _merge(parent, data)
     try:

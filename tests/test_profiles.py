@@ -1,0 +1,95 @@
+"""Profiles: extends chains, overrides, selection by prefix, exceptions with expiry."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from auditor.errors import ConfigError
+from auditor.judge import judge, selected_rules
+from auditor.profile import load_profile
+from auditor.report import build_report, crawl_from_snapshot
+from auditor.scoring import score
+
+from .conftest import HOME, page, snapshot
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_profile_file_extends_a_shipped_one_and_overrides_points(tmp_path):
+    p = load_profile(write(tmp_path, "mine", "name: mine\nextends: national\nrules:\n  LNK001: {points: 2, cap: 4}\n"))
+    assert p.rules["LNK001"].points == 2 and p.rules["LNK001"].cap == 4
+    assert p.rules["COL001"].points == 10            # inherited
+    assert p.settings["column_name"] == "政府信息公开"
+
+
+def test_select_and_ignore_work_by_prefix(tmp_path):
+    p = load_profile(write(tmp_path, "sel", "name: sel\nextends: national\nselect: [COL, LNK]\nignore: [COL002]\n"))
+    assert [r.code for r in selected_rules(p)] == ["COL001", "LNK001"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("name: a\nextends: a\n", "循环"),
+    ("name: b\nrules: [\n", "YAML"),
+    ("name: c\nlevel: county\n", "有误"),
+    ("name: d\nunknown_key: 1\n", "有误"),
+])
+def test_broken_profiles_are_configuration_errors(tmp_path, text, words):
+    with pytest.raises(ConfigError, match=words):
+        load_profile(write(tmp_path, text.split()[1], text))
+
+
+def test_an_unknown_profile_name_lists_the_shipped_ones():
+    with pytest.raises(ConfigError, match="national"):
+        load_profile("nope")
+
+
+def _lnk_snapshot():
+    home = page(HOME, kind="home", depth=0, links=[(HOME + "old/a.html", "旧"), (HOME + "b.html", "新")])
+    return snapshot(home, page(HOME + "old/a.html", status=404), page(HOME + "b.html", status=404))
+
+
+def _report(tmp_path, expires):
+    p = load_profile(write(tmp_path, "exc", f"""name: exc
+extends: national
+select: [LNK001]
+exceptions:
+  - {{code: LNK001, url: "/old/", reason: 旧栏目已报备下线, expires: {expires}}}
+"""))
+    snap = _lnk_snapshot()
+    as_of = dt.date(2026, 11, 20)
+    judged = judge(snap, p, as_of)
+    return build_report(snap=snap, judged=judged, score=score(judged, p), profile=p, as_of=as_of,
+                        site_name=None, level="department", crawl=crawl_from_snapshot(snap, None))
+
+
+def test_an_active_exception_sets_a_finding_aside_with_its_reason(tmp_path):
+    report = _report(tmp_path, "2027-06-30")
+    lnk = report.result("LNK001")
+    assert [f.url for f in lnk.findings] == [HOME + "b.html"]
+    assert lnk.excepted[0].url == HOME + "old/a.html" and lnk.excepted[0].reason == "旧栏目已报备下线"
+    assert lnk.points_lost == 1
+
+
+def test_an_expired_exception_stops_applying_and_the_report_says_so(tmp_path):
+    report = _report(tmp_path, "2026-01-31")
+    assert len(report.result("LNK001").findings) == 2
+    assert any("已过期" in w for w in report.warnings)
+
+
+def test_a_rule_that_crashes_is_an_error_never_a_pass(monkeypatch):
+    from rules.registry import load_rules
+    rule = load_rules()["COL001"]
+
+    def boom(snap, settings):
+        raise KeyError("x")
+    import dataclasses
+    broken = dataclasses.replace(rule, check=boom)
+    monkeypatch.setitem(load_rules(), "COL001", broken)
+    judged = judge(_lnk_snapshot(), load_profile("national"), dt.date(2026, 11, 20))
+    col = next(j for j in judged if j.config.rule.code == "COL001")
+    assert col.result.status == "error" and "KeyError" in col.result.message
