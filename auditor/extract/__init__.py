@@ -12,6 +12,7 @@ from .html import ParseError, parse, visible_lines
 from .kind import KindEvidence, classify
 from .links import base_url, extract_items, extract_links, has_pagination, has_placeholder
 from .page_parts import breadcrumb_of, headline_of, lang_of, meta_tags, page_stats, title_of
+from .penalty import extract_penalties
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
 TEXT_KINDS = {"guide", "annual_report", "policy", "interpretation", "penalty"}
@@ -83,6 +84,10 @@ def _fill(record: PageRecord, root, page_url: str, is_start: bool) -> None:
         article_meta=bool(meta_lc.get("articletitle") or record.published),
         doc_number=record.doc_number, index_number=record.index_number,
         column_meta=bool(meta_lc.get("columnname")), text="\n".join(lines)))
+    if record.kind == "penalty":
+        record.penalty = extract_penalties(root)
+        for item in record.penalty:
+            item.published = item.published or record.published
     if record.kind in TEXT_KINDS:
         record.text = "\n".join(lines)[:TEXT_LIMIT]
 

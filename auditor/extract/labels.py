@@ -26,8 +26,9 @@ _COLON = "[:：]"
 def _label_pattern(labels: tuple[str, ...]) -> re.Pattern:
     alts = "|".join(re.escape(label).replace(r"\ ", r"\s*") for label in
                     sorted(labels, key=len, reverse=True))
-    # a label starts a line or follows a separator, and ends with a colon or the line
-    return re.compile(rf"(?:^|[\s|｜】\]])(?:{alts})\s*(?:{_COLON}\s*(.*)|$)")
+    # a label starts a line or follows a separator, may sit in brackets (【发布日期】), and ends
+    # with a colon, its closing bracket or the line
+    return re.compile(rf"(?:^|[\s|｜】\]])[【\[]?(?:{alts})\s*(?:(?:[】\]]\s*{_COLON}?|{_COLON})\s*(.*)|$)")
 
 
 _PATTERNS = {key: _label_pattern(labels) for key, labels in LABELS.items()}
@@ -35,10 +36,17 @@ _KNOWN_LABELS = {label.replace(" ", "") for labels in LABELS.values() for label 
 _KNOWN_LABELS |= {"名称", "标题", "主题分类", "主题词", "分类", "有效性", "生效日期", "废止日期", "序号"}
 
 
+_STARTS_WITH_LABEL = re.compile(
+    r"^[【\[]?(?:" + "|".join(re.escape(label) for label in sorted(_KNOWN_LABELS, key=len, reverse=True))
+    + r")[】\]]?[:：]")
+
+
 def _is_label_like(line: str) -> bool:
-    """A line that is itself a label (a table header cell, an empty field's neighbour)."""
+    """A line that is itself a label (a table header cell, an empty field's neighbour), or
+    starts with one (``成文日期：2020-08-02`` is the next field, not this one's value)."""
     bare = re.sub(r"\s+", "", line)
-    return bare.endswith((":", "：")) or bare.rstrip(":：") in _KNOWN_LABELS
+    return (bare.endswith((":", "：")) or bare.rstrip(":：") in _KNOWN_LABELS
+            or bool(_STARTS_WITH_LABEL.match(bare)))
 
 
 def _cut_at_next_label(value: str) -> str:

@@ -76,8 +76,10 @@ def _links_in(el, limit: int = 2) -> int:
     return count
 
 
-def _dated_row(a, title: str):
+def _dated_row(a):
     """The smallest ancestor of link ``a`` (4 levels at most) that holds a date and no other link.
+
+    The date must stand in a short text of its own outside the link (see ``_row_dates``).
 
     Covers ``<li><a/><span>date</span></li>``, ``<tr><td><a/></td><td>date</td></tr>`` and
     ``<dl><dd><a/></dd><dd>date</dd></dl>``. Returns (row, date) or (None, None).
@@ -89,12 +91,34 @@ def _dated_row(a, title: str):
             return None, None
         if _links_in(el) > 1:
             return None, None
-        text = element_text(el)
-        rest = text.replace(title, " ", 1) if title else text
-        dates = find_dates(rest)
+        dates = _row_dates(el, a)
         if dates:
             return el, dates[-1]
     return None, None
+
+
+# A row's date stands in a short text of its own (a cell, a span, the link's tail); a date inside
+# running prose (an article paragraph that ends in a "read more" link) does not date the link.
+_DATE_TEXT_MAX = 40
+_NO_TEXT = {"script", "style", "template", "noscript"}
+
+
+def _row_dates(row, a) -> list[str]:
+    inside_a = set(a.iter())  # elements, not ids: lxml proxies keep their identity only while held
+    dates: list[str] = []
+    for node in row.iter():
+        if not isinstance(node.tag, str):
+            continue
+        pieces = []
+        if node not in inside_a and tag_of(node) not in _NO_TEXT:
+            pieces.append(node.text)
+        if node is not row and (node not in inside_a or node is a):
+            pieces.append(node.tail)
+        for piece in pieces:
+            piece = (piece or "").strip()
+            if piece and len(piece) <= _DATE_TEXT_MAX:
+                dates += find_dates(piece)
+    return dates
 
 
 def extract_items(root, base: str) -> list[ListItem]:
@@ -105,29 +129,29 @@ def extract_items(root, base: str) -> list[ListItem]:
     link but no date are entries too (undated, ``date`` None), so an undated item is not lost.
     """
     items: list[ListItem] = []
-    seen_rows: set[int] = set()
+    seen_rows: set = set()  # elements themselves, kept alive, so identity holds
     lists: dict[int, tuple[object, str]] = {}
     for a in root.iter("a"):
         url = _resolve(base, a.get("href"))
         if url is None:
             continue
         title = _anchor_text(a)
-        row, date = _dated_row(a, title)
-        if row is None or id(row) in seen_rows:
+        row, date = _dated_row(a)
+        if row is None or row in seen_rows:
             continue
-        seen_rows.add(id(row))
+        seen_rows.add(row)
         items.append(ListItem(title=title, url=url, date=date))
         parent = row.getparent()
         if parent is not None:
             lists[id(parent)] = (parent, tag_of(row))
     for parent, row_tag in lists.values():
         for row in parent:
-            if tag_of(row) != row_tag or id(row) in seen_rows or _links_in(row) != 1:
+            if tag_of(row) != row_tag or row in seen_rows or _links_in(row) != 1:
                 continue
             a = next(a for a in row.iter("a") if a.get("href"))
             url = _resolve(base, a.get("href"))
             if url is not None:
-                seen_rows.add(id(row))
+                seen_rows.add(row)
                 items.append(ListItem(title=_anchor_text(a), url=url, date=None))
     return _unique(items)
 
@@ -146,10 +170,14 @@ def has_pagination(root, links: list[Link], lines: list[str]) -> bool:
     words = MARKERS["pagination_text"]
     if any(link.text in words for link in links):
         return True
-    if sum(1 for link in links if _PAGE_LINK.search(urlsplit(link.url).path + "?" + urlsplit(link.url).query)) >= 1:
-        return True
+    for link in links:
+        if not link.text or len(link.text) > 10:
+            continue  # frames and article links are no pager
+        parts = urlsplit(link.url)
+        if _PAGE_LINK.search(parts.path) or _PAGE_LINK.search("?" + parts.query):
+            return True
     code = " ".join((s.text or "")[:3000] for s in root.iter("script"))
-    if "createPageHTML" in code or re.search(r"共\s*\d+\s*页", " ".join(lines)):
+    if any(re.search(p, code) for p in MARKERS["pagination_script"]) or re.search(r"共\s*\d+\s*页", " ".join(lines)):
         return True
     return False
 

@@ -1,0 +1,146 @@
+"""行政处罚 entries of a penalty page (SPEC §4 ``penalty``).
+
+Two table layouts carry them. The 信息公开表 of many regulators is a grid: a header row
+(序号, 当事人名称, 行政处罚决定书文号, 主要违法违规行为, 行政处罚内容, 作出决定机关) and one row per
+party, with shared cells spanning rows. The older form is a label/value table (行政处罚决定书文号 |
+…, 被处罚当事人 | …, 作出处罚决定的日期 | …) holding one entry. The header words are data
+(``penalty_columns`` in markers.yaml). A field the page leaves empty, or fills with unrendered
+template residue (``{{data.remark2}}``), stays None: no date is invented.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import PenaltyItem
+from .dates import parse_date
+from .docinfo import find_doc_number
+from .html import element_text, tag_of
+from .markers import MARKERS
+
+_COLUMNS: dict[str, list[str]] = MARKERS["penalty_columns"]
+_RESIDUE = re.compile(r"\{\{.*?\}\}|\$\{.*?\}|<%.*?%>")
+_EMPTY = {"", "无", "暂无", "-", "--", "/", "—", "——", "null", "none", "undefined"}
+_MAX_CELL = 2000
+
+
+def field_of(header: str) -> str | None:
+    """The PenaltyItem field a header or label cell names, or None."""
+    bare = re.sub(r"\s+", "", header)
+    if not bare or len(bare) > 30:
+        return None
+    for field, words in _COLUMNS.items():
+        if any(w in bare for w in words):
+            return field
+    return None
+
+
+def _value(text: str) -> str | None:
+    text = _RESIDUE.sub("", text or "").strip()
+    return None if text.lower() in _EMPTY else text[:_MAX_CELL]
+
+
+def _grid(table) -> list[list[str]]:
+    """The table's rows as text cells, rowspan and colspan expanded (nested tables left out)."""
+    grid: list[list[str]] = []
+    carry: dict[int, list] = {}   # column -> [rows still to fill, text]
+
+    def take(row: dict[int, str], col: int) -> None:
+        left_text = carry[col]
+        row[col] = left_text[1]
+        left_text[0] -= 1
+        if left_text[0] <= 0:
+            del carry[col]
+
+    for tr in (tr for tr in table.iter("tr") if _owner(tr) is table):
+        row: dict[int, str] = {}
+        col = 0
+        for cell in (c for c in tr if tag_of(c) in ("td", "th")):
+            while col in carry:
+                take(row, col)
+                col += 1
+            text = element_text(cell)
+            rowspan = _span(cell, "rowspan")
+            for _ in range(_span(cell, "colspan")):
+                row[col] = text
+                if rowspan > 1:
+                    carry[col] = [rowspan - 1, text]
+                col += 1
+        for later in sorted(c for c in carry if c >= col and c not in row):
+            take(row, later)
+        width = max(row) + 1 if row else 0
+        grid.append([row.get(i, "") for i in range(width)])
+    return grid
+
+
+def _span(cell, attr: str) -> int:
+    value = (cell.get(attr) or "1").strip()
+    return max(1, min(int(value), 50)) if value.isdigit() else 1
+
+
+def _owner(tr):
+    el = tr.getparent()
+    while el is not None and tag_of(el) != "table":
+        el = el.getparent()
+    return el
+
+
+def _item(values: dict[str, str | None]) -> PenaltyItem | None:
+    values = {k: v for k, v in values.items() if v}
+    if not values.keys() & {"doc_number", "party", "decision", "violation"}:
+        return None
+    if "decided" in values:
+        values["decided"] = parse_date(values["decided"])
+    if "doc_number" in values:
+        values["doc_number"] = find_doc_number(values["doc_number"]) or values["doc_number"]
+    return PenaltyItem(**values)
+
+
+def _grid_items(grid: list[list[str]]) -> list[PenaltyItem]:
+    for h, header in enumerate(grid[:3]):
+        columns = {i: field_of(text) for i, text in enumerate(header)}
+        fields = {f for f in columns.values() if f}
+        if len(fields) >= 3 and fields & {"doc_number", "party"}:
+            break
+    else:
+        return []
+    items = []
+    for row in grid[h + 1:]:
+        values: dict[str, str | None] = {}
+        for i, text in enumerate(row):
+            field = columns.get(i)
+            if field and not values.get(field):
+                values[field] = _value(text)
+        item = _item(values)
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def _label_items(grid: list[list[str]]) -> list[PenaltyItem]:
+    values: dict[str, str | None] = {}
+    for row in grid:
+        cells = [c for c in row if c.strip()]
+        if len(cells) >= 2:
+            field = field_of(cells[0])
+            if field and not values.get(field):
+                values[field] = _value(cells[-1])
+    if len([v for v in values.values() if v]) < 2:
+        return []
+    item = _item(values)
+    return [item] if item else []
+
+
+def extract_penalties(root) -> list[PenaltyItem]:
+    """Every penalty entry in the page's tables, each once (rendered pages repeat the table)."""
+    items: list[PenaltyItem] = []
+    seen: set[tuple] = set()
+    for table in root.iter("table"):
+        grid = _grid(table)
+        if not grid:
+            continue
+        for item in _grid_items(grid) or _label_items(grid):
+            key = tuple(item.model_dump().values())
+            if key not in seen:
+                seen.add(key)
+                items.append(item)
+    return items
