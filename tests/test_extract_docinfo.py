@@ -70,6 +70,12 @@ def test_doc_number_printed_under_the_headline():
     assert record.doc_number == "总局令第45号"
 
 
+def test_a_doc_number_cited_in_the_first_paragraph_is_not_the_page_own():
+    record = record_of("<h1>某某市2025年政府信息公开工作年度报告</h1>"
+                       "<p>本报告根据《政府信息公开条例》和国办公开办函〔2021〕30号要求编制。</p>")
+    assert record.doc_number is None
+
+
 # --- 索引号, 发布机构, 成文日期 -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("body, expected", [

@@ -156,6 +156,8 @@ def test_kind_column_for_a_column_index_of_plain_links():
     ("某某市市场监督管理局行政处罚决定书", '<p>某市监罚〔2026〕12号</p>', "行政处罚", "penalty"),
     ("行政处罚信息公开表（浙金罚决字〔2024〕52号）", "", "监管局本级", "penalty"),
     ("某某市市场监督管理局行政处罚决定书送达公告", "", "行政处罚", "article"),
+    # 行政执法公示 (事前公示: 执法主体, 依据, 流程) is a different duty from penalty decisions
+    ("某某市市场监督管理局行政执法事前公示（执法主体、执法人员、执法依据）", "", "行政执法公示", "article"),
 ])
 def test_kind_from_the_headline_and_column(title, extra, column, kind):
     head, body = art(title, extra, column)

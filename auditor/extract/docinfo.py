@@ -35,7 +35,15 @@ def doc_number(lines: list[str], headline: str | None, body_top: list[str]) -> s
     labelled = find_label(lines, "doc_number")
     if labelled and re.search(r"\d", labelled):
         return find_doc_number(labelled) or normalise_doc_number(labelled)[:60]
-    return find_doc_number(headline) or find_doc_number(" ".join(body_top))
+    return find_doc_number(headline) or next(filter(None, map(_standalone_doc_number, body_top)), None)
+
+
+def _standalone_doc_number(line: str) -> str | None:
+    """A line that is a 文号 on its own (as a 决定书 prints it under its title), not one cited in prose."""
+    m = DOC_NUMBER.search(line)
+    if m and len(line) - len(m.group(0)) <= 6:
+        return normalise_doc_number(m.group(0))
+    return None
 
 
 def published_date(meta: dict[str, str], lines: list[str]) -> str | None:
