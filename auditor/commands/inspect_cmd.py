@@ -68,6 +68,12 @@ def describe(record) -> str:
     meta = [f"  {k} = {v}" for k, v in record.meta.items()]
     if meta:
         lines += ["meta："] + meta
+    if record.penalty:
+        lines += ["行政处罚条目："]
+        for p in record.penalty:
+            lines.append("  " + "；".join(f"{label}：{value}" for label, value in (
+                ("文号", p.doc_number), ("当事人", p.party), ("违法行为", p.violation), ("依据", p.basis),
+                ("处罚内容", p.decision), ("机关", p.authority), ("决定日期", p.decided)) if value))
     if record.items:
         lines += ["列表条目（前 10 条）："] + [f"  {i.date or '（无日期）'}  {i.title}  {i.url}" for i in record.items[:10]]
     return "\n".join(lines)

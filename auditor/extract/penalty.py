@@ -14,8 +14,8 @@ import re
 from ..models import PenaltyItem
 from .dates import parse_date
 from .docinfo import find_doc_number
-from .html import element_text, tag_of
 from .markers import MARKERS
+from .tables import table_grid
 
 _COLUMNS: dict[str, list[str]] = MARKERS["penalty_columns"]
 _RESIDUE = re.compile(r"\{\{.*?\}\}|\$\{.*?\}|<%.*?%>")
@@ -37,51 +37,6 @@ def field_of(header: str) -> str | None:
 def _value(text: str) -> str | None:
     text = _RESIDUE.sub("", text or "").strip()
     return None if text.lower() in _EMPTY else text[:_MAX_CELL]
-
-
-def _grid(table) -> list[list[str]]:
-    """The table's rows as text cells, rowspan and colspan expanded (nested tables left out)."""
-    grid: list[list[str]] = []
-    carry: dict[int, list] = {}   # column -> [rows still to fill, text]
-
-    def take(row: dict[int, str], col: int) -> None:
-        left_text = carry[col]
-        row[col] = left_text[1]
-        left_text[0] -= 1
-        if left_text[0] <= 0:
-            del carry[col]
-
-    for tr in (tr for tr in table.iter("tr") if _owner(tr) is table):
-        row: dict[int, str] = {}
-        col = 0
-        for cell in (c for c in tr if tag_of(c) in ("td", "th")):
-            while col in carry:
-                take(row, col)
-                col += 1
-            text = element_text(cell)
-            rowspan = _span(cell, "rowspan")
-            for _ in range(_span(cell, "colspan")):
-                row[col] = text
-                if rowspan > 1:
-                    carry[col] = [rowspan - 1, text]
-                col += 1
-        for later in sorted(c for c in carry if c >= col and c not in row):
-            take(row, later)
-        width = max(row) + 1 if row else 0
-        grid.append([row.get(i, "") for i in range(width)])
-    return grid
-
-
-def _span(cell, attr: str) -> int:
-    value = (cell.get(attr) or "1").strip()
-    return max(1, min(int(value), 50)) if value.isdigit() else 1
-
-
-def _owner(tr):
-    el = tr.getparent()
-    while el is not None and tag_of(el) != "table":
-        el = el.getparent()
-    return el
 
 
 def _item(values: dict[str, str | None]) -> PenaltyItem | None:
@@ -135,7 +90,7 @@ def extract_penalties(root) -> list[PenaltyItem]:
     items: list[PenaltyItem] = []
     seen: set[tuple] = set()
     for table in root.iter("table"):
-        grid = _grid(table)
+        grid = table_grid(table)
         if not grid:
             continue
         for item in _grid_items(grid) or _label_items(grid):
