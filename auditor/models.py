@@ -100,6 +100,7 @@ class PageRecord(_Model):
     placeholder: bool = False
     pagination: bool = False
     penalty: list[PenaltyItem] = Field(default_factory=list)
+    tables: list[list[list[str]]] = Field(default_factory=list)   # annual reports' data tables
     stats: PageStats = Field(default_factory=PageStats)
     text: str | None = None
 

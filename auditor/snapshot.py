@@ -32,6 +32,7 @@ class SiteSnapshot:
         self.by_column: dict[str, list[PageRecord]] = defaultdict(list)
         self.inbound: dict[str, list[str]] = defaultdict(list)
         self.bad_lines = 0
+        self.cache: dict[str, object] = {}     # derived views rules share (e.g. the located column)
         for record in self.records:
             self._index(record)
         self.start_url = canonical_url(start_url) if start_url else self._guess_start()

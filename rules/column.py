@@ -1,63 +1,27 @@
-"""COL — the 政府信息公开 column: its unified name on the homepage and its four sections."""
+"""COL — the 政府信息公开 column: its unified name on the homepage, its sections and its contents."""
 from __future__ import annotations
 
-from auditor.models import Link, PageRecord
+from collections import defaultdict
+
 from auditor.snapshot import SiteSnapshot, normalise_name
 
+from .locate import column_link_texts, locate_column, url_prefix
 from .registry import Finding, Result, rule
 
 BASIS_61 = "国办公开办函〔2019〕61号《关于政府信息公开平台建设的指导意见》；《政府信息公开条例》第二十三条、第二十四条"
+BASIS_20 = "《政府信息公开条例》第二十条；国办公开办函〔2019〕61号"
+BASIS_BLANK = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“空白栏目”"
 
 
-def find_column_link(snap: SiteSnapshot, settings: dict) -> tuple[Link | None, str]:
-    """The homepage link to the column: ("exact" | "variant" | "self" | "none").
-
-    ``self``: the link's text is something else, but the page it leads to calls itself the column
-    (ColumnName, breadcrumb or title), so the column exists under another name on the homepage.
-    """
+def _home_or_error(snap: SiteSnapshot) -> Result | None:
     home = snap.home
-    if home is None:
-        return None, "none"
-    name = normalise_name(settings["column_name"])
-    variants = [normalise_name(v) for v in settings["column_name_variants"]]
-    for link in home.links:
-        if normalise_name(link.text) == name:
-            return link, "exact"
-    for link in home.links:
-        text = normalise_name(link.text)
-        if text and any(text == v for v in variants):
-            return link, "variant"
-    for link in home.links:
-        target = snap.link_target(link.url)
-        if target is not None and target is not home and _calls_itself(target, name):
-            return link, "self"
-    return None, "none"
-
-
-def _calls_itself(page: PageRecord, name: str) -> bool:
-    own = [page.meta.get("ColumnName"), page.column, page.headline,
-           page.breadcrumb[-1] if page.breadcrumb else None]
-    return any(normalise_name(v) == name for v in own if v)
-
-
-def column_pages(snap: SiteSnapshot, settings: dict) -> list[PageRecord]:
-    """The column's home page (target of the homepage link), else pages that call themselves it."""
-    link, _ = find_column_link(snap, settings)
-    pages = []
-    if link is not None:
-        target = snap.link_target(link.url)
-        if target is not None and target.ok:
-            pages.append(target)
-    name = normalise_name(settings["column_name"])
-    pages += [p for p in snap.pages() if p not in pages and _calls_itself(p, name)]
-    return pages
+    if home is None or not home.ok:
+        return Result.error("首页未能抓取，无法判断")
+    return None
 
 
 @rule(code="COL001", title="首页设置“政府信息公开”专栏", failure_title="首页未设置统一名称的“政府信息公开”专栏",
-      family="column", kind="deduct", points=10, basis=BASIS_61,
-      settings={"column_name": "政府信息公开",
-                "column_name_variants": ["政务公开", "信息公开", "政府信息公开目录", "政务信息公开",
-                                         "信息公开目录", "政府信息公开平台", "政务公开专栏"]})
+      family="column", kind="deduct", points=10, basis=BASIS_61)
 def column_on_homepage(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -75,32 +39,25 @@ def column_on_homepage(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     国办公开办函〔2019〕61号；《政府信息公开条例》第二十三条、第二十四条。
     """
-    home = snap.home
-    if home is None or not home.ok:
-        return Result.error("首页未能抓取，无法判断", home=home.url if home else None)
-    link, how = find_column_link(snap, settings)
+    if (error := _home_or_error(snap)) is not None:
+        return error
+    home, column = snap.home, locate_column(snap, settings)
     expected = settings["column_name"]
-    if how == "exact":
-        return Result.from_findings([], message=f"首页链接“{link.text}”指向 {link.url}", column_url=link.url)
-    if how in ("variant", "self"):
+    if column.how == "exact":
+        return Result.from_findings([], message=f"首页链接“{column.link.text}”指向 {column.link.url}",
+                                    column_url=column.link.url)
+    if column.how in ("variant", "self"):
         return Result.from_findings([Finding(
-            message=f"首页专栏名称为“{link.text}”，应统一为“{expected}”",
-            url=home.url, excerpt=link.text, status="warn",
-            evidence={"name_found": link.text, "target": link.url})], column_url=link.url)
-    return Result.from_findings([Finding(
-        message=f"首页未找到“{expected}”专栏入口",
-        url=home.url, evidence={"links_on_homepage": len(home.links)})])
+            message=f"首页专栏名称为“{column.link.text}”，应统一为“{expected}”",
+            url=home.url, excerpt=column.link.text, status="warn",
+            evidence={"name_found": column.link.text, "target": column.link.url})],
+            column_url=column.link.url)
+    return Result.from_findings([Finding(message=f"首页未找到“{expected}”专栏入口", url=home.url,
+                                         evidence={"links_on_homepage": len(home.links)})])
 
 
 @rule(code="COL002", title="专栏设置四个统一的子栏目", failure_title="政府信息公开专栏缺少统一子栏目",
-      family="column", kind="deduct", points=5, basis=BASIS_61,
-      settings={"column_sections": {
-          "政府信息公开指南": ["政府信息公开指南"],
-          "政府信息公开制度": ["政府信息公开制度"],
-          "法定主动公开内容": ["法定主动公开内容"],
-          "政府信息公开年报": ["政府信息公开年报", "政府信息公开工作年度报告", "政府信息公开年度报告",
-                          "政府信息公开工作年报"],
-      }})
+      family="column", kind="deduct", points=5, basis=BASIS_61)
 def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -118,23 +75,167 @@ def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     国办公开办函〔2019〕61号；《政府信息公开条例》第十二条、第二十条、第五十条。
     """
-    home = snap.home
-    if home is None or not home.ok:
-        return Result.error("首页未能抓取，无法判断")
-    sections: dict[str, list[str]] = settings["column_sections"]
-    pages = column_pages(snap, settings)
-    where = pages[0].url if pages else home.url
-    search = pages if pages else [home]
-    found: dict[str, str] = {}
-    for section, names in sections.items():
-        wanted = {normalise_name(n) for n in names}
-        for page in search:
-            link = next((l for l in page.links if normalise_name(l.text) in wanted), None)
-            if link is not None:
-                found[section] = link.url
-                break
+    if (error := _home_or_error(snap)) is not None:
+        return error
+    column = locate_column(snap, settings)
+    where = column.home.url if column.home else snap.home.url
     findings = [Finding(message=f"专栏缺少“{section}”子栏目", url=where,
                         evidence={"section": section, "accepted_names": names})
-                for section, names in sections.items() if section not in found]
-    note = "未找到政府信息公开专栏，按首页链接判断" if not pages else f"专栏页面 {where}"
-    return Result.from_findings(findings, message=note, sections_found=found)
+                for section, names in settings["column_sections"].items() if section not in column.sections]
+    note = f"专栏页面 {where}" if column.home else "未找到政府信息公开专栏，按首页判断"
+    return Result.from_findings(findings, message=note,
+                                sections_found={k: v.url for k, v in column.sections.items()})
+
+
+@rule(code="COL003", title="法定主动公开内容覆盖条例第二十条", failure_title="法定主动公开内容缺少应设栏目",
+      family="column", kind="deduct", points=1, cap=10, basis=BASIS_20)
+def disclosure_categories(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    “法定主动公开内容”是否为《政府信息公开条例》第二十条列举、且适用于本机关层级（部门或政府）的
+    每一类信息设置了栏目。各类信息对应的常见栏目名称在配置方案 `disclosure_categories` 中列出；
+    每缺少一类计一条问题。
+
+    ## 为什么
+    条例第二十条规定行政机关应当主动公开的十五类政府信息；法定主动公开内容栏目按类别设置，
+    是公众查找这些信息的固定位置，缺类即意味着法定公开事项没有落实。
+
+    ## 如何整改
+    在“法定主动公开内容”下补设所列类别的子栏目（名称可参照配置方案中的常见名称），并发布相应信息；
+    确无此类信息的，应在栏目中说明。
+
+    ## 依据
+    《政府信息公开条例》第二十条；国办公开办函〔2019〕61号。
+    """
+    if (error := _home_or_error(snap)) is not None:
+        return error
+    column = locate_column(snap, settings)
+    if column.home is None:
+        return Result.from_findings([Finding(message="未找到政府信息公开专栏，无法核对法定主动公开内容",
+                                             url=snap.home.url)])
+    section = column.section_page(snap, "法定主动公开内容")
+    scope = [section] if section else []
+    names = [normalise_name(n) for n in column_link_texts(column, snap) +
+             column_link_texts(column, snap, within=scope)]
+    where = section.url if section else column.home.url
+    level = settings["level"]
+    findings, covered = [], {}
+    for category in settings["disclosure_categories"]:
+        if level not in category.get("levels", ["department", "government"]):
+            continue
+        match = next((n for n in names for w in category["names"] if normalise_name(w) in n), None)
+        if match:
+            covered[category["id"]] = match
+        else:
+            findings.append(Finding(
+                message=f"未设置第二十条（{category['id']}）“{category['name']}”相关栏目", url=where,
+                evidence={"category": category["id"], "names_accepted": category["names"]}))
+    return Result.from_findings(findings, covered=covered)
+
+
+@rule(code="COL004", title="不存在空白栏目", failure_title="存在空白栏目",
+      family="column", kind="deduct", points=1, veto_at=5, basis=BASIS_BLANK)
+def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    网站中没有任何条目、只显示“暂无信息”之类提示的列表栏目（空白栏目）。同一栏目的分页合并判断：
+    任何一页有条目即不算空白。每个空白栏目计一条问题，达到 5 个即单项否决。
+
+    ## 为什么
+    国办秘函〔2019〕19号将空白栏目数量达到 5 个列为单项否决；栏目开设后长期无内容，说明信息公开
+    工作没有落实。
+
+    ## 如何整改
+    为空白栏目补充应公开的信息；确无信息可发布的栏目应予撤并，或在栏目中说明原因。
+
+    ## 依据
+    《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决指标“空白栏目”。
+    """
+    if (error := _home_or_error(snap)) is not None:
+        return error
+    groups: dict[str, list] = defaultdict(list)
+    for page in snap.pages():
+        if page.kind == "column":
+            groups[url_prefix(page.final_url or page.url)].append(page)
+    findings = []
+    for prefix, pages in groups.items():
+        if any(p.items for p in pages) or not any(p.placeholder for p in pages):
+            continue
+        first = min(pages, key=lambda p: len(p.url))
+        findings.append(Finding(message=f"栏目“{first.column or first.headline or prefix}”没有任何信息",
+                                url=first.url, excerpt="暂无信息",
+                                evidence={"list_pages": len(pages), "column": first.column}))
+    return Result.from_findings(findings, list_columns=len(groups))
+
+
+@rule(code="COL005", title="信息公开平台提供检索功能", failure_title="信息公开平台缺少检索功能",
+      family="column", kind="deduct", points=2, basis="《政府信息公开条例》第二十四条；国办公开办函〔2019〕61号")
+def column_search(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    政府信息公开专栏（平台）自身的页面上是否提供检索：含检索输入框的表单，或“搜索”“检索”
+    “高级检索”等入口。网站首页的全站搜索不计入。
+
+    ## 为什么
+    条例第二十四条要求政府信息公开平台具备信息检索、查阅、下载等功能，方便公众获取信息。
+
+    ## 如何整改
+    在专栏页面模板中加入检索框，支持按标题、文号、发布机构、时间等检索专栏内的信息。
+
+    ## 依据
+    《政府信息公开条例》第二十四条；国办公开办函〔2019〕61号。
+    """
+    if (error := _home_or_error(snap)) is not None:
+        return error
+    column = locate_column(snap, settings)
+    if column.home is None:
+        return Result.from_findings([Finding(message="未找到政府信息公开专栏，无法确认平台检索功能",
+                                             url=snap.home.url)])
+    words = settings["search_link_text"]
+    listing = [p for p in column.pages if p.kind != "article"]
+    for page in listing:
+        if page.stats.has_search_form:
+            return Result.from_findings([], message=f"检索框：{page.url}")
+        link = next((l for l in page.links if normalise_name(l.text) in words), None)
+        if link is not None:
+            return Result.from_findings([], message=f"检索入口“{link.text}”：{link.url}")
+    return Result.from_findings([Finding(message="政府信息公开专栏页面未提供检索框或检索入口",
+                                         url=column.home.url, evidence={"pages_checked": len(listing)})])
+
+
+@rule(code="COL006", title="提供依申请公开渠道", failure_title="专栏未提供依申请公开渠道",
+      family="column", kind="deduct", points=3, basis="《政府信息公开条例》第二十七条至第二十九条")
+def apply_channel(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    从政府信息公开专栏能否进入“依申请公开”页面（在线申请表单或申请须知），且该页面可以正常打开。
+
+    ## 为什么
+    条例第二十七条至第二十九条赋予公民、法人和其他组织申请获取政府信息的权利；专栏中应提供
+    申请渠道和办理说明，不能只公布主动公开的信息。
+
+    ## 如何整改
+    在专栏中设置“依申请公开”入口，提供在线申请表单或申请方式、受理机构、联系方式等说明，
+    并确保链接有效。
+
+    ## 依据
+    《政府信息公开条例》第二十七条至第二十九条；国办公开办函〔2019〕61号。
+    """
+    if (error := _home_or_error(snap)) is not None:
+        return error
+    column = locate_column(snap, settings)
+    if column.home is None:
+        return Result.from_findings([Finding(message="未找到政府信息公开专栏，无法确认依申请公开渠道",
+                                             url=snap.home.url)])
+    words = settings["apply_link_text"]
+    for page in (p for p in column.pages if p.kind != "article"):
+        for link in page.links:
+            text = normalise_name(link.text)
+            if len(text) <= 12 and any(w in text for w in words):   # an entry, not a document title
+                target = snap.link_target(link.url)
+                if target is not None and not target.ok and not target.skipped:
+                    return Result.from_findings([Finding(
+                        message=f"“{link.text}”入口无法打开（{target.error or 'HTTP ' + str(target.status)}）",
+                        url=link.url, excerpt=link.text, evidence={"linked_from": page.url})])
+                return Result.from_findings([], message=f"“{link.text}”：{link.url}")
+    return Result.from_findings([Finding(message="专栏中没有“依申请公开”入口", url=column.home.url)])

@@ -13,6 +13,7 @@ from .kind import KindEvidence, classify
 from .links import base_url, extract_items, extract_links, has_pagination, has_placeholder
 from .page_parts import breadcrumb_of, headline_of, lang_of, meta_tags, page_stats, title_of
 from .penalty import extract_penalties
+from .tables import extract_tables
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
 TEXT_KINDS = {"guide", "annual_report", "policy", "interpretation", "penalty"}
@@ -84,6 +85,8 @@ def _fill(record: PageRecord, root, page_url: str, is_start: bool) -> None:
         article_meta=bool(meta_lc.get("articletitle") or record.published),
         doc_number=record.doc_number, index_number=record.index_number,
         column_meta=bool(meta_lc.get("columnname")), text="\n".join(lines)))
+    if record.kind == "annual_report":
+        record.tables = extract_tables(root)
     if record.kind == "penalty":
         record.penalty = extract_penalties(root)
         for item in record.penalty:

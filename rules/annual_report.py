@@ -1,0 +1,211 @@
+"""RPT — 政府信息公开工作年度报告: on time, in the 2021 format, adding up, three years available."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from auditor.extract.annual_report import (find_application_table, missing_sections, report_year,
+                                           table_mismatches)
+from auditor.extract.dates import to_date
+from auditor.extract.markers import MARKERS
+from auditor.models import PageRecord
+from auditor.snapshot import SiteSnapshot
+
+from .locate import locate_column
+from .registry import Finding, Result, rule
+
+BASIS_49 = "《政府信息公开条例》第四十九条、第五十条"
+BASIS_30 = "国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》"
+_TITLE_WORDS = tuple(MARKERS["kind_annual_report_title"]) + ("信息公开年报", "政府信息公开工作年度报告")
+_SHORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度报告|年报)")
+
+
+@dataclass
+class Report:
+    year: int
+    url: str
+    title: str
+    published: str | None
+    page: PageRecord | None
+
+
+def _is_report_title(title: str) -> bool:
+    return any(w in title for w in _TITLE_WORDS) or bool(_SHORT_TITLE.search(title))
+
+
+def collect_reports(snap: SiteSnapshot) -> dict[int, Report]:
+    """Reports by year: annual_report pages, and list items titled as reports (attachments too)."""
+    cached = snap.cache.get("annual_reports")
+    if isinstance(cached, dict):
+        return cached
+    reports: dict[int, Report] = {}
+    for page in snap.of_kind("annual_report"):
+        year = report_year(page.headline or page.title)
+        if year and year not in reports:
+            reports[year] = Report(year, page.url, page.headline or "", page.published, page)
+    for page in snap.pages():
+        for item in page.items:
+            if not (item.title and _is_report_title(item.title)):
+                continue
+            year = report_year(item.title)
+            if not year:
+                continue
+            known = reports.get(year)
+            if known is None:
+                target = snap.get(item.url)
+                reports[year] = Report(year, item.url or page.url, item.title, item.date,
+                                       target if target is not None and target.kind == "annual_report" else None)
+            elif known.published is None and item.date:
+                known.published = item.date
+    snap.cache["annual_reports"] = reports
+    return reports
+
+
+def deadline(year: int, settings: dict) -> dt.date:
+    """The day by which the report for ``year - 1`` is due, for the agency's level."""
+    month, day = (int(x) for x in settings["annual_report_deadline"][settings["level"]].split("-"))
+    return dt.date(year, month, day)
+
+
+def _where(snap: SiteSnapshot, settings: dict) -> str:
+    column = locate_column(snap, settings)
+    section = column.section_page(snap, "政府信息公开年报")
+    return (section or column.home or snap.home).url
+
+
+def _format_reports(snap: SiteSnapshot, settings: dict) -> list[Report]:
+    return [r for y, r in sorted(collect_reports(snap).items())
+            if y >= settings["annual_report_format_from"] and r.page is not None and r.page.text]
+
+
+@rule(code="RPT001", title="按时公布上一年度年报", failure_title="上一年度政府信息公开年报未按时公布",
+      family="annual_report", kind="deduct", points=5, basis=BASIS_49)
+def report_on_time(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    上一年度的政府信息公开工作年度报告是否已公布，且公布日期不晚于期限：政府部门（level: department）
+    为每年 1 月 31 日，县级以上人民政府（level: government）为 3 月 31 日。检查日期在期限之前的，
+    结果为“不适用”。
+
+    ## 为什么
+    条例第四十九条、第五十条规定了年度报告的公布期限；按时公布年报是检查指标中的必查项。
+
+    ## 如何整改
+    在期限前于“政府信息公开年报”子栏目发布上一年度年报（网页正文，附表格），并保留历年年报。
+
+    ## 依据
+    《政府信息公开条例》第四十九条、第五十条。
+    """
+    as_of: dt.date = settings["as_of"]
+    year, due = as_of.year - 1, deadline(as_of.year, settings)
+    report = collect_reports(snap).get(year)
+    if report is None:
+        if as_of <= due:
+            return Result.na(f"{year} 年度年报的公布期限为 {due}，尚未到期")
+        return Result.from_findings([Finding(message=f"未找到 {year} 年度政府信息公开工作年度报告（期限 {due}）",
+                                             url=_where(snap, settings), evidence={"year": year, "deadline": due})])
+    published = to_date(report.published)
+    if published is None:
+        return Result.from_findings([Finding(message=f"{year} 年度年报未标注发布日期，无法判断是否按时公布",
+                                             url=report.url, excerpt=report.title, status="warn")])
+    if published > due:
+        return Result.from_findings([Finding(
+            message=f"{year} 年度年报 {published} 公布，晚于期限 {due}（迟 {(published - due).days} 天）",
+            url=report.url, excerpt=report.title,
+            evidence={"year": year, "published": published, "deadline": due})])
+    return Result.from_findings([], message=f"{year} 年度年报 {published} 公布（期限 {due}）")
+
+
+@rule(code="RPT002", title="年报采用 2021 年新格式", failure_title="年报缺少新格式规定的组成部分",
+      family="annual_report", kind="deduct", points=2, basis=BASIS_30)
+def report_format(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    2021 年度及以后的年报（网页正文）是否包含新格式的六个部分：一、总体情况；二、主动公开政府信息
+    情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的
+    主要问题及改进情况；六、其他需要报告的事项。每份缺项的年报计一条问题，列出所缺部分。
+
+    ## 为什么
+    国办公开办函〔2021〕30号统一了年报格式，便于汇总统计和横向比较；缺少组成部分即不符合格式要求。
+
+    ## 如何整改
+    按国办公开办函〔2021〕30号的格式补齐所缺部分并重新发布（可在原链接更新）。
+
+    ## 依据
+    国办公开办函〔2021〕30号；《政府信息公开条例》第五十条。
+    """
+    reports = _format_reports(snap, settings)
+    if not reports:
+        return Result.na("没有可读正文的 2021 年度及以后年报（可能仅以附件发布）")
+    findings = []
+    for report in reports:
+        missing = missing_sections(report.page.text.split("\n"), settings["annual_report_sections"])
+        if missing:
+            findings.append(Finding(message=f"{report.year} 年度年报缺少：{'；'.join(missing)}",
+                                    url=report.url, excerpt=report.title,
+                                    evidence={"year": report.year, "missing": missing}))
+    return Result.from_findings(findings, reports_checked=[r.year for r in reports])
+
+
+@rule(code="RPT003", title="年报统计表数据相互吻合", failure_title="年报统计表数据不吻合",
+      family="annual_report", kind="info", basis=BASIS_30)
+def report_tables(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    年报第三部分“收到和处理政府信息公开申请情况”的网页表格是否自洽：每一类申请人，
+    本年新收 + 上年结转 = 本年度办理结果总计 + 结转下年度继续办理；每一行的“总计”等于各类申请人之和。
+    只作提示，不扣分；表格只以图片或附件发布的，无法核对。
+
+    ## 为什么
+    年报数据由各地汇总上报，表内数字不平衡通常意味着统计或填报错误，需要核实更正。
+
+    ## 如何整改
+    核对台账，更正表格数字后重新发布年报。
+
+    ## 依据
+    国办公开办函〔2021〕30号（年报表格填报说明）。
+    """
+    reports = _format_reports(snap, settings)
+    findings, checked, unreadable = [], [], []
+    for report in reports:
+        grid = find_application_table(report.page.tables)
+        if grid is None:
+            unreadable.append(report.year)
+            continue
+        checked.append(report.year)
+        problems = table_mismatches(grid)
+        if problems:
+            findings.append(Finding(message=f"{report.year} 年度年报申请办理情况表不平衡：{problems[0]}",
+                                    url=report.url, excerpt=report.title,
+                                    evidence={"year": report.year, "problems": problems}))
+    if not checked:
+        return Result.na("年报中没有可核对的网页表格（可能以图片或附件发布）", unreadable=unreadable)
+    return Result.from_findings(findings, checked=checked, unreadable=unreadable)
+
+
+@rule(code="RPT004", title="近三年年报均可查阅", failure_title="缺少近年的政府信息公开年报",
+      family="annual_report", kind="deduct", points=1, basis=BASIS_49)
+def report_history(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    最近三个已过公布期限的年度（配置 `annual_report_years`）的年报是否都能在网站上找到
+    （网页或附件均可）。每缺一年计一条问题。
+
+    ## 为什么
+    年报是公众了解机关信息公开工作的连续记录；历年年报应在“政府信息公开年报”子栏目中集中保留。
+
+    ## 如何整改
+    补充发布所缺年度的年报，并在年报子栏目中按年度排列历年年报。
+
+    ## 依据
+    《政府信息公开条例》第四十九条、第五十条。
+    """
+    as_of: dt.date = settings["as_of"]
+    last = as_of.year - 1 if as_of > deadline(as_of.year, settings) else as_of.year - 2
+    years = list(range(last, last - settings["annual_report_years"], -1))
+    reports = collect_reports(snap)
+    where = _where(snap, settings)
+    findings = [Finding(message=f"未找到 {year} 年度政府信息公开工作年度报告", url=where, evidence={"year": year})
+                for year in years if year not in reports]
+    return Result.from_findings(findings, years=years, found=sorted(y for y in reports if y in years))

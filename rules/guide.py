@@ -1,0 +1,193 @@
+"""GDE — the 政府信息公开指南: present, reachable, visibly updated, current, complete."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from auditor.extract.dates import to_date
+from auditor.extract.guide import missing_items, update_date
+from auditor.models import PageRecord
+from auditor.snapshot import SiteSnapshot
+
+from .locate import locate_column
+from .registry import Finding, Result, rule
+
+BASIS_12 = "《政府信息公开条例》第十二条"
+
+
+@dataclass
+class Guide:
+    page: PageRecord | None
+    reachable: bool
+
+
+def locate_guide(snap: SiteSnapshot, settings: dict) -> Guide:
+    """The guide: the 指南 section itself, or a guide page it links to; else any guide page."""
+    cached = snap.cache.get("guide")
+    if isinstance(cached, Guide):
+        return cached
+    column = locate_column(snap, settings)
+    section = column.section_page(snap, "政府信息公开指南")
+    found: Guide | None = None
+    if section is not None:
+        if section.kind == "guide":
+            found = Guide(section, True)
+        else:
+            for link in section.links:
+                target = snap.link_target(link.url)
+                if target is not None and target.ok and target.kind == "guide":
+                    found = Guide(target, True)
+                    break
+    if found is None:
+        elsewhere = snap.of_kind("guide")
+        found = Guide(elsewhere[0] if elsewhere else None, False)
+    snap.cache["guide"] = found
+    return found
+
+
+def _lines(page: PageRecord) -> list[str]:
+    return (page.text or "").split("\n")
+
+
+@rule(code="GDE001", title="公开指南在专栏中可找到", failure_title="缺少政府信息公开指南或专栏中无入口",
+      family="guide", kind="deduct", points=5, basis=BASIS_12)
+def guide_present(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    网站是否发布了政府信息公开指南，且从“政府信息公开”专栏的“政府信息公开指南”子栏目能够找到它
+    （子栏目本身即指南，或子栏目中列出指南全文）。
+
+    ## 为什么
+    条例第十二条要求行政机关编制、公布政府信息公开指南，并及时更新；指南告诉公众信息如何分类、
+    如何获取、向谁申请，是依申请公开的入口。
+
+    ## 如何整改
+    编制符合条例第十二条要求的指南，在“政府信息公开指南”子栏目中发布全文（网页正文，而不仅是附件）。
+
+    ## 依据
+    《政府信息公开条例》第十二条。
+    """
+    home = snap.home
+    if home is None or not home.ok:
+        return Result.error("首页未能抓取，无法判断")
+    guide = locate_guide(snap, settings)
+    if guide.page is None:
+        return Result.from_findings([Finding(message="未找到政府信息公开指南", url=home.url)])
+    if not guide.reachable:
+        column = locate_column(snap, settings)
+        return Result.from_findings([Finding(
+            message="网站有政府信息公开指南，但从专栏的“政府信息公开指南”子栏目找不到它", url=guide.page.url,
+            excerpt=guide.page.headline,
+            evidence={"section": column.sections["政府信息公开指南"].url if "政府信息公开指南" in column.sections else None})])
+    return Result.from_findings([], message=f"指南：{guide.page.url}")
+
+
+def _no_guide() -> Result:
+    return Result.na("未找到政府信息公开指南（见 GDE001）")
+
+
+@rule(code="GDE002", title="公开指南标注更新日期", failure_title="公开指南未标注更新日期",
+      family="guide", kind="deduct", points=3, basis="《政府信息公开条例》第十二条（指南应当及时更新）")
+def guide_update_date(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    指南是否写明更新日期（“更新日期”“更新时间”“修订日期”或“本指南于……更新”），
+    而不只是页面的发布日期。
+
+    ## 为什么
+    条例第十二条要求指南“及时更新”；只有标注了更新日期，公众和检查人员才能判断指南是否为现行版本。
+
+    ## 如何整改
+    在指南正文开头或末尾注明“更新日期：YYYY年M月D日”，每次修订后同步修改。
+
+    ## 依据
+    《政府信息公开条例》第十二条。
+    """
+    guide = locate_guide(snap, settings).page
+    if guide is None:
+        return _no_guide()
+    date, text = update_date(_lines(guide))
+    if date:
+        return Result.from_findings([], message=f"更新日期 {date}（“{text}”）", updated=date)
+    found = {"发布日期": guide.published} if guide.published else {}
+    said = f"只找到发布日期 {guide.published}" if guide.published else "未找到任何日期"
+    return Result.from_findings([Finding(message=f"指南未标注更新日期，{said}", url=guide.url,
+                                         excerpt=guide.headline, evidence={"dates_found": found})])
+
+
+@rule(code="GDE003", title="公开指南为现行版本", failure_title="公开指南未及时更新",
+      family="guide", kind="deduct", points=3, basis="《政府信息公开条例》（国务院令第711号）第十二条")
+def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    指南是否按 2019 年修订后的条例更新：更新日期（无更新日期时按发布日期）不早于 2019 年 5 月 15 日，
+    且距检查日期不超过 `guide_max_age_days`（默认 730 天）；正文仍只引用国务院令第492号、
+    或仍写“15个工作日内予以答复”的，属于未按新条例修订。每个问题计一条。
+
+    ## 为什么
+    2019 年 5 月 15 日施行的新条例（国务院令第711号）将答复期限改为 20 个工作日，并调整了申请、
+    收费等规定；沿用旧指南会误导申请人。
+
+    ## 如何整改
+    按现行条例重新修订指南（答复期限、申请方式、收费规定、救济途径等），注明修订日期，
+    此后每年核对一次。
+
+    ## 依据
+    《政府信息公开条例》（国务院令第711号）第十二条、第三十三条。
+    """
+    guide = locate_guide(snap, settings).page
+    if guide is None:
+        return _no_guide()
+    as_of: dt.date = settings["as_of"]
+    updated, _ = update_date(_lines(guide))
+    date_text = updated or guide.published
+    findings = []
+    date = to_date(date_text)
+    if date is None:
+        findings.append(Finding(message="指南没有可判断的更新或发布日期，无法确认为现行版本", url=guide.url))
+    else:
+        label = "更新日期" if updated else "发布日期"
+        if date < dt.date.fromisoformat(settings["guide_min_date"]):
+            findings.append(Finding(message=f"指南{label} {date_text} 早于新条例施行日 {settings['guide_min_date']}",
+                                    url=guide.url, evidence={label: date_text}))
+        age = (as_of - date).days
+        if age > settings["guide_max_age_days"]:
+            findings.append(Finding(message=f"指南{label} {date_text}，距检查日已 {age} 天，超过 {settings['guide_max_age_days']} 天",
+                                    url=guide.url, evidence={label: date_text, "age_days": age}))
+    text = guide.text or ""
+    if settings["guide_old_decree"] in text and settings["guide_new_decree"] not in text:
+        findings.append(Finding(message=f"指南仍引用{settings['guide_old_decree']}（旧条例），未引用{settings['guide_new_decree']}",
+                                url=guide.url, excerpt=settings["guide_old_decree"]))
+    for marker in settings["guide_obsolete_markers"]:
+        if marker["pattern"] in text:
+            findings.append(Finding(message=f"指南{marker['message']}", url=guide.url, excerpt=marker["pattern"]))
+    return Result.from_findings(findings, date=date_text)
+
+
+@rule(code="GDE004", title="公开指南内容完整", failure_title="公开指南缺少法定内容",
+      family="guide", kind="deduct", points=0.5, cap=3, basis=BASIS_12)
+def guide_complete(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    指南是否写明条例第十二条要求的事项：政府信息的分类、编排体系，获取方式，政府信息公开工作机构的
+    名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式。每缺一项计一条问题。
+    判断时忽略空格（“地 址”视同“地址”），各项可接受的写法见配置方案 `guide_items`。
+
+    ## 为什么
+    这些事项是公众申请政府信息所必需的联络和办理信息，条例第十二条逐项列明。
+
+    ## 如何整改
+    在指南中补写所列事项，特别是传真、电子邮箱等常被遗漏的联系方式。
+
+    ## 依据
+    《政府信息公开条例》第十二条。
+    """
+    guide = locate_guide(snap, settings).page
+    if guide is None:
+        return _no_guide()
+    if not guide.text:
+        return Result.error("指南页面没有可读的正文（可能仅以附件发布）")
+    missing = missing_items(guide.text, settings["guide_items"])
+    return Result.from_findings([Finding(message=f"指南未写明“{item}”", url=guide.url,
+                                         evidence={"item": item, "keywords": settings["guide_items"][item]})
+                                 for item in missing], items_checked=len(settings["guide_items"]))

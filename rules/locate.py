@@ -1,0 +1,101 @@
+"""Finding the 政府信息公开 column, its sections and the pages under it — shared by COL, GDE, RPT.
+
+Computed once per snapshot (cached on it): every rule sees the same column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+from auditor.models import Link, PageRecord
+from auditor.snapshot import SiteSnapshot, normalise_name
+
+
+@dataclass
+class Column:
+    link: Link | None                 # the homepage link to it
+    how: str                          # exact | variant | self | none
+    home: PageRecord | None           # the column's own page
+    prefix: str | None                # URL prefix of the pages under it
+    pages: list[PageRecord] = field(default_factory=list)      # its fetched pages (home first)
+    sections: dict[str, Link] = field(default_factory=dict)    # section name -> link found
+
+    def section_page(self, snap: SiteSnapshot, section: str) -> PageRecord | None:
+        link = self.sections.get(section)
+        target = snap.link_target(link.url) if link else None
+        return target if target is not None and target.ok else None
+
+
+def _calls_itself(page: PageRecord, name: str) -> bool:
+    own = [page.meta.get("ColumnName"), page.column, page.headline,
+           page.breadcrumb[-1] if page.breadcrumb else None]
+    return any(normalise_name(v) == name for v in own if v)
+
+
+def _homepage_link(snap: SiteSnapshot, settings: dict) -> tuple[Link | None, str]:
+    home = snap.home
+    if home is None:
+        return None, "none"
+    name = normalise_name(settings["column_name"])
+    variants = {normalise_name(v) for v in settings["column_name_variants"]}
+    for link in home.links:
+        if normalise_name(link.text) == name:
+            return link, "exact"
+    for link in home.links:
+        if normalise_name(link.text) in variants:
+            return link, "variant"
+    for link in home.links:
+        target = snap.link_target(link.url)
+        if target is not None and target is not home and _calls_itself(target, name):
+            return link, "self"
+    return None, "none"
+
+
+def url_prefix(url: str) -> str:
+    """The directory a column page stands for: /xxgk/index.html -> /xxgk/."""
+    parts = urlsplit(url)
+    path = parts.path if parts.path.endswith("/") else parts.path.rsplit("/", 1)[0] + "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def locate_column(snap: SiteSnapshot, settings: dict) -> Column:
+    cached = snap.cache.get("column")
+    if isinstance(cached, Column):
+        return cached
+    link, how = _homepage_link(snap, settings)
+    home = snap.link_target(link.url) if link else None
+    if home is None or not home.ok:
+        name = normalise_name(settings["column_name"])
+        home = next((p for p in snap.pages() if p.kind != "home" and _calls_itself(p, name)), None)
+    prefix = url_prefix(home.final_url or home.url) if home else None
+    if home is not None and snap.home is not None and prefix == url_prefix(snap.home.url) \
+            and urlsplit(prefix).netloc == urlsplit(snap.home.url).netloc and home is not snap.home:
+        prefix = home.final_url or home.url        # a column page at the site root: itself only
+    pages = []
+    if home is not None:
+        pages = [home] + [p for p in snap.pages() if p is not home and prefix and p.url.startswith(prefix)]
+    column = Column(link=link, how=how, home=home, prefix=prefix, pages=pages)
+    column.sections = _sections(column, settings)
+    snap.cache["column"] = column
+    return column
+
+
+def _sections(column: Column, settings: dict) -> dict[str, Link]:
+    found: dict[str, Link] = {}
+    listing = [p for p in column.pages if p.kind in ("column", "home", "guide")] or column.pages
+    for section, names in settings["column_sections"].items():
+        wanted = {normalise_name(n) for n in names}
+        for page in listing:
+            link = next((l for l in page.links if normalise_name(l.text) in wanted), None)
+            if link is not None:
+                found[section] = link
+                break
+    return found
+
+
+def column_link_texts(column: Column, snap: SiteSnapshot, within: list[PageRecord] | None = None) -> list[str]:
+    """Names of the sub-columns: link texts on the column's list pages and their ColumnNames."""
+    pages = within if within is not None else [p for p in column.pages if p.kind in ("column", "home")]
+    names = [link.text for page in pages for link in page.links if link.text and len(link.text) <= 20]
+    names += [p.column for p in column.pages if p.column]
+    return names

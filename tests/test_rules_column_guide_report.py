@@ -1,0 +1,249 @@
+"""COL003–COL006, GDE001–GDE004, RPT001–RPT004 on hand-built snapshots: failing and passing cases."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from auditor.judge import configure
+from auditor.models import ListItem
+from auditor.profile import load_profile
+from rules.registry import load_rules
+
+from .conftest import HOME, page, snapshot
+
+COL = HOME + "xxgk/"
+FD = COL + "fdzdgknr/"
+ZN = COL + "zn/"
+NB = COL + "nb/"
+GUIDE = ZN + "t20260302_1.html"
+SECTIONS = [(ZN, "政府信息公开指南"), (COL + "zd/", "政府信息公开制度"), (FD, "法定主动公开内容"),
+            (NB, "政府信息公开年报")]
+DEPT_SUBCOLUMNS = ["政策文件", "机构职能", "规划计划", "行政许可", "行政处罚", "财政预决算",
+                   "收费项目", "政府采购", "应急管理", "双随机一公开", "人事信息"]
+GOOD_GUIDE = ("政府信息公开指南\n更新日期：2026年3月2日\n一、主动公开\n（一）公开的内容 分类与编排体系……\n"
+              "（二）获取方式：查阅网站……\n二、依申请公开\n受理机构名称：榕江市市场监督管理局办公室\n"
+              "办公地址：江滨北路88号\n办公时间：工作日\n联系电话：0599-8861235\n传 真：0599-8861236\n"
+              "电子邮箱：gk@example.cn\n答复期限为20个工作日。依据《政府信息公开条例》（国务院令第711号）。")
+
+
+def run(code, snap, as_of="2026-11-20", level="department", profile="national"):
+    rule = load_rules()[code]
+    cfg = configure(rule, load_profile(profile), dt.date.fromisoformat(as_of), level)
+    return rule.check(snap, cfg.settings)
+
+
+def site(*extra, column_links=SECTIONS, fd_links=None, guide_text=GOOD_GUIDE, guide_published="2026-03-02",
+         search=True, reports=(), nb_items=()):
+    """A department site: homepage, the column, its sections, a guide and optional reports."""
+    fd_links = fd_links if fd_links is not None else [(FD + f"c{i}/", n) for i, n in enumerate(DEPT_SUBCOLUMNS)]
+    home = page(HOME, kind="home", depth=0, links=[(COL, "政府信息公开")])
+    column = page(COL, kind="column", column="政府信息公开", links=list(column_links),
+                  stats={"has_search_form": search})
+    pages = [home, column, page(FD, kind="column", links=fd_links),
+             page(ZN, kind="column", links=[(GUIDE, "榕江市市场监督管理局政府信息公开指南")])]
+    if guide_text is not None:
+        pages.append(page(GUIDE, kind="guide", text=guide_text, published=guide_published,
+                          headline="榕江市市场监督管理局政府信息公开指南"))
+    pages.append(page(NB, kind="column", items=[ListItem(title=t, url=u, date=d) for t, u, d in nb_items]))
+    for year, published, text, tables in reports:
+        pages.append(page(NB + f"{year}.html", kind="annual_report", published=published, text=text,
+                          tables=tables, headline=f"榕江市市场监督管理局{year}年度政府信息公开工作年度报告"))
+    return snapshot(*pages, *extra)
+
+
+# -- COL003 ---------------------------------------------------------------------------------
+def test_col003_passes_when_every_department_category_has_a_subcolumn():
+    assert run("COL003", site()).status == "pass"
+
+
+def test_col003_reports_each_missing_category_with_its_article_number():
+    r = run("COL003", site(fd_links=[(FD + "a/", n) for n in DEPT_SUBCOLUMNS if n not in ("应急管理", "政府采购")]))
+    assert r.status == "fail"
+    assert sorted(f.evidence["category"] for f in r.findings) == ["九", "十二"]
+    assert all(f.url == FD for f in r.findings)
+
+
+def test_col003_asks_more_of_a_government_than_of_a_department():
+    assert run("COL003", site(), level="government").status == "fail"      # 统计信息, 重大建设项目…
+
+
+# -- COL004 ---------------------------------------------------------------------------------
+def test_col004_flags_a_column_with_only_a_placeholder():
+    blank = page(FD + "xwfb/", kind="column", placeholder=True, column="新闻发布")
+    r = run("COL004", site(blank))
+    assert r.status == "fail" and r.findings[0].url == FD + "xwfb/"
+
+
+def test_col004_a_placeholder_on_one_page_of_a_paginated_column_with_entries_is_not_blank():
+    first = page(FD + "xw/", kind="column", items=[ListItem(title="a", url=FD + "xw/1.html", date="2026-11-01")])
+    second = page(FD + "xw/index_1.html", kind="column", placeholder=True)
+    assert run("COL004", site(first, second)).status == "pass"
+
+
+def test_col004_five_blank_columns_reach_the_veto_threshold():
+    from auditor.judge import Judged, configure as cfg_of
+    from auditor.scoring import score_rule
+    blanks = [page(FD + f"b{i}/", kind="column", placeholder=True) for i in range(5)]
+    rule = load_rules()["COL004"]
+    cfg = cfg_of(rule, load_profile("national"), dt.date(2026, 11, 20), "department")
+    result = rule.check(site(*blanks), cfg.settings)
+    assert len(result.findings) == 5 and score_rule(Judged(cfg, result)).veto
+
+
+# -- COL005 / COL006 ------------------------------------------------------------------------
+def test_col005_passes_with_a_search_form_on_the_column():
+    assert run("COL005", site()).status == "pass"
+
+
+def test_col005_homepage_search_alone_does_not_count():
+    snap = site(search=False)
+    snap.home.stats.has_search_form = True
+    r = run("COL005", snap)
+    assert r.status == "fail" and r.findings[0].url == COL
+
+
+def test_col006_passes_with_a_working_apply_entry():
+    apply_page = page(COL + "ysqgk/", kind="column")
+    assert run("COL006", site(apply_page, column_links=SECTIONS + [(COL + "ysqgk/", "依申请公开")])).status == "pass"
+
+
+def test_col006_fails_without_an_entry_or_with_a_broken_one():
+    assert run("COL006", site()).findings[0].message == "专栏中没有“依申请公开”入口"
+    broken = page(COL + "ysqgk/", status=404)
+    r = run("COL006", site(broken, column_links=SECTIONS + [(COL + "ysqgk/", "依申请公开")]))
+    assert r.status == "fail" and "无法打开" in r.findings[0].message
+
+
+def test_col006_a_document_title_mentioning_applications_is_not_an_entry():
+    links = SECTIONS + [(COL + "zd/1.html", "榕江市市场监督管理局政府信息公开申请办理工作规程")]
+    assert run("COL006", site(column_links=links)).status == "fail"
+
+
+# -- GDE ------------------------------------------------------------------------------------
+def test_gde001_to_004_pass_on_a_complete_current_guide():
+    snap = site()
+    assert {c: run(c, snap).status for c in ("GDE001", "GDE002", "GDE003", "GDE004")} == \
+        dict.fromkeys(("GDE001", "GDE002", "GDE003", "GDE004"), "pass")
+
+
+def test_gde001_fails_without_a_guide_and_the_others_are_not_applicable():
+    snap = site(guide_text=None)
+    assert run("GDE001", snap).status == "fail"
+    assert {run(c, snap).status for c in ("GDE002", "GDE003", "GDE004")} == {"na"}
+
+
+def test_gde001_fails_when_the_guide_is_not_reachable_from_the_column():
+    orphan = page(HOME + "zn.html", kind="guide", text=GOOD_GUIDE, headline="政府信息公开指南")
+    r = run("GDE001", site(orphan, guide_text=None))
+    assert r.status == "fail" and r.findings[0].url == HOME + "zn.html"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("更新日期：2026年3月2日", "2026-03-02"),
+    ("修订日期：2025-12-01", "2025-12-01"),
+    ("本指南于2025年6月1日更新。", "2025-06-01"),
+    ("本指南自2025年6月1日起修订", "2025-06-01"),
+])
+def test_gde002_reads_the_ways_sites_state_an_update(text, expected):
+    r = run("GDE002", site(guide_text=GOOD_GUIDE.replace("更新日期：2026年3月2日", text)))
+    assert r.status == "pass" and r.metrics["updated"] == expected
+
+
+def test_gde002_a_publish_date_alone_fails_and_is_named():
+    r = run("GDE002", site(guide_text=GOOD_GUIDE.replace("更新日期：2026年3月2日", "发布日期：2026年3月2日")))
+    assert r.status == "fail" and "2026-03-02" in r.findings[0].message
+
+
+@pytest.mark.parametrize("replace, count", [
+    (("更新日期：2026年3月2日", "更新日期：2023年12月28日"), 1),         # older than 730 days
+    (("更新日期：2026年3月2日", "更新日期：2018年1月5日"), 2),           # before 2019-05-15 and too old
+    (("国务院令第711号", "国务院令第492号"), 1),                          # old decree only
+    (("20个工作日", "15个工作日"), 1),                                   # old reply period
+])
+def test_gde003_finds_each_sign_of_an_outdated_guide(replace, count):
+    r = run("GDE003", site(guide_text=GOOD_GUIDE.replace(*replace)))
+    assert r.status == "fail" and len(r.findings) == count
+
+
+def test_gde003_without_update_date_judges_the_publish_date():
+    text = GOOD_GUIDE.replace("更新日期：2026年3月2日", "")
+    assert run("GDE003", site(guide_text=text, guide_published="2026-01-01")).status == "pass"
+    assert run("GDE003", site(guide_text=text, guide_published="2022-01-01")).status == "fail"
+
+
+def test_gde004_names_each_missing_item_and_tolerates_spaces():
+    text = GOOD_GUIDE.replace("传 真：0599-8861236\n", "").replace("办公地址", "地　址")
+    r = run("GDE004", site(guide_text=text))
+    assert [f.evidence["item"] for f in r.findings] == ["传真"]
+
+
+# -- RPT ------------------------------------------------------------------------------------
+SIX = ("一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+       "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项")
+HEAD = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"] + [""] * 6]
+
+
+def table(new, carried_in, results_total, carried_out):
+    def row(label, values):
+        return [label, label] + [str(v) for v in values] + [str(sum(values))]
+    return [HEAD[0], row("一、本年新收政府信息公开申请数量", new), row("二、上年结转政府信息公开申请数量", carried_in),
+            ["三、本年度办理结果", "（一）予以公开"] + ["0"] * 7, row("总计", results_total),
+            row("四、结转下年度继续办理", carried_out)]
+
+
+GOOD_TABLE = table([12, 3, 0, 0, 1, 0], [1, 0, 0, 0, 0, 0], [11, 3, 0, 0, 1, 0], [2, 0, 0, 0, 0, 0])
+BAD_TABLE = table([12, 3, 0, 0, 1, 0], [1, 0, 0, 0, 0, 0], [10, 3, 0, 0, 1, 0], [2, 0, 0, 0, 0, 0])
+THREE = [(2025, "2026-01-20", SIX, [GOOD_TABLE]), (2024, "2025-01-22", SIX, [GOOD_TABLE]),
+         (2023, "2024-01-25", SIX, [GOOD_TABLE])]
+
+
+def test_rpt_all_pass_for_three_complete_reports_on_time():
+    snap = site(reports=THREE)
+    assert {c: run(c, snap).status for c in ("RPT001", "RPT002", "RPT003", "RPT004")} == \
+        dict.fromkeys(("RPT001", "RPT002", "RPT003", "RPT004"), "pass")
+
+
+def test_rpt001_late_report_gives_both_dates():
+    r = run("RPT001", site(reports=[(2025, "2026-02-16", SIX, [])]))
+    assert r.status == "fail" and "2026-02-16" in r.findings[0].message and "2026-01-31" in r.findings[0].message
+
+
+def test_rpt001_government_deadline_is_march_31():
+    snap = site(reports=[(2025, "2026-03-20", SIX, [])])
+    assert run("RPT001", snap, level="government").status == "pass"
+    assert run("RPT001", snap, level="department").status == "fail"
+
+
+def test_rpt001_is_not_applicable_before_the_deadline_and_fails_after_it():
+    assert run("RPT001", site(), as_of="2026-01-15").status == "na"
+    assert run("RPT001", site(), as_of="2026-02-01").status == "fail"
+
+
+def test_rpt001_uses_the_list_date_when_the_report_is_an_attachment():
+    items = [("榕江市市场监督管理局2025年度政府信息公开工作年度报告", NB + "2025.pdf", "2026-01-28")]
+    assert run("RPT001", site(nb_items=items)).status == "pass"
+
+
+def test_rpt002_names_the_missing_sections():
+    text = SIX.replace("五、存在的主要问题及改进情况\n", "")
+    r = run("RPT002", site(reports=[(2025, "2026-01-20", text, [])]))
+    assert r.status == "fail" and r.findings[0].evidence["missing"] == ["五、存在的主要问题及改进情况"]
+
+
+def test_rpt002_ignores_reports_before_the_2021_format():
+    assert run("RPT002", site(reports=[(2020, "2021-01-20", "一、总体情况", [])])).status == "na"
+
+
+def test_rpt003_finds_a_column_that_does_not_add_up():
+    r = run("RPT003", site(reports=[(2024, "2025-01-22", SIX, [BAD_TABLE])]))
+    assert r.status == "fail" and "第 1 列" in r.findings[0].evidence["problems"][0]
+
+
+def test_rpt003_is_not_applicable_when_tables_are_not_html():
+    assert run("RPT003", site(reports=[(2025, "2026-01-20", SIX, [])])).status == "na"
+
+
+def test_rpt004_one_finding_per_missing_year():
+    r = run("RPT004", site(reports=THREE[:1]))
+    assert sorted(f.evidence["year"] for f in r.findings) == [2023, 2024]
