@@ -79,9 +79,18 @@ def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
         return error
     column = locate_column(snap, settings)
     where = column.home.url if column.home else snap.home.url
-    findings = [Finding(message=f"专栏缺少“{section}”子栏目", url=where,
-                        evidence={"section": section, "accepted_names": names})
-                for section, names in settings["column_sections"].items() if section not in column.sections]
+    findings = []
+    for section, names in settings["column_sections"].items():
+        if section in column.sections:
+            continue
+        if section in column.loose:
+            link = column.loose[section]
+            findings.append(Finding(message=f"子栏目名称为“{link.text}”，应统一为“{section}”", url=where,
+                                    excerpt=link.text, status="warn",
+                                    evidence={"section": section, "name_found": link.text, "target": link.url}))
+        else:
+            findings.append(Finding(message=f"专栏缺少“{section}”子栏目", url=where,
+                                    evidence={"section": section, "accepted_names": names}))
     note = f"专栏页面 {where}" if column.home else "未找到政府信息公开专栏，按首页判断"
     return Result.from_findings(findings, message=note,
                                 sections_found={k: v.url for k, v in column.sections.items()})

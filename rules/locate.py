@@ -19,9 +19,10 @@ class Column:
     prefix: str | None                # URL prefix of the pages under it
     pages: list[PageRecord] = field(default_factory=list)      # its fetched pages (home first)
     sections: dict[str, Link] = field(default_factory=dict)    # section name -> link found
+    loose: dict[str, Link] = field(default_factory=dict)       # found only under a longer name
 
     def section_page(self, snap: SiteSnapshot, section: str) -> PageRecord | None:
-        link = self.sections.get(section)
+        link = self.sections.get(section) or self.loose.get(section)
         target = snap.link_target(link.url) if link else None
         return target if target is not None and target.ok else None
 
@@ -75,22 +76,30 @@ def locate_column(snap: SiteSnapshot, settings: dict) -> Column:
     if home is not None:
         pages = [home] + [p for p in snap.pages() if p is not home and prefix and p.url.startswith(prefix)]
     column = Column(link=link, how=how, home=home, prefix=prefix, pages=pages)
-    column.sections = _sections(column, settings)
+    column.sections, column.loose = _sections(column, settings)
     snap.cache["column"] = column
     return column
 
 
-def _sections(column: Column, settings: dict) -> dict[str, Link]:
-    found: dict[str, Link] = {}
+def _sections(column: Column, settings: dict) -> tuple[dict[str, Link], dict[str, Link]]:
+    """Sections by exact name; failing that, a short link text that contains the name
+    (政府信息公开制度文件): the section is there under a non-standard name."""
+    exact: dict[str, Link] = {}
+    loose: dict[str, Link] = {}
     listing = [p for p in column.pages if p.kind in ("column", "home", "guide")] or column.pages
     for section, names in settings["column_sections"].items():
-        wanted = {normalise_name(n) for n in names}
+        wanted = [normalise_name(n) for n in names]
         for page in listing:
             link = next((l for l in page.links if normalise_name(l.text) in wanted), None)
             if link is not None:
-                found[section] = link
+                exact[section] = link
                 break
-    return found
+            if section not in loose:
+                link = next((l for l in page.links if len(normalise_name(l.text)) <= len(wanted[0]) + 4
+                             and any(w in normalise_name(l.text) for w in wanted)), None)
+                if link is not None:
+                    loose[section] = link
+    return exact, {k: v for k, v in loose.items() if k not in exact}
 
 
 def column_link_texts(column: Column, snap: SiteSnapshot, within: list[PageRecord] | None = None) -> list[str]:
