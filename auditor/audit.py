@@ -18,6 +18,7 @@ from .profile import Profile, load_profile
 from .report import Report, build_report, crawl_from_snapshot
 from .scoring import score as score_judged
 from .snapshot import SiteSnapshot
+from .workdays import WorkCalendar
 
 RUN_META = "run.json"
 UNRATED = "无法评定"
@@ -92,9 +93,10 @@ def judge_run(run_dir: Path, profile: Profile, as_of: dt.date, *, site_name: str
               level: str, summary: dict | None, debug: bool = False) -> Report:
     start_url = (summary or {}).get("start_url") or (_read_json(run_dir / RUN_META) or {}).get("url")
     snap = SiteSnapshot.load(run_dir / PAGES, start_url=start_url)
-    judged = judge(snap, profile, as_of, level=level, debug=debug)
+    calendar = WorkCalendar.for_profile(profile.holidays_file)
+    judged = judge(snap, profile, as_of, level=level, debug=debug, calendar=calendar)
     scored = score_judged(judged, profile)
-    warnings = []
+    warnings = calendar.warnings()
     unreachable = crawl_failure(snap)
     if unreachable:
         warnings.append(f"网站无法访问：{unreachable}，各项检查均无法判断，不予评分")

@@ -10,6 +10,7 @@ from rules.registry import Finding, Result, Rule, load_rules, select
 
 from .profile import Profile
 from .snapshot import SiteSnapshot
+from .workdays import WorkCalendar
 
 
 @dataclass
@@ -30,9 +31,11 @@ class Judged:
     excepted: list[tuple[Finding, str]] = field(default_factory=list)
 
 
-def configure(rule: Rule, profile: Profile, as_of: dt.date, level: str) -> RuleConfig:
+def configure(rule: Rule, profile: Profile, as_of: dt.date, level: str,
+              calendar: WorkCalendar | None = None) -> RuleConfig:
     override = profile.rules.get(rule.code)
-    settings = {**rule.settings, **profile.settings, "as_of": as_of, "level": level}
+    settings = {**rule.settings, **profile.settings, "as_of": as_of, "level": level,
+                "calendar": calendar or WorkCalendar.for_profile(profile.holidays_file)}
     if override is not None:
         settings.update(override.settings())
     return RuleConfig(
@@ -80,11 +83,13 @@ def apply_exceptions(code: str, result: Result, profile: Profile, as_of: dt.date
 
 
 def judge(snap: SiteSnapshot, profile: Profile, as_of: dt.date, level: str | None = None,
-          debug: bool = False) -> list[Judged]:
+          debug: bool = False, calendar: WorkCalendar | None = None) -> list[Judged]:
+    """Run every selected rule; one working-day calendar is shared by all of them."""
     level = level or profile.level
+    calendar = calendar or WorkCalendar.for_profile(profile.holidays_file)
     judged = []
     for rule in selected_rules(profile):
-        config = configure(rule, profile, as_of, level)
+        config = configure(rule, profile, as_of, level, calendar)
         result = run_rule(config, snap, debug)
         result, excepted = apply_exceptions(rule.code, result, profile, as_of)
         judged.append(Judged(config, result, excepted))

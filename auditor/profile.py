@@ -126,6 +126,8 @@ def _merge(parent: dict, child: dict) -> dict:
 
 def load_profile(name_or_path: str, _seen: tuple[str, ...] = (), _near: Path | None = None) -> Profile:
     data, path = _read(name_or_path, _near)
+    if data.get("holidays_file") and not Path(data["holidays_file"]).is_absolute():
+        data["holidays_file"] = str(path.parent / data["holidays_file"])   # relative to the profile
     if data["name"] in _seen:
         raise ConfigError(f"配置方案继承出现循环：{' -> '.join(_seen + (data['name'],))}")
     parent_name = data.get("extends")
