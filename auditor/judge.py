@@ -38,11 +38,15 @@ def configure(rule: Rule, profile: Profile, as_of: dt.date, level: str,
                 "calendar": calendar or WorkCalendar.for_profile(profile.holidays_file)}
     if override is not None:
         settings.update(override.settings())
+    points = override.points if override and override.points is not None else rule.points
+    cap = override.cap if override and override.cap is not None else rule.cap
+    if not rule.each and (override is None or override.cap is None) and rule.cap == rule.points:
+        cap = points                   # a once-only deduction follows its points
     return RuleConfig(
         rule=rule,
         kind=(override.kind if override and override.kind else rule.kind),
-        points=(override.points if override and override.points is not None else rule.points),
-        cap=(override.cap if override and override.cap is not None else rule.cap),
+        points=points,
+        cap=cap,
         veto_at=(override.veto_at if override and override.veto_at is not None else rule.veto_at),
         settings=settings)
 

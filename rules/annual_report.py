@@ -185,7 +185,7 @@ def report_tables(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="RPT004", title="近三年年报均可查阅", failure_title="缺少近年的政府信息公开年报",
-      family="annual_report", kind="deduct", points=1, basis=BASIS_49)
+      family="annual_report", kind="deduct", each=True, points=1, basis=BASIS_49)
 def report_history(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

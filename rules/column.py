@@ -57,7 +57,7 @@ def column_on_homepage(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL002", title="专栏设置四个统一的子栏目", failure_title="政府信息公开专栏缺少统一子栏目",
-      family="column", kind="deduct", points=5, basis=BASIS_61)
+      family="column", kind="deduct", each=True, points=5, basis=BASIS_61)
 def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -97,7 +97,7 @@ def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL003", title="法定主动公开内容覆盖条例第二十条", failure_title="法定主动公开内容缺少应设栏目",
-      family="column", kind="deduct", points=1, cap=10, basis=BASIS_20)
+      family="column", kind="deduct", each=True, points=1, cap=10, basis=BASIS_20)
 def disclosure_categories(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -143,7 +143,7 @@ def disclosure_categories(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL004", title="不存在空白栏目", failure_title="存在空白栏目",
-      family="column", kind="deduct", points=1, veto_at=5, basis=BASIS_BLANK)
+      family="column", kind="deduct", each=True, points=1, veto_at=5, basis=BASIS_BLANK)
 def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

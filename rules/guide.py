@@ -165,7 +165,7 @@ def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="GDE004", title="公开指南内容完整", failure_title="公开指南缺少法定内容",
-      family="guide", kind="deduct", points=0.5, cap=3, basis=BASIS_12)
+      family="guide", kind="deduct", each=True, points=0.5, cap=3, basis=BASIS_12)
 def guide_complete(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

@@ -20,7 +20,7 @@ def broken(record) -> str | None:
 
 
 @rule(code="LNK001", title="首页链接可用", failure_title="首页存在不可用链接",
-      family="links", kind="deduct", points=1, cap=10, basis=BASIS_LINKS)
+      family="links", kind="deduct", each=True, points=1, cap=10, basis=BASIS_LINKS)
 def homepage_links(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

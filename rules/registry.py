@@ -71,6 +71,7 @@ class Rule:
     kind: Kind
     points: float
     cap: float | None
+    each: bool
     veto_at: int | None
     basis: str
     settings: dict[str, Any]
@@ -95,18 +96,23 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(*, code: str, title: str, failure_title: str, family: str, kind: Kind,
-         points: float = 0, cap: float | None = None, veto_at: int | None = None,
+         points: float = 0, cap: float | None = None, each: bool = False, veto_at: int | None = None,
          basis: str, settings: dict[str, Any] | None = None):
+    """Register a rule. A ``deduct`` rule loses ``points`` once, however many findings it has,
+    unless ``each`` is set (points per finding) — then ``cap`` bounds it, if given."""
     if not CODE.match(code):
         raise ValueError(f"bad rule code {code!r}")
     if family not in FAMILIES:
         raise ValueError(f"{code}: unknown family {family!r}")
 
+    if kind == "deduct" and not each and cap is None:
+        cap = points
+
     def register(check: Callable[..., Result]) -> Callable[..., Result]:
         if code in REGISTRY:
             raise ValueError(f"duplicate rule code {code}")
         REGISTRY[code] = Rule(code=code, title=title, failure_title=failure_title, family=family,
-                              kind=kind, points=points, cap=cap, veto_at=veto_at, basis=basis,
+                              kind=kind, points=points, cap=cap, each=each, veto_at=veto_at, basis=basis,
                               settings=dict(settings or {}), check=check)
         return check
 

@@ -23,13 +23,13 @@ def write(tmp_path, name, text):
 def test_a_profile_file_extends_a_shipped_one_and_overrides_points(tmp_path):
     p = load_profile(write(tmp_path, "mine", "name: mine\nextends: national\nrules:\n  LNK001: {points: 2, cap: 4}\n"))
     assert p.rules["LNK001"].points == 2 and p.rules["LNK001"].cap == 4
-    assert p.rules["COL001"].points == 10            # inherited
+    assert p.rules["A11Y005"].model_extra["title_min_share"] == 1.0    # inherited
     assert p.settings["column_name"] == "政府信息公开"
 
 
 def test_select_and_ignore_work_by_prefix(tmp_path):
-    p = load_profile(write(tmp_path, "sel", "name: sel\nextends: national\nselect: [COL, LNK]\nignore: [COL002]\n"))
-    assert [r.code for r in selected_rules(p)] == ["COL001", "LNK001"]
+    p = load_profile(write(tmp_path, "sel", "name: sel\nextends: national\nselect: [COL00, LNK]\nignore: [COL002, COL003, COL004, COL005]\n"))
+    assert [r.code for r in selected_rules(p)] == ["COL001", "COL006", "LNK001"]
 
 
 @pytest.mark.parametrize("text, words", [

@@ -33,8 +33,11 @@ def test_spec_defaults_match_the_registry():
         elif rule.kind == "deduct":
             numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", row)]
             assert rule.points in numbers, (code, row)
-            if rule.cap is not None and "cap" in row:
-                assert rule.cap in numbers, (code, row)
+            cap = re.search(r"cap (\d+(?:\.\d+)?)", row)
+            if "each" not in row:          # "deduct 2": once, however many findings
+                assert not rule.each and rule.cap == rule.points, (code, row)
+            else:
+                assert rule.each and rule.cap == (float(cap.group(1)) if cap else None), (code, row)
 
 
 @pytest.mark.parametrize("code", sorted(load_rules()))

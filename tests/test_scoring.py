@@ -13,7 +13,7 @@ from rules.registry import Finding, Result, Rule
 
 def _rule(code="TST001", kind="deduct", points=1.0, cap=None, veto_at=None) -> Rule:
     return Rule(code=code, title="t", failure_title="t", family="links", kind=kind, points=points,
-                cap=cap, veto_at=veto_at, basis="b", settings={}, check=lambda s, c: Result("pass"))
+                cap=cap, each=True, veto_at=veto_at, basis="b", settings={}, check=lambda s, c: Result("pass"))
 
 
 def judged(n_fail: int, n_warn: int = 0, status: str | None = None, **rule_kw) -> Judged:
@@ -98,3 +98,21 @@ def test_dates_in_exception_expiry(tmp_path):
     e = RuleException(code="LNK", url="/old/", reason="r", expires=dt.date(2026, 1, 1))
     assert e.expired(dt.date(2026, 1, 2)) and not e.expired(dt.date(2026, 1, 1))
     assert e.matches("LNK001", "http://x/old/a.html") and not e.matches("COL001", "http://x/old/")
+
+
+def test_a_once_only_rule_loses_its_points_once_however_many_findings():
+    from rules.registry import load_rules
+    id002 = load_rules()["ID002"]
+    assert id002.cap == id002.points == 2 and not id002.each
+    cfg = RuleConfig(rule=id002, kind="deduct", points=2, cap=id002.cap, veto_at=None, settings={})
+    result = Result.from_findings([Finding(f"f{i}") for i in range(4)])
+    assert score_rule(Judged(cfg, result)).points_lost == 2
+
+
+def test_a_profile_raising_a_once_only_rule_raises_its_cap_with_it(tmp_path):
+    from auditor.judge import configure
+    from rules.registry import load_rules
+    path = tmp_path / "p.yaml"
+    path.write_text("name: p\nextends: national\nrules:\n  ID002: {points: 3}\n", encoding="utf-8")
+    cfg = configure(load_rules()["ID002"], load_profile(str(path)), dt.date(2026, 11, 20), "department")
+    assert cfg.points == 3 and cfg.cap == 3
