@@ -1,10 +1,13 @@
 """Serve the bundled sample site (auditor/sample_site/) on loopback.
 
-    with SampleSite("planted") as site:      # or "clean"
+    with SampleSite("planted") as site:      # or "clean", "sparse"
         crawl(site.url)                      # "http://127.0.0.1:PORT/"
 
-Standard library only. The ``clean`` variant is an overlay: a path is looked up in ``clean/``
-first, then in ``planted/``; a marker file ``<path>.deleted`` in ``clean/`` makes the path 404.
+Standard library only. ``planted/`` holds the whole site; the other variants are overlays
+(``OVERLAYS``): a path is looked up in the variant's overlay directories first, then in
+``planted/``; a marker file ``<path>.deleted`` in an overlay makes the path 404.
+``clean`` has every planted problem fixed; ``sparse`` is the planted site after a careless
+redesign (the failures that cannot coexist with planted's).
 
 ``.html`` files go out as ``Content-Type: text/html`` with no charset, so that the client has to
 detect the encoding itself (some pages are GBK, one lies in its meta tag, one has a BOM).
@@ -18,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["SampleSite", "ground_truth", "SITE_DIR", "VARIANTS"]
+__all__ = ["SampleSite", "ground_truth", "SITE_DIR", "VARIANTS", "OVERLAYS"]
 
 
 def _site_dir() -> Path:
@@ -33,7 +36,9 @@ def _site_dir() -> Path:
 
 
 SITE_DIR = _site_dir()
-VARIANTS = ("planted", "clean")
+VARIANTS = ("planted", "clean", "sparse")
+# variant -> overlay directories (under SITE_DIR) searched before planted/, first match wins
+OVERLAYS: dict[str, tuple[str, ...]] = {"planted": (), "clean": ("clean",), "sparse": ("sparse",)}
 
 CONTENT_TYPES = {
     ".html": "text/html", ".htm": "text/html",
@@ -55,12 +60,16 @@ _SERVER_ERROR = ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-
                  "</head><body><h1>500 Internal Server Error</h1></body></html>").encode("utf-8")
 
 
-def _resolve(layers: list[Path], clean: Path | None, rel_parts: list[str]) -> Path | None:
-    """Return the file for the relative path parts, honouring the overlay; None when absent."""
+def _resolve(layers: list[Path], rel_parts: list[str]) -> Path | None:
+    """Return the file for the relative path parts, honouring the overlays; None when absent.
+
+    *layers* is the overlay directories followed by planted/; in each overlay a ``.deleted`` marker
+    hides the path from the layers below it.
+    """
     rel = "/".join(rel_parts)
-    if clean is not None and (clean / (rel + ".deleted")).exists():
-        return None
-    for base in layers:
+    for i, base in enumerate(layers):
+        if i < len(layers) - 1 and rel and (base / (rel + ".deleted")).is_file():
+            return None
         f = base.joinpath(*rel_parts) if rel_parts else base
         if f.is_file():
             return f
@@ -72,9 +81,7 @@ def _is_dir(layers: list[Path], rel_parts: list[str]) -> bool:
 
 
 def _make_handler(variant: str):
-    planted = SITE_DIR / "planted"
-    clean = SITE_DIR / "clean" if variant == "clean" else None
-    layers = [clean, planted] if clean is not None else [planted]
+    layers = [SITE_DIR / d for d in OVERLAYS[variant]] + [SITE_DIR / "planted"]
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "SampleGovSite/1.0"
@@ -113,10 +120,10 @@ def _make_handler(variant: str):
                 return self._send(500, _SERVER_ERROR, "text/html; charset=utf-8")
             if norm in REDIRECTS:
                 return self._send(302, b"", None, {"Location": REDIRECTS[norm]})
-            if not path.endswith("/") and parts and _is_dir(layers, parts) and _resolve(layers, clean, parts) is None:
+            if not path.endswith("/") and parts and _is_dir(layers, parts) and _resolve(layers, parts) is None:
                 return self._send(301, b"", None, {"Location": norm + "/"})
             target = parts + ["index.html"] if (not parts or path.endswith("/")) else parts
-            f = _resolve(layers, clean, target)
+            f = _resolve(layers, target)
             if f is None:
                 return self._not_found()
             ctype = CONTENT_TYPES.get(f.suffix.lower(), "application/octet-stream")
@@ -169,7 +176,7 @@ def ground_truth() -> dict:
     return yaml.safe_load((SITE_DIR / "ground_truth.yaml").read_text(encoding="utf-8"))
 
 
-if __name__ == "__main__":      # python -m auditor.sample_server [planted|clean] [port]
+if __name__ == "__main__":      # python -m auditor.sample_server [planted|clean|sparse] [port]
     import sys
     import time
     v = sys.argv[1] if len(sys.argv) > 1 else "planted"

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Generate the bundled sample site (auditor/sample_site/).
 
-The site is a fictional 榕江市市场监督管理局 website. One builder renders the whole site twice:
-once with the planted problems (written in full to ``planted/``) and once with every problem fixed;
-only the files that differ in the clean rendering are written to ``clean/`` (an overlay), and a
-file that exists in ``planted/`` but not in the clean rendering gets a ``<path>.deleted`` marker.
+The site is a fictional 榕江市市场监督管理局 website. One builder renders the whole site three times:
+with the planted problems (written in full to ``planted/``), with every problem fixed (``clean``), and
+after a careless redesign (``sparse``: the failures that cannot coexist with planted's). Only the
+files that differ from planted are written to ``clean/`` and ``sparse/`` (overlays), and a file that
+exists in ``planted/`` but not in an overlay's rendering gets a ``<path>.deleted`` marker there.
 
 Run:  python tools/build_sample_site.py         (from the repository root)
 The output is committed; the server (auditor/sample_server.py) serves the committed files.
@@ -185,8 +186,40 @@ def plat_url(col, date, i):
 
 @dataclass
 class Builder:
-    clean: bool
+    variant: str                                    # "planted" | "clean" | "sparse"
     files: dict = field(default_factory=dict)       # relative file path -> bytes
+
+    @property
+    def clean(self) -> bool:
+        return self.variant == "clean"
+
+    @property
+    def sparse(self) -> bool:
+        """The planted site after a careless redesign (GDE001/002/003, RPT001, RPT004 fail)."""
+        return self.variant == "sparse"
+
+    @property
+    def subcols(self):
+        """法定主动公开内容 sub-columns; planted/sparse have no 应急管理 (COL003)."""
+        return [(c, n) for c, n in SUBCOLS if self.clean or c not in CLEAN_ONLY_SUBCOLS]
+
+    @property
+    def annual(self):
+        """(year, url, published, title) of the annual reports this variant lists."""
+        if not self.sparse:
+            return ANNUAL
+        out = []
+        for y, u, p, t in ANNUAL:
+            if y == 2023:           # RPT004: dropped in the redesign
+                continue
+            if y == 2025:           # RPT001: published after 01-31
+                u, p = SPARSE_2025_REPORT
+            out.append((y, u, p, t))
+        return out
+
+    @property
+    def guide_url(self):
+        return SPARSE_GUIDE_URL if self.sparse else GUIDE_URL
 
     # ---- output -------------------------------------------------------------------------
     def put(self, url: str, data: bytes):
@@ -221,12 +254,12 @@ class Builder:
         d.update({k: v for k, v in kw.items() if v is not None})
         return d
 
-    def topbar(self, url):
+    def topbar(self, url, search=True):
+        s = f'\n<a href="{rel(url, "/search/")}">站内搜索</a>' if search else ""
         return f"""<div class="topbar"><div class="w">
 <span class="welcome">欢迎访问榕江市市场监督管理局网站</span>
 <span class="tools"><button type="button" id="govwza-btn" onclick="govwza.toggle()">无障碍浏览</button>
-<a href="{rel(url, '/ghb/')}" class="care">关怀版</a>
-<a href="{rel(url, '/search/')}">站内搜索</a></span>
+<a href="{rel(url, '/ghb/')}" class="care">关怀版</a>{s}</span>
 </div></div>"""
 
     def header(self, url):
@@ -250,9 +283,11 @@ class Builder:
             parts.append(f'<a href="{href}">{text}</a>' if href else f"<span>{text}</span>")
         return f'<div class="crumb w">{prefix}' + " &gt; ".join(parts) + "</div>"
 
-    def footer(self, url, site_id=SITE_ID):
+    def footer(self, url, site_id=SITE_ID, full=True):
+        # the planted disclosure platform's footer links neither 依申请公开 nor the search (COL005/COL006)
+        more = ' | <a href="/xxgk/ysqgk/">依申请公开</a> | <a href="/search/">站内搜索</a>' if full else ""
         return f"""<div class="footer"><div class="w">
-<p class="flinks"><a href="/">网站首页</a> | <a href="{rel(url, '/xxgk/zn/')}">公开指南</a> | <a href="/xxgk/ysqgk/">依申请公开</a> | <a href="/search/">站内搜索</a></p>
+<p class="flinks"><a href="/">网站首页</a> | <a href="{rel(url, '/xxgk/zn/')}">公开指南</a>{more}</p>
 <p>主办单位：榕江市市场监督管理局　　地址：{ADDRESS}　　邮编：{POSTCODE}</p>
 <p>联系电话：{PHONE}　　网站标识码：{site_id}</p>
 <p><a href="https://beian.miit.gov.cn/" target="_blank">{ICP}</a>　　<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={PSB_CODE}" target="_blank" class="ga">闽公网安备 {PSB_CODE}号</a></p>
@@ -280,7 +315,7 @@ class Builder:
 
     # ---- disclosure platform template -------------------------------------------------
     def xxgk_sidenav(self, url):
-        subs = "\n".join(f'<li><a href="{rel(url, "/xxgk/fdzdgknr/" + c + "/")}">{n}</a></li>' for c, n in SUBCOLS)
+        subs = "\n".join(f'<li><a href="{rel(url, "/xxgk/fdzdgknr/" + c + "/")}">{n}</a></li>' for c, n in self.subcols)
         return f"""<div class="side">
 <h2><a href="{rel(url, '/xxgk/fdzdgknr/')}">法定主动公开内容</a></h2>
 <ul class="subs">
@@ -301,18 +336,18 @@ class Builder:
 <html lang="zh-CN">
 {self.head(title, meta, css="/css/xxgk.css")}
 <body>
-{self.topbar(url)}
+{self.topbar(url, search=self.clean)}
 <div class="gk-banner"><div class="w"><a href="/" class="gk-logo">榕江市市场监督管理局</a><span class="gk-title">{banner}</span>
 <a href="/" class="home">返回网站首页</a></div></div>
 {self.crumbs(url, trail)}
 <div class="gk-main w">
 {self.xxgk_sidenav(url) if side else ''}
 <div class="gk-content">
-{self.xxgk_search()}
+{self.xxgk_search() if self.clean else ''}
 {main}
 </div>
 </div>
-{self.footer(url)}
+{self.footer(url, full=self.clean)}
 </body>
 </html>
 """
@@ -487,7 +522,7 @@ class Builder:
 <div class="box gk">
 <div class="box-hd"><h3><a href="/xxgk/">{col_label}</a></h3></div>
 <ul class="gk-entry">
-<li><a href="/xxgk/zn/">公开指南</a></li>
+<li><a href="{self.guide_url if self.sparse else '/xxgk/zn/'}">公开指南</a></li>
 {zd}
 <li><a href="/xxgk/fdzdgknr/">法定主动公开内容</a></li>
 <li><a href="/xxgk/nb/">公开年报</a></li>
@@ -708,9 +743,13 @@ class Builder:
 </ul></div>"""
         latest = sorted(self.latest_items(), key=lambda x: x[2], reverse=True)[:8]
         lat = "\n".join(f'<li><a href="{rel(url, h)}">{t}</a><span>{d}</span></li>' for t, h, d in latest)
-        subs = "".join(f'<li><a href="fdzdgknr/{c}/">{n}</a></li>' for c, n in SUBCOLS)
+        subs = "".join(f'<li><a href="fdzdgknr/{c}/">{n}</a></li>' for c, n in self.subcols)
+        zn = "\n".join(f'<li><a href="{rel(url, h)}">{t}</a><span>{d}</span></li>' for t, h, d in self.zn_items())
+        ysq = ""
+        if self.clean:      # COL006: planted/sparse do not link 依申请公开 from the column
+            ysq = """<div class="sec-box"><h3><a href="ysqgk/">依申请公开</a></h3><p>公民、法人或者其他组织可以通过<a href="ysqgk/sqb.html">在线申请</a>、信函、当面等方式提出政府信息公开申请。</p></div>"""
         main = f"""<div class="sec-box"><h3><a href="zn/">政府信息公开指南</a></h3><ul>
-<li><a href="{rel(url, GUIDE_URL)}">{GUIDE_TITLE}</a><span>{GUIDE_DATE}</span></li>
+{zn}
 </ul></div>
 {zd}
 <div class="sec-box"><h3><a href="fdzdgknr/">法定主动公开内容</a></h3>
@@ -720,16 +759,23 @@ class Builder:
 {lat}
 </ul></div>
 <div class="sec-box"><h3><a href="nb/">政府信息公开年报</a></h3><ul>
-{chr(10).join(f'<li><a href="{rel(url, u)}">{t}</a><span>{p}</span></li>' for y, u, p, t in ANNUAL)}
+{chr(10).join(f'<li><a href="{rel(url, u)}">{t}</a><span>{p}</span></li>' for y, u, p, t in self.annual)}
 </ul></div>
-<div class="sec-box"><h3><a href="ysqgk/">依申请公开</a></h3><p>公民、法人或者其他组织可以通过<a href="ysqgk/sqb.html">在线申请</a>、信函、当面等方式提出政府信息公开申请。</p></div>"""
+{ysq}"""
         meta = self.site_meta(ColumnName=name, ColumnType="信息公开")
         trail = [(name, None)]
         self.platform(url, f"{name}_{SITE_NAME}", meta, trail, main, side=False, banner=name)
 
+    def zn_items(self):
+        """(title, url, date) listed in the 指南 section. The sparse redesign bound the section to the
+        机构职能 documents and lost the guide itself (GDE001); the guide is linked from the homepage only."""
+        if self.sparse:
+            return [(t, h, d) for t, h, d, _x in self.col_items["jgzn"]]
+        return [(GUIDE_TITLE, GUIDE_URL, GUIDE_DATE)]
+
     def latest_items(self):
         out = []
-        for c, n in SUBCOLS:
+        for c, n in self.subcols:
             for t, h, d, _x in self.col_items.get(c, []):
                 if d:
                     out.append((t, h, d))
@@ -739,9 +785,12 @@ class Builder:
     def guide(self):
         url = "/xxgk/zn/"
         meta = self.site_meta(ColumnName="政府信息公开指南", ColumnType="信息公开")
+        lis = "\n".join(f'<li><a href="{rel(url, h)}">{t}</a><span>{d}</span></li>' for t, h, d in self.zn_items())
         main = f"""<div class="col-title"><h2>政府信息公开指南</h2></div>
-<ul class="gk-ul"><li><a href="{rel(url, GUIDE_URL)}">{GUIDE_TITLE}</a><span>{GUIDE_DATE}</span></li></ul>"""
+<ul class="gk-ul">{lis}</ul>"""
         self.platform(url, f"政府信息公开指南_{SITE_NAME}", meta, self.gk_trail(url, ("政府信息公开指南", None)), main)
+        if self.sparse:
+            return self.sparse_guide()
         upd = "2026年3月2日" if self.clean else "2023年12月28日"
         fax = f"<p>传　　真：{FAX}</p>\n" if self.clean else ""
         paras = f"""<p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》）的规定，编制本指南。需要获得本局政府信息公开服务的公民、法人或者其他组织，建议阅读本指南。</p>
@@ -775,6 +824,43 @@ class Builder:
         self.platform(GUIDE_URL, f"{GUIDE_TITLE}_{SITE_NAME}", gm,
                       self.gk_trail(GUIDE_URL, ("政府信息公开指南", rel(GUIDE_URL, "/xxgk/zn/")), ("正文", None)), main)
 
+    def sparse_guide(self):
+        """The sparse redesign re-published the pre-2019 guide text: only a 发布日期 (GDE002), 国务院令第492号
+        and a 15-working-day reply period (GDE003); every GDE004 item is there."""
+        url, date = SPARSE_GUIDE_URL, SPARSE_GUIDE_DATE
+        paras = f"""<p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》（国务院令第492号）的规定，编制本指南。凡需要获得本局政府信息公开服务的公民、法人或者其他组织，可以查阅本指南。</p>
+<p><strong>一、公开的主体</strong></p>
+<p>本局的政府信息由{SITE_NAME}负责公开，局办公室为本局政府信息公开工作机构。</p>
+<p><strong>二、主动公开</strong></p>
+<p>（一）公开范围。本局主动公开的政府信息包括：机构职能、政策文件、规划计划、行政许可、行政处罚、财政预决算、人事信息、食品安全监督抽检信息等。</p>
+<p>（二）信息分类与编排体系。本局主动公开的政府信息按上述类别分类，同一类别内按信息生成的时间顺序编排。</p>
+<p>（三）获取方式。本局主动公开的政府信息主要通过本局门户网站公开，公众也可以到榕江市档案馆、榕江市图书馆设立的政府信息查阅点查阅。</p>
+<p><strong>三、依申请公开</strong></p>
+<p>（一）受理机构</p>
+<p>机构名称：{SITE_NAME}办公室</p>
+<p>办公地址：{ADDRESS}</p>
+<p>办公时间：周一至周五 上午8:00—12:00，下午14:30—17:30（节假日除外）</p>
+<p>邮政编码：{POSTCODE}</p>
+<p>联系电话：{PHONE}</p>
+<p>传　　真：{FAX}</p>
+<p>电子邮箱：{EMAIL}</p>
+<p>（二）申请的提出。申请人可以通过信函、传真、电子邮件或者当面提交等形式提出申请，并填写《政府信息公开申请表》。</p>
+<p>（三）申请的处理。本局收到申请后，能够当场答复的，应当当场予以答复；不能当场答复的，应当自收到申请之日起15个工作日内予以答复。如需延长答复期限的，应当经政府信息公开工作机构负责人同意，并告知申请人。</p>
+<p>（四）收费标准。本局依申请提供政府信息，除可以收取检索、复制、邮寄等成本费用外，不收取其他费用。</p>
+<p><strong>四、监督方式</strong></p>
+<p>公民、法人或者其他组织认为本局不依法履行政府信息公开义务的，可以向榕江市人民政府办公室举报；认为本局在政府信息公开工作中的具体行政行为侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼。</p>"""
+        gm = self.site_meta(ColumnName="政府信息公开指南", ColumnType="信息公开", ArticleTitle=GUIDE_TITLE,
+                            PubDate=date, ContentSource=SITE_NAME)
+        main = f"""{self.gk_meta_table(INDEX_PREFIX + '/2026-00061', date)}
+<div class="article guide">
+<h1>{GUIDE_TITLE}</h1>
+<div class="content">
+{paras}
+</div>
+</div>"""
+        self.platform(url, f"{GUIDE_TITLE}_{SITE_NAME}", gm,
+                      self.gk_trail(url, ("政府信息公开指南", rel(url, "/xxgk/zn/")), ("正文", None)), main)
+
     # ---- 制度 (clean only: COL002) -------------------------------------------------------
     def rules_column(self):
         url = "/xxgk/zd/"
@@ -786,11 +872,11 @@ class Builder:
     # ---- 法定主动公开内容 ---------------------------------------------------------------------
     def fdzdgknr(self):
         self.col_items = {}
-        for c, _n in SUBCOLS:
+        for c, _n in self.subcols:
             getattr(self, "col_" + c)()
         url = "/xxgk/fdzdgknr/"
         blocks = []
-        for c, n in SUBCOLS:
+        for c, n in self.subcols:
             its = [x for x in self.col_items.get(c, []) if x[2]][:2]
             if not its:
                 continue
@@ -897,7 +983,14 @@ class Builder:
         self.simple_col("xzxk", "行政许可", [
             (8301, "2026-05-08", "榕江市市场监督管理局行政许可事项清单（2026年版）", [
                 "根据《福建省行政许可事项清单（2026年版）》，本局实施的行政许可事项共12项，包括食品生产许可、食品经营许可、特种设备安装改造修理许可、计量标准器具核准等。",
-                "各事项的设定依据、申请条件、申请材料、办理时限和办理流程详见福建省网上办事大厅。"])])
+                "各事项的设定依据、申请条件、申请材料、办理时限和办理流程详见福建省网上办事大厅。"]),
+            (8302, "2026-08-06", "2026年7月食品经营许可办理结果公示", [
+                "2026年7月，本局共办理食品经营许可（含新办、变更、延续、注销）236件，均在法定时限内办结，其中新办148件、变更41件、延续33件、注销14件。",
+                "办理结果明细可在福建省市场监督管理局食品经营许可信息公示平台查询。"]),
+            (8303, "2026-11-04", "2026年10月食品经营许可办理结果公示", [
+                "2026年10月，本局共办理食品经营许可211件，其中新办129件、变更38件、延续30件、注销14件，按时办结率100%。",
+                "办理结果明细可在福建省市场监督管理局食品经营许可信息公示平台查询。"]),
+        ])
 
     def col_xzqz(self):
         self.simple_col("xzqz", "行政强制", [
@@ -959,13 +1052,25 @@ class Builder:
         self.simple_col("sfxm", "收费项目", [
             (8801, "2026-03-20", "榕江市市场监督管理局涉企收费目录清单", [
                 "本局无行政事业性收费项目。本局所属榕江市特种设备检验所收取的特种设备检验检测费按照省发展改革委、省财政厅核定的标准执行。",
-                "收费标准及依据详见福建省涉企收费目录清单。"])])
+                "收费标准及依据详见福建省涉企收费目录清单。"]),
+            (8802, "2026-03-20", "榕江市市场监督管理局行政事业性收费项目清单（2026年）", [
+                "根据福建省财政厅、省发展和改革委员会公布的全省行政事业性收费目录清单，本局2026年无保留的行政事业性收费项目。",
+                "本局所属事业单位提供的特种设备检验检测、计量检定校准等服务，按经营服务性收费管理，收费标准在服务场所公示。",
+                "监督电话：0599-8861235。"]),
+        ])
 
     def col_zfcg(self):
         self.simple_col("zfcg", "政府采购", [
             (8901, "2026-06-05", "榕江市市场监督管理局2026年政府采购意向公开", [
                 "为便于供应商及时了解政府采购信息，根据《财政部关于开展政府采购意向公开工作的通知》，现将本局2026年7月至12月采购意向公开如下：",
-                "1. 食品安全抽检服务，预算金额180万元，预计采购时间2026年8月；2. 执法记录仪采购，预算金额36万元，预计采购时间2026年9月。"])])
+                "1. 食品安全抽检服务，预算金额180万元，预计采购时间2026年8月；2. 执法记录仪采购，预算金额36万元，预计采购时间2026年9月。"]),
+            (8902, "2026-08-19", "榕江市市场监督管理局2026年食品安全抽检服务项目中标结果公告", [
+                "项目编号：RJCG-2026-0317。采购方式：公开招标。",
+                "中标供应商：福建闽检检测技术有限公司；中标金额：176.80万元。公告期限：自本公告发布之日起1个工作日。"]),
+            (8903, "2026-09-25", "榕江市市场监督管理局执法记录仪采购项目成交结果公告", [
+                "项目编号：RJCG-2026-0402。采购方式：询价。",
+                "成交供应商：榕江市华安电子科技有限公司；成交金额：34.56万元。"]),
+        ])
 
     def col_rsxx(self):
         undated = not self.clean
@@ -1071,7 +1176,7 @@ class Builder:
 </table>
 <table width="1000" border="0" align="center" cellpadding="0" cellspacing="0" class="footer">
 <tr><td align="center">
-<p><a href="/">网站首页</a> | <a href="/xxgk/">政府信息公开</a> | <a href="/xxgk/ysqgk/">依申请公开</a></p>
+<p><a href="/">网站首页</a> | <a href="/xxgk/">政府信息公开</a>{' | <a href="/xxgk/ysqgk/">依申请公开</a>' if self.clean else ''}</p>
 <p>主办单位：榕江市市场监督管理局　地址：{ADDRESS}　联系电话：{PHONE}</p>
 <p>网站标识码：{SITE_ID}　<a href="https://beian.miit.gov.cn/" target="_blank">{ICP}</a>　<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={PSB_CODE}" target="_blank">闽公网安备 {PSB_CODE}号</a></p>
 <script type="text/javascript">document.write(unescape("%3Cspan id='_ideConac' %3E%3C/span%3E%3Cscript src='https://dcs.conac.cn/js/14/371/0000/60428012/CA143710000604280120001.js' type='text/javascript'%3E%3C/script%3E"));</script>
@@ -1157,13 +1262,17 @@ class Builder:
     # ---- annual reports ----------------------------------------------------------------------
     def annual_reports(self):
         url = "/xxgk/nb/"
-        items = [(t, u, p, {}) for y, u, p, t in ANNUAL]
+        items = [(t, u, p, {}) for y, u, p, t in self.annual]
         self.gk_list(url, "政府信息公开年报", items, style="table")
-        for y, u, p, t in ANNUAL:
+        for y, u, p, t in self.annual:
             self.annual_report(y, u, p, t)
 
     def annual_report(self, year, url, pub, title):
         D = REPORT_DATA[year]
+        apps = D["apps"]
+        if year == T3_TYPO_YEAR and not self.clean:
+            # RPT003: 自然人 一 typed as 21 (19 in fact): 21 + 1 != 20 + 0; the row's 总计 still adds up
+            apps = dict(apps, new=[apps["new"][0] + 2] + apps["new"][1:])
         s2 = f"""<table border="1" cellspacing="0" class="nb-t2">
 <tr><th colspan="4">第二十条第（一）项</th></tr>
 <tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
@@ -1180,7 +1289,7 @@ class Builder:
 <tr><td>信息内容</td><td colspan="3">本年收费金额（单位：万元）</td></tr>
 <tr><td>行政事业性收费</td><td colspan="3">0</td></tr>
 </table>"""
-        s3 = table3(D["apps"])
+        s3 = table3(apps)
         rv = D["review"]
         s4 = f"""<table border="1" cellspacing="0" class="nb-t4">
 <tr><th colspan="5" rowspan="2">行政复议</th><th colspan="10">行政诉讼</th></tr>
@@ -1195,7 +1304,7 @@ class Builder:
 <h3>一、总体情况</h3>
 <p>{year}年，本局认真贯彻落实《条例》和上级关于政务公开工作的部署要求，坚持以公开为常态、不公开为例外，全年通过本局网站主动公开政府信息{D['total_pub']}条，其中政策文件{D['gf'][0]}件、政策解读{D['gf'][0]}篇、行政处罚决定{D['cf']}件。</p>
 <p>（一）主动公开情况。围绕市场监管重点工作，及时公开“双随机、一公开”抽查结果、食品安全抽检信息、部门预决算等信息。</p>
-<p>（二）依申请公开情况。全年共受理政府信息公开申请{sum(D['apps']['new'])}件，均在法定期限内予以答复。</p>
+<p>（二）依申请公开情况。全年共受理政府信息公开申请{sum(apps['new'])}件，均在法定期限内予以答复。</p>
 <p>（三）政府信息管理。严格落实政府信息公开保密审查制度，坚持“先审查、后公开”和“一事一审”。</p>
 <p>（四）平台建设。持续规范政府信息公开专栏，及时更新栏目内容。</p>
 <p>（五）监督保障。将政务公开工作纳入年度绩效考核，全年组织业务培训2次。</p>
@@ -1280,6 +1389,10 @@ SUBCOLS = [("jgzn", "机构职能"), ("zcwj", "政策文件"), ("zcjd", "政策�
 GUIDE_TITLE = "榕江市市场监督管理局政府信息公开指南"
 GUIDE_DATE = "2023-12-28"
 GUIDE_URL = "/xxgk/zn/202312/t20231228_3001.html"
+SPARSE_GUIDE_DATE = "2026-03-02"
+SPARSE_GUIDE_URL = "/xxgk/zn/202603/t20260302_3001.html"
+SPARSE_2025_REPORT = ("/xxgk/nb/202602/t20260216_7003.html", "2026-02-16")     # RPT001 (sparse): after 01-31
+CLEAN_ONLY_SUBCOLS = ("yjgl",)      # COL003: planted/sparse have no 应急管理 sub-column
 
 ZD_ITEMS = [
     ("榕江市市场监督管理局政府信息公开保密审查制度", "/xxgk/zd/202506/t20250610_3101.html", "2025-06-10", [
@@ -1451,6 +1564,8 @@ ANNUAL = [
     (2023, "/xxgk/nb/202401/t20240125_7001.html", "2024-01-25", "榕江市市场监督管理局2023年政府信息公开工作年度报告"),
 ]
 
+T3_TYPO_YEAR = 2024     # RPT003 (planted, sparse): section 三 does not add up in the 自然人 column
+
 # Table 三 rows (after 一/二): results per applicant column
 # columns: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他
 T3_ROWS = [
@@ -1542,35 +1657,42 @@ def table3(A) -> str:
 
 # --------------------------------------------------------------------------------------------
 
+OVERLAYS = ("clean", "sparse")     # each written as the files that differ from planted/
+
+
 def main(argv=None) -> int:
     import argparse
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT, help="output directory (default: auditor/sample_site)")
     OUT_DIR = ap.parse_args(argv).out
-    planted = Builder(clean=False).build()
-    clean = Builder(clean=True).build()
+    planted = Builder("planted").build()
     assert 80 <= sum(p.endswith(".html") for p in planted) <= 150, sum(p.endswith(".html") for p in planted)
-    for d in ("planted", "clean"):
+    for d in ("planted",) + OVERLAYS:
         shutil.rmtree(OUT_DIR / d, ignore_errors=True)
     for p, data in planted.items():
         f = OUT_DIR / "planted" / p
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_bytes(data)
-    n_over = 0
-    for p, data in clean.items():
-        if planted.get(p) != data:
-            f = OUT_DIR / "clean" / p
-            f.parent.mkdir(parents=True, exist_ok=True)
-            f.write_bytes(data)
-            n_over += 1
-    for p in planted:
-        if p not in clean:
-            f = OUT_DIR / "clean" / (p + ".deleted")
-            f.parent.mkdir(parents=True, exist_ok=True)
-            f.write_bytes(b"")
-            n_over += 1
+    counts = []
+    for variant in OVERLAYS:
+        files = Builder(variant).build()
+        assert 80 <= sum(p.endswith(".html") for p in files) <= 150, (variant, sum(p.endswith(".html") for p in files))
+        n_over = 0
+        for p, data in files.items():
+            if planted.get(p) != data:
+                f = OUT_DIR / variant / p
+                f.parent.mkdir(parents=True, exist_ok=True)
+                f.write_bytes(data)
+                n_over += 1
+        for p in planted:
+            if p not in files:
+                f = OUT_DIR / variant / (p + ".deleted")
+                f.parent.mkdir(parents=True, exist_ok=True)
+                f.write_bytes(b"")
+                n_over += 1
+        counts.append(f"{variant} overlay: {n_over} files ({sum(p.endswith('.html') for p in files)} html pages)")
     (OUT_DIR / "__init__.py").touch()
-    print(f"planted: {len(planted)} files ({sum(p.endswith('.html') for p in planted)} html); clean overlay: {n_over} files")
+    print(f"planted: {len(planted)} files ({sum(p.endswith('.html') for p in planted)} html); " + "; ".join(counts))
     return 0
 
 
