@@ -97,30 +97,14 @@ def judge_run(run_dir: Path, profile: Profile, as_of: dt.date, *, site_name: str
     judged = judge(snap, profile, as_of, level=level, debug=debug, calendar=calendar)
     scored = score_judged(judged, profile)
     warnings = calendar.warnings()
-    unreachable = crawl_failure(snap)
+    unreachable = snap.unreachable_reason()
     if unreachable:
         warnings.append(f"网站无法访问：{unreachable}，各项检查均无法判断，不予评分")
-        scored.total, scored.grade = 0.0, UNRATED
+        scored.total, scored.grade = None, UNRATED
     report = build_report(snap=snap, judged=judged, score=scored, profile=profile, as_of=as_of,
                           site_name=site_name, level=level, crawl=crawl_from_snapshot(snap, summary),
                           warnings=warnings)
     return report
-
-
-def crawl_failure(snap: SiteSnapshot) -> str | None:
-    """Why the site could not be crawled at all, or None if its homepage was fetched."""
-    home = snap.home
-    if home is None:
-        return "没有抓取到任何页面"
-    if home.skipped == "robots":
-        return "robots.txt 禁止抓取首页（有权检查的单位可加 --ignore-robots）"
-    if home.error:
-        return home.error
-    if home.status is None or home.status >= 400:
-        return f"首页返回 HTTP {home.status}"
-    if home.kind == "attachment":
-        return "首页不是 HTML 页面"
-    return None
 
 
 def write_outputs(report: Report, run_dir: Path, formats: tuple[str, ...]) -> None:

@@ -91,9 +91,13 @@ def judge(snap: SiteSnapshot, profile: Profile, as_of: dt.date, level: str | Non
     """Run every selected rule; one working-day calendar is shared by all of them."""
     level = level or profile.level
     calendar = calendar or WorkCalendar.for_profile(profile.holidays_file)
+    unreachable = snap.unreachable_reason()
     judged = []
     for rule in selected_rules(profile):
         config = configure(rule, profile, as_of, level, calendar)
+        if unreachable:                # nothing to judge: every rule says so, none passes or fails
+            judged.append(Judged(config, Result.error(f"网站无法访问（{unreachable}），无法判断")))
+            continue
         result = run_rule(config, snap, debug)
         result, excepted = apply_exceptions(rule.code, result, profile, as_of)
         judged.append(Judged(config, result, excepted))

@@ -62,7 +62,7 @@ class Deduction(BaseModel):
 
 
 class ScoreOut(BaseModel):
-    total: float
+    total: float | None                # null when the site could not be crawled (grade 无法评定)
     grade: str
     veto: list[str]
     deductions: list[Deduction]

@@ -18,7 +18,7 @@ class RuleScore:
 
 @dataclass
 class Score:
-    total: float
+    total: float | None                # None: the site could not be rated
     grade: str
     veto: list[str]
     deductions: list[tuple[str, float]]

@@ -88,6 +88,23 @@ class SiteSnapshot:
         homes = self.by_kind.get("home")
         return homes[0] if homes else None
 
+    def unreachable_reason(self) -> str | None:
+        """Why the site could not be crawled at all (no usable homepage), or None."""
+        home = self.home
+        if home is None:
+            return "没有抓取到任何页面"
+        if home.skipped == "robots":
+            return "robots.txt 禁止抓取首页（有权检查的单位可加 --ignore-robots）"
+        if home.skipped == "scope":
+            return f"首页跳转到检查范围以外：{home.final_url}（可用 --allow-host 加入范围）"
+        if home.error:
+            return home.error
+        if home.status is None or home.status >= 400:
+            return f"首页返回 HTTP {home.status}"
+        if home.kind == "attachment" or not home.is_html:
+            return f"首页不是 HTML 页面（{home.content_type or '未知类型'}）"
+        return None
+
     def get(self, url: str | None) -> PageRecord | None:
         return self.by_url.get(canonical_url(url)) if url else None
 

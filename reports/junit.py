@@ -16,7 +16,8 @@ def render(report: Report) -> bytes:
         "skipped": str(sum(r.status == "na" for r in report.results)),
         "timestamp": report.generated_at})
     props = ET.SubElement(suite, "properties")
-    for name, value in (("score", report.score.total), ("grade", report.score.grade),
+    for name, value in (("score", "" if report.score.total is None else report.score.total),
+                        ("grade", report.score.grade),
                         ("profile", report.profile), ("as_of", report.as_of)):
         ET.SubElement(props, "property", {"name": name, "value": str(value)})
     for r in report.results:

@@ -14,7 +14,8 @@ def render(report: Report, show_all: bool = False) -> str:
         f"网站：{report.site.name or ''} {report.site.url}",
         f"方案：{report.profile}　检查日期：{report.as_of}　抓取页面：{report.crawl.pages}　抓取错误：{report.crawl.errors}"
         + ("　（抓取已截断：" + "、".join(report.crawl.truncated_reasons) + "）" if report.crawl.truncated else ""),
-        f"得分：{s.total:g}　等级：{s.grade}" + (f"　单项否决：{'、'.join(s.veto)}" if s.veto else ""),
+        (f"得分：{s.total:g}　" if s.total is not None else "") + f"等级：{s.grade}"
+        + (f"　单项否决：{'、'.join(s.veto)}" if s.veto else ""),
     ]
     rows = []
     for r in report.results:

@@ -12,7 +12,7 @@ from auditor.extract.markers import MARKERS
 from auditor.models import PageRecord
 from auditor.snapshot import SiteSnapshot
 
-from .locate import locate_column
+from .locate import locate_column, unjudgeable
 from .registry import Finding, Result, rule
 
 BASIS_49 = "《政府信息公开条例》第四十九条、第五十条"
@@ -103,6 +103,8 @@ def report_on_time(snap: SiteSnapshot, settings: dict) -> Result:
     if report is None:
         if as_of <= due:
             return Result.na(f"{year} 年度年报的公布期限为 {due}，尚未到期")
+        if (error := unjudgeable(snap, settings)) is not None:
+            return error
         return Result.from_findings([Finding(message=f"未找到 {year} 年度政府信息公开工作年度报告（期限 {due}）",
                                              url=_where(snap, settings), evidence={"year": year, "deadline": due})])
     published = to_date(report.published)
@@ -205,6 +207,8 @@ def report_history(snap: SiteSnapshot, settings: dict) -> Result:
     last = as_of.year - 1 if as_of > deadline(as_of.year, settings) else as_of.year - 2
     years = list(range(last, last - settings["annual_report_years"], -1))
     reports = collect_reports(snap)
+    if any(y not in reports for y in years) and (error := unjudgeable(snap, settings)) is not None:
+        return error
     where = _where(snap, settings)
     findings = [Finding(message=f"未找到 {year} 年度政府信息公开工作年度报告", url=where, evidence={"year": year})
                 for year in years if year not in reports]

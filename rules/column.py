@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from auditor.snapshot import SiteSnapshot, normalise_name
 
-from .locate import column_link_texts, locate_column, url_prefix
+from .locate import column_link_texts, locate_column, unjudgeable, url_prefix
 from .registry import Finding, Result, rule
 
 BASIS_61 = "国办公开办函〔2019〕61号《关于政府信息公开平台建设的指导意见》；《政府信息公开条例》第二十三条、第二十四条"
@@ -13,11 +13,12 @@ BASIS_20 = "《政府信息公开条例》第二十条；国办公开办函〔20
 BASIS_BLANK = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“空白栏目”"
 
 
-def _home_or_error(snap: SiteSnapshot) -> Result | None:
-    home = snap.home
-    if home is None or not home.ok:
-        return Result.error("首页未能抓取，无法判断")
-    return None
+def _broken(snap: SiteSnapshot, url: str) -> str | None:
+    """Why a fetched link target does not work, or None (working, or not fetched)."""
+    target = snap.link_target(url)
+    if target is None or target.skipped or target.ok:
+        return None
+    return target.error or f"HTTP {target.status}"
 
 
 @rule(code="COL001", title="首页设置“政府信息公开”专栏", failure_title="首页未设置统一名称的“政府信息公开”专栏",
@@ -39,10 +40,14 @@ def column_on_homepage(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     国办公开办函〔2019〕61号；《政府信息公开条例》第二十三条、第二十四条。
     """
-    if (error := _home_or_error(snap)) is not None:
+    if (error := unjudgeable(snap, settings, need_column=False)) is not None:
         return error
     home, column = snap.home, locate_column(snap, settings)
     expected = settings["column_name"]
+    if column.link is not None and (why := _broken(snap, column.link.url)):
+        return Result.from_findings([Finding(
+            message=f"首页“{column.link.text}”入口无法打开（{why}），等同于未设置专栏",
+            url=column.link.url, excerpt=column.link.text, evidence={"linked_from": home.url})])
     if column.how == "exact":
         return Result.from_findings([], message=f"首页链接“{column.link.text}”指向 {column.link.url}",
                                     column_url=column.link.url)
@@ -75,12 +80,17 @@ def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     国办公开办函〔2019〕61号；《政府信息公开条例》第十二条、第二十条、第五十条。
     """
-    if (error := _home_or_error(snap)) is not None:
+    if (error := unjudgeable(snap, settings)) is not None:
         return error
     column = locate_column(snap, settings)
     where = column.home.url if column.home else snap.home.url
     findings = []
     for section, names in settings["column_sections"].items():
+        link = column.sections.get(section) or column.loose.get(section)
+        if link is not None and (why := _broken(snap, link.url)):
+            findings.append(Finding(message=f"“{section}”子栏目链接无法打开（{why}）", url=link.url,
+                                    excerpt=link.text, evidence={"section": section, "linked_from": where}))
+            continue
         if section in column.sections:
             continue
         if section in column.loose:
@@ -116,7 +126,7 @@ def disclosure_categories(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     《政府信息公开条例》第二十条；国办公开办函〔2019〕61号。
     """
-    if (error := _home_or_error(snap)) is not None:
+    if (error := unjudgeable(snap, settings)) is not None:
         return error
     column = locate_column(snap, settings)
     if column.home is None:
@@ -160,7 +170,7 @@ def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决指标“空白栏目”。
     """
-    if (error := _home_or_error(snap)) is not None:
+    if (error := unjudgeable(snap, settings)) is not None:
         return error
     groups: dict[str, list] = defaultdict(list)
     for page in snap.pages():
@@ -194,14 +204,14 @@ def column_search(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     《政府信息公开条例》第二十四条；国办公开办函〔2019〕61号。
     """
-    if (error := _home_or_error(snap)) is not None:
+    if (error := unjudgeable(snap, settings)) is not None:
         return error
     column = locate_column(snap, settings)
     if column.home is None:
         return Result.from_findings([Finding(message="未找到政府信息公开专栏，无法确认平台检索功能",
                                              url=snap.home.url)])
     words = settings["search_link_text"]
-    listing = [p for p in column.pages if p.kind != "article"]
+    listing = column.nav_pages(snap)
     for page in listing:
         if page.stats.has_search_form:
             return Result.from_findings([], message=f"检索框：{page.url}")
@@ -230,21 +240,20 @@ def apply_channel(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     《政府信息公开条例》第二十七条至第二十九条；国办公开办函〔2019〕61号。
     """
-    if (error := _home_or_error(snap)) is not None:
+    if (error := unjudgeable(snap, settings)) is not None:
         return error
     column = locate_column(snap, settings)
     if column.home is None:
         return Result.from_findings([Finding(message="未找到政府信息公开专栏，无法确认依申请公开渠道",
                                              url=snap.home.url)])
     words = settings["apply_link_text"]
-    for page in (p for p in column.pages if p.kind != "article"):
+    for page in column.nav_pages(snap):
         for link in page.links:
             text = normalise_name(link.text)
             if len(text) <= 12 and any(w in text for w in words):   # an entry, not a document title
-                target = snap.link_target(link.url)
-                if target is not None and not target.ok and not target.skipped:
+                if why := _broken(snap, link.url):
                     return Result.from_findings([Finding(
-                        message=f"“{link.text}”入口无法打开（{target.error or 'HTTP ' + str(target.status)}）",
+                        message=f"“{link.text}”入口无法打开（{why}）",
                         url=link.url, excerpt=link.text, evidence={"linked_from": page.url})])
                 return Result.from_findings([], message=f"“{link.text}”：{link.url}")
     return Result.from_findings([Finding(message="专栏中没有“依申请公开”入口", url=column.home.url)])

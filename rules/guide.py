@@ -9,7 +9,7 @@ from auditor.extract.guide import missing_items, update_date
 from auditor.models import PageRecord
 from auditor.snapshot import SiteSnapshot
 
-from .locate import locate_column
+from .locate import locate_column, unjudgeable
 from .registry import Finding, Result, rule
 
 BASIS_12 = "《政府信息公开条例》第十二条"
@@ -67,12 +67,11 @@ def guide_present(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     《政府信息公开条例》第十二条。
     """
-    home = snap.home
-    if home is None or not home.ok:
-        return Result.error("首页未能抓取，无法判断")
+    if (error := unjudgeable(snap, settings)) is not None:
+        return error
     guide = locate_guide(snap, settings)
     if guide.page is None:
-        return Result.from_findings([Finding(message="未找到政府信息公开指南", url=home.url)])
+        return Result.from_findings([Finding(message="未找到政府信息公开指南", url=snap.home.url)])
     if not guide.reachable:
         column = locate_column(snap, settings)
         return Result.from_findings([Finding(

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit, urlunsplit
 from auditor.models import Link, PageRecord
 from auditor.snapshot import SiteSnapshot, normalise_name
 
+from .registry import Result
+
 
 @dataclass
 class Column:
@@ -21,10 +23,21 @@ class Column:
     sections: dict[str, Link] = field(default_factory=dict)    # section name -> link found
     loose: dict[str, Link] = field(default_factory=dict)       # found only under a longer name
 
+    unreadable: str | None = None     # the column exists but its page could not be read: why
+
     def section_page(self, snap: SiteSnapshot, section: str) -> PageRecord | None:
         link = self.sections.get(section) or self.loose.get(section)
         target = snap.link_target(link.url) if link else None
         return target if target is not None and target.ok else None
+
+    def nav_pages(self, snap: SiteSnapshot) -> list[PageRecord]:
+        """The column home and its section pages: what "reachable from the column" means."""
+        pages = [self.home] if self.home else []
+        for section in set(self.sections) | set(self.loose):
+            page = self.section_page(snap, section)
+            if page is not None and page not in pages:
+                pages.append(page)
+        return pages
 
 
 def _calls_itself(page: PageRecord, name: str) -> bool:
@@ -52,6 +65,14 @@ def _homepage_link(snap: SiteSnapshot, settings: dict) -> tuple[Link | None, str
     return None, "none"
 
 
+def _why_unreadable(page: PageRecord) -> str | None:
+    if page.skipped == "robots":
+        return "robots.txt 禁止抓取专栏页面（有权检查的单位可加 --ignore-robots）"
+    if page.skipped:
+        return f"专栏页面未抓取（{page.skipped}）"
+    return None                        # fetched, or a dead link: then the column is missing
+
+
 def url_prefix(url: str) -> str:
     """The directory a column page stands for: /xxgk/index.html -> /xxgk/."""
     parts = urlsplit(url)
@@ -65,6 +86,7 @@ def locate_column(snap: SiteSnapshot, settings: dict) -> Column:
         return cached
     link, how = _homepage_link(snap, settings)
     home = snap.link_target(link.url) if link else None
+    unreadable = _why_unreadable(home) if home is not None else None
     if home is None or not home.ok:
         name = normalise_name(settings["column_name"])
         home = next((p for p in snap.pages() if p.kind != "home" and _calls_itself(p, name)), None)
@@ -75,7 +97,8 @@ def locate_column(snap: SiteSnapshot, settings: dict) -> Column:
     pages = []
     if home is not None:
         pages = [home] + [p for p in snap.pages() if p is not home and prefix and p.url.startswith(prefix)]
-    column = Column(link=link, how=how, home=home, prefix=prefix, pages=pages)
+    column = Column(link=link, how=how, home=home, prefix=prefix, pages=pages,
+                    unreadable=unreadable if home is None else None)
     column.sections, column.loose = _sections(column, settings)
     snap.cache["column"] = column
     return column
@@ -108,3 +131,16 @@ def column_link_texts(column: Column, snap: SiteSnapshot, within: list[PageRecor
     names = [link.text for page in pages for link in page.links if link.text and len(link.text) <= 20]
     names += [p.column for p in column.pages if p.column]
     return names
+
+
+def unjudgeable(snap: SiteSnapshot, settings: dict, need_column: bool = True) -> Result | None:
+    """An ``error`` result when the homepage (or the column page) could not be read, else None."""
+    home = snap.home
+    if home is None or not home.ok or home.kind == "attachment":
+        return Result.error("首页未能抓取，无法判断")
+    if not need_column:
+        return None
+    column = locate_column(snap, settings)
+    if column.unreadable:
+        return Result.error(f"{column.unreadable}，无法判断")
+    return None

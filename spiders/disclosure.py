@@ -158,10 +158,9 @@ class DisclosureSpider(scrapy.Spider):
                       depth=meta.get("depth", 0), referer=_referer(request),
                       warc_record_id=meta.get("warc_record_id"), truncated=bool(meta.get("gk_cut")),
                       role=meta.get("gk_role", "page"))
-        if fields["role"] == "check" and not is_html_type(ctype, b""):
-            record = PageRecord(url=original, content_type=ctype, kind="attachment",
-                                size=_length(response), **fields)
-            return record
+        if fields["role"] == "check":      # a link check: its status is the finding, its body was not kept
+            return PageRecord(url=original, content_type=ctype, kind="attachment", size=_length(response),
+                              **fields)
         return extract_page(original, response.body, ctype, is_start=bool(meta.get("gk_start")),
                             **{k: v for k, v in fields.items() if k != "status" and k != "final_url"},
                             status=response.status, final_url=response.url)

@@ -65,3 +65,8 @@ def planted_audit(tmp_path_factory):
 @pytest.fixture(scope="session")
 def clean_audit(tmp_path_factory):
     return run_audit("clean", tmp_path_factory.mktemp("clean"))
+
+
+@pytest.fixture(scope="session")
+def sparse_audit(tmp_path_factory):
+    return run_audit("sparse", tmp_path_factory.mktemp("sparse"))

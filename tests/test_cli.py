@@ -95,3 +95,13 @@ def test_inspect_prints_the_page_record_as_json(tmp_path, capsys):
 
 def test_recheck_of_a_directory_that_is_no_run_is_a_usage_error(tmp_path):
     assert main(["recheck", str(tmp_path)]) == 2
+
+
+def test_a_non_html_start_url_is_unrated_and_no_rule_fails(tmp_path):
+    from .servers import Route
+    with RouteServer({"/": Route(b"%PDF-1.4 x", headers={"Content-Type": "application/pdf"})}) as srv:
+        code = main(["audit", srv.url, "--out", str(tmp_path), "--quiet", "--as-of", "2026-11-20"])
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert code == 3
+    assert report["score"]["total"] is None and report["score"]["deductions"] == []
+    assert {r["status"] for r in report["results"]} == {"error"}

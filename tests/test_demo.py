@@ -30,14 +30,22 @@ def paths(res: dict) -> set[str]:
     return {urlsplit(f["url"]).path for f in res["findings"] if f.get("url")}
 
 
-@pytest.mark.parametrize("code", implemented("planted"))
-def test_demo_finds_every_planted_problem(planted_audit, code):
-    _, report, _ = planted_audit
-    want, got = TRUTH["planted"][code], result(report, code)
+def assert_as_planted(report: dict, variant: str, code: str) -> None:
+    want, got = TRUTH[variant][code], result(report, code)
     assert got["status"] == want["status"], (code, got["message"], got["findings"][:3])
     if "findings" in want:
         assert len(got["findings"]) == want["findings"], got["findings"]
     assert set(want.get("urls", [])) <= paths(got), (code, paths(got))
+
+
+@pytest.mark.parametrize("code", implemented("planted"))
+def test_demo_finds_every_planted_problem(planted_audit, code):
+    assert_as_planted(planted_audit[1], "planted", code)
+
+
+@pytest.mark.parametrize("code", implemented("sparse"))
+def test_the_sparse_variant_finds_what_cannot_coexist_with_planted(sparse_audit, code):
+    assert_as_planted(sparse_audit[1], "sparse", code)
 
 
 @pytest.mark.parametrize("code", implemented("clean"))

@@ -247,3 +247,36 @@ def test_rpt003_is_not_applicable_when_tables_are_not_html():
 def test_rpt004_one_finding_per_missing_year():
     r = run("RPT004", site(reports=THREE[:1]))
     assert sorted(f.evidence["year"] for f in r.findings) == [2023, 2024]
+
+
+# -- missing or dead data is never a pass, and never a made-up fail ------------------------------
+def test_col001_a_dead_entry_link_is_no_column():
+    snap = site()
+    snap.by_url[COL].status = 404
+    r = run("COL001", snap)
+    assert r.status == "fail" and "无法打开" in r.findings[0].message and r.findings[0].url == COL
+
+
+def test_col002_a_dead_section_link_is_a_finding():
+    dead = page(COL + "zd/", status=404)
+    r = run("COL002", site(dead))
+    assert r.status == "fail"
+    assert [f.evidence["section"] for f in r.findings] == ["政府信息公开制度"] and "HTTP 404" in r.findings[0].message
+
+
+def test_a_column_robots_kept_us_from_is_an_error_not_a_fail():
+    home = page(HOME, kind="home", depth=0, links=[(COL, "政府信息公开")])
+    blocked = page(COL, status=None, skipped="robots")
+    snap = snapshot(home, blocked)
+    assert run("COL001", snap).status == "pass"                 # the name on the homepage is judged
+    for code in ("COL002", "COL003", "COL005", "COL006", "GDE001"):
+        r = run(code, snap)
+        assert r.status == "error" and "robots" in r.message, code
+
+
+def test_col005_col006_look_at_the_column_and_its_sections_only():
+    apply_page = page(COL + "ysqgk/", kind="column", links=[(COL + "ysqgk/form.html", "依申请公开在线申请")],
+                      stats={"has_search_form": True})
+    snap = site(apply_page, search=False)          # the 依申请公开 page itself is not linked from the column
+    assert run("COL006", snap).status == "fail"
+    assert run("COL005", snap).status == "fail"

@@ -130,3 +130,14 @@ def test_a_huge_page_is_cut_at_the_size_cap_and_marked(tmp_path):
                                                    extra_settings={"GKAUDIT_MAX_PAGE_BYTES": 100_000}))
     home = records(tmp_path)[""]
     assert home["truncated"] is True and home["title"] == "big"
+
+
+def test_an_attachment_link_answering_html_is_judged_by_its_status(tmp_path):
+    routes = {"/": html('<html><head><title>t</title></head><body><a href="/down.pdf">下载</a>'
+                        '<a href="/gone.pdf">失效</a></body></html>'),
+              "/down.pdf": html("<html><body>请点击下载</body></html>")}
+    with RouteServer(routes) as srv:
+        crawl_site(srv.url, tmp_path, CrawlOptions(autothrottle=False))
+    recs = records(tmp_path)
+    assert recs["down.pdf"]["status"] == 200 and recs["down.pdf"]["error"] is None
+    assert recs["gone.pdf"]["status"] == 404 and recs["gone.pdf"]["error"] is None

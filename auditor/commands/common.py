@@ -57,7 +57,7 @@ def exit_code(report: Report, args) -> int:
         return 3
     if report.score.veto:
         return 1
-    if args.fail_under is not None and report.score.total < args.fail_under:
+    if args.fail_under is not None and (report.score.total or 0) < args.fail_under:
         return 1
     return 0
 
