@@ -40,10 +40,12 @@ def validate_url(url: str) -> str:
     if "://" not in url:
         url = "http://" + url
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts.scheme not in ("http", "https"):
         raise ConfigError(f"网址无效：{url}（只支持 http 和 https）")
-    if " " in url:
-        raise ConfigError(f"网址无效：{url}")
+    if not parts.hostname:
+        raise ConfigError(f"网址无效：{url}（缺少主机名）")
+    if any(c.isspace() for c in url):
+        raise ConfigError(f"网址无效：{url}（含有空格）")
     return url
 
 
@@ -73,8 +75,13 @@ def audit_site(url: str, opts: AuditOptions) -> tuple[Report, Path]:
 
 
 def recheck(run_dir: Path, profile_name: str | None = None, as_of: dt.date | None = None,
-            formats: tuple[str, ...] = ("json", "html"), debug: bool = False) -> Report:
-    """Judge a stored crawl again: no network, same report for the same inputs."""
+            formats: tuple[str, ...] = ("json", "html"), debug: bool = False,
+            out_dir: Path | None = None) -> tuple[Report, Path]:
+    """Judge a stored crawl again: no network, same report for the same inputs.
+
+    The reports go to ``out_dir`` (default ``RUN_DIR/recheck/<timestamp>/``), so the audit's own
+    report stays as it was.
+    """
     run_dir = Path(run_dir)
     if not (run_dir / PAGES).exists():
         raise ConfigError(f"{run_dir} 不是 gkaudit 运行目录（缺少 {PAGES}）")
@@ -85,8 +92,9 @@ def recheck(run_dir: Path, profile_name: str | None = None, as_of: dt.date | Non
     summary = _read_json(run_dir / "crawl.json")
     report = judge_run(run_dir, profile, as_of, site_name=meta.get("site_name"),
                        level=meta.get("level") or profile.level, summary=summary, debug=debug)
-    write_outputs(report, run_dir, formats)
-    return report
+    out_dir = Path(out_dir) if out_dir else run_dir / "recheck" / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    write_outputs(report, out_dir, formats)
+    return report, out_dir
 
 
 def judge_run(run_dir: Path, profile: Profile, as_of: dt.date, *, site_name: str | None,

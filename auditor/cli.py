@@ -28,7 +28,19 @@ COMMANDS = {
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # usage errors are exit code 2 with one line, as argparse does
-        raise ConfigError(f"{self.prog}: {message}")
+        raise ConfigError(f"参数错误（{self.prog}）：{_translate(message)}")
+
+
+_ARGPARSE_WORDS = (("the following arguments are required", "缺少必需的参数"),
+                   ("unrecognized arguments", "无法识别的参数"), ("invalid choice", "无效的选项"),
+                   ("expected one argument", "需要一个值"), ("argument ", "参数 "),
+                   ("invalid float value", "不是数字"), ("invalid int value", "不是整数"))
+
+
+def _translate(message: str) -> str:
+    for english, chinese in _ARGPARSE_WORDS:
+        message = message.replace(english, chinese)
+    return message
 
 
 def parse_date(text: str) -> dt.date:

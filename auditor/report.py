@@ -15,6 +15,7 @@ from .scoring import Score
 from .snapshot import SiteSnapshot
 
 SCHEMA_VERSION = "1.0"
+BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 Status = Literal["pass", "fail", "warn", "na", "error"]
@@ -86,6 +87,7 @@ class CrawlOut(BaseModel):
     finish_reason: str | None = None
     refused_out_of_scope: int = 0
     robots_forbidden: int = 0
+    hosts_added: list[str] = Field(default_factory=list)   # hosts the start URL redirected to
 
 
 class Report(BaseModel):
@@ -155,7 +157,7 @@ def build_report(*, snap: SiteSnapshot, judged: list[Judged], score: Score, prof
     return Report(
         tool={"name": "gkaudit", "version": __version__}, profile=profile.name,
         profile_title=profile.title, as_of=as_of.isoformat(),
-        generated_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        generated_at=dt.datetime.now(BEIJING).isoformat(timespec="seconds"),
         site=SiteOut(name=site_name, url=snap.start_url or "", level=level), crawl=crawl,
         score=ScoreOut(total=score.total, grade=score.grade, veto=score.veto,
                        deductions=[Deduction(code=c, points=p) for c, p in score.deductions]),

@@ -16,6 +16,7 @@ from auditor.report import Report
 from rules.registry import FAMILIES
 
 from .table import STATUS_WORDS
+from .wording import evidence_label, evidence_value, plain, site_label, truncation
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("reports", "templates"),
@@ -29,6 +30,11 @@ def _safe_href(url: str | None) -> str | None:
 
 
 _ENV.filters["safe_href"] = _safe_href
+_ENV.filters["evidence_label"] = evidence_label
+_ENV.filters["evidence_value"] = evidence_value
+_ENV.filters["plain"] = plain
+_ENV.filters["truncation"] = truncation
+_ENV.globals["site_label"] = site_label
 
 
 def family_losses(report: Report) -> list[tuple[str, float]]:

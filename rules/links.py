@@ -58,6 +58,11 @@ def homepage_links(snap: SiteSnapshot, settings: dict) -> Result:
                 message=f"首页链接“{link.text or link.url}”不可用：{why}", url=link.url,
                 excerpt=link.text, evidence={"status": target.status, "error": target.error,
                                              "linked_from": home.url, "anchor_text": link.text}))
+    note = "；".join(part for part in (
+        f"另有 {out_of_scope} 个站外或未抓取的链接未检查" if out_of_scope else "",
+        f"{unchecked} 个链接因 robots.txt 或抓取上限未访问" if unchecked else "") if part)
     if checked == 0:
-        return Result.na("首页没有可检查的站内链接", unchecked=unchecked, not_fetched=out_of_scope)
-    return Result.from_findings(findings, checked=checked, unchecked=unchecked, not_fetched=out_of_scope)
+        return Result.na("首页没有可检查的站内链接" + (f"（{note}）" if note else ""),
+                         unchecked=unchecked, not_fetched=out_of_scope)
+    return Result.from_findings(findings, message=f"检查了 {checked} 个站内链接" + (f"；{note}" if note else ""),
+                                checked=checked, unchecked=unchecked, not_fetched=out_of_scope)

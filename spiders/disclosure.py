@@ -80,6 +80,7 @@ class DisclosureSpider(scrapy.Spider):
         self.counts: Counter = Counter()
         self.truncated: list[str] = []
         self.seen: set[str] = set()
+        self.redirected_hosts: list[str] = []
         self.started_at = now_iso()
 
     @classmethod
@@ -177,16 +178,15 @@ class DisclosureSpider(scrapy.Spider):
                 continue
             self.seen.add(url)
             is_check = bool(ATTACHMENT_EXT.search(urlsplit(url).path))
-            if is_check:
-                if self.counts["checks_scheduled"] >= self.max_checks:
-                    self._truncate("max_checks")
-                    continue
-                self.counts["checks_scheduled"] += 1
-            else:
-                if self.counts["pages_scheduled"] >= self.max_pages:
-                    self._truncate("max_pages")
-                    continue
-                self.counts["pages_scheduled"] += 1
+            kind, limit = ("checks", self.max_checks) if is_check else ("pages", self.max_pages)
+            if self.counts[f"{kind}_scheduled"] >= limit:
+                self._truncate(f"max_{kind}")
+                self.counts["skipped"] += 1
+                # on record, so a rule knows this link was not judged rather than absent
+                yield PageRecord(url=url, final_url=url, skipped="limit", role="check" if is_check else "page",
+                                 depth=depth + 1, referer=response.url).model_dump(mode="json")
+                continue
+            self.counts[f"{kind}_scheduled"] += 1
             # dont_filter: the spider dedupes links itself (self.seen); Scrapy's dupefilter would
             # otherwise drop the second leg of a redirect loop silently, leaving no record of it
             yield scrapy.Request(url, callback=self.parse_page, errback=self.failed,
@@ -206,6 +206,7 @@ class DisclosureSpider(scrapy.Spider):
             "truncated": bool(self.truncated), "truncated_reasons": self.truncated,
             "finish_reason": reason,
             "refused_out_of_scope": stats.get("gkaudit/refused_out_of_scope", 0),
+            "hosts_added": self.redirected_hosts,
             "robots_forbidden": stats.get("robotstxt/forbidden", 0),
             "retries": stats.get("retry/count", 0),
         }

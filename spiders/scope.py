@@ -22,6 +22,12 @@ class Scope:
         self.hosts = {start, twin} | {h.lower() for h in allowed if not h.startswith(".")}
         self.suffixes = tuple(h.lower() for h in allowed if h.startswith("."))
 
+    def adopt(self, url: str) -> str:
+        """Take a host into scope (where the start URL itself redirects to); returns it."""
+        host = host_of(url)
+        self.hosts.add(host)
+        return host
+
     def allows(self, url: str) -> bool:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
@@ -45,8 +51,14 @@ class ScopeMiddleware:
         return cls(crawler)
 
     def process_request(self, request):
-        scope = getattr(self.crawler.spider, "scope", None)
+        spider = self.crawler.spider
+        scope = getattr(spider, "scope", None)
         if scope is None or scope.allows(request.url):
+            return None
+        if request.meta.get("gk_start") and urlsplit(request.url).scheme in ("http", "https"):
+            # the start URL redirects elsewhere (a department domain into the government portal):
+            # where it lands is the site being audited
+            spider.redirected_hosts.append(scope.adopt(request.url))
             return None
         self.crawler.stats.inc_value("gkaudit/refused_out_of_scope")
         raise OutOfScope(f"超出检查范围：{request.url}")

@@ -47,13 +47,26 @@ def test_an_unreachable_site_exits_3_with_a_report_that_says_so(tmp_path, capsys
     assert all(r["status"] in ("error", "na") for r in report["results"])
 
 
-def test_a_site_that_fails_a_veto_or_the_threshold_exits_1(tmp_path):
+def test_a_score_below_fail_under_exits_1(tmp_path):
     home = html('<html><head><title>首页</title></head><body><a href="/x.html">新闻</a></body></html>')
     with RouteServer({"/": home}) as srv:
         ok = main(["audit", srv.url, "--out", str(tmp_path / "a"), "--quiet", "--as-of", "2026-11-20"])
         low = main(["audit", srv.url, "--out", str(tmp_path / "b"), "--quiet", "--fail-under", "99",
                     "--as-of", "2026-11-20"])
     assert ok == 0 and low == 1
+
+
+def test_a_veto_hit_exits_1_whatever_the_score(tmp_path):
+    blank = ('<html><head><meta name="ColumnName" content="栏目{i}"><title>栏目{i}</title></head>'
+             '<body><ul class="list"></ul><p>暂无信息</p></body></html>')
+    links = "".join(f'<a href="/c{i}/">栏目{i}</a>' for i in range(5))
+    routes = {"/": html(f'<html><head><title>首页</title></head><body>{links}</body></html>')}
+    routes.update({f"/c{i}/": html(blank.format(i=i)) for i in range(5)})
+    with RouteServer(routes) as srv:
+        code = main(["audit", srv.url, "--out", str(tmp_path), "--quiet", "--as-of", "2026-11-20"])
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["score"]["veto"] == ["COL004"] and report["score"]["grade"] == "不合格"
+    assert code == 1
 
 
 def test_an_internal_error_is_exit_4_with_one_line(monkeypatch, capsys):

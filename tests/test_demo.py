@@ -75,9 +75,15 @@ def test_score_is_the_sum_of_listed_deductions(planted_audit):
 
 
 def test_findings_point_at_their_warc_evidence(planted_audit):
-    _, report, _ = planted_audit
-    lnk = result(report, "LNK001")
-    assert all(f["evidence"].get("warc_record_id", "").startswith("<urn:uuid:") for f in lnk["findings"])
+    from warcio.archiveiterator import ArchiveIterator
+    _, report, run_dir = planted_audit
+    with open(run_dir / "crawl.warc.gz", "rb") as fh:
+        warc = {r.rec_headers.get_header("WARC-Record-ID"): r.rec_headers.get_header("WARC-Target-URI")
+                for r in ArchiveIterator(fh) if r.rec_type == "response"}
+    pointed = [f for r in report["results"] for f in r["findings"] if f["evidence"].get("warc_record_id")]
+    assert len(pointed) >= 5
+    for f in pointed:
+        assert warc[f["evidence"]["warc_record_id"]] == f["url"], f
 
 
 def test_the_crawl_reads_gbk_bom_and_lying_charsets(planted_audit):
@@ -97,14 +103,19 @@ def test_the_crawl_reads_gbk_bom_and_lying_charsets(planted_audit):
     assert recs["/xwzx/gzdt/error500.html"]["status"] == 500
 
 
-def test_recheck_reproduces_the_report_offline(planted_audit, tmp_path):
-    import shutil
+def test_recheck_reproduces_the_report_offline(planted_audit, tmp_path, monkeypatch):
+    import socket
     _, report, run_dir = planted_audit
-    copy = tmp_path / "run"
-    shutil.copytree(run_dir, copy)
-    (copy / "report.json").unlink()
-    assert main(["recheck", str(copy), "--quiet"]) in (0, 1)
-    again = json.loads((copy / "report.json").read_text(encoding="utf-8"))
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("recheck opened a network connection")
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    out = tmp_path / "again"
+    assert main(["recheck", str(run_dir), "--quiet", "--out", str(out), "--format", "json,junit"]) in (0, 1)
+    again = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert (out / "junit.xml").exists()
+    assert json.loads((run_dir / "report.json").read_text(encoding="utf-8")) == report   # untouched
     for key in ("score", "results", "crawl", "site", "profile", "as_of"):
         assert again[key] == report[key], key
 

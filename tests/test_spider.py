@@ -121,6 +121,8 @@ def test_max_pages_bounds_the_crawl_and_says_so(tmp_path):
         summary = crawl_site(srv.url, tmp_path, CrawlOptions(max_pages=10, autothrottle=False))
     assert summary["pages"] == 10
     assert summary["truncated"] and "max_pages" in summary["truncated_reasons"]
+    skipped = [r for r in records(tmp_path).values() if r["skipped"] == "limit"]
+    assert len(skipped) == 21 and all(r["status"] is None for r in skipped)   # 31 pages, 10 fetched
 
 
 def test_a_huge_page_is_cut_at_the_size_cap_and_marked(tmp_path):
@@ -141,3 +143,16 @@ def test_an_attachment_link_answering_html_is_judged_by_its_status(tmp_path):
     recs = records(tmp_path)
     assert recs["down.pdf"]["status"] == 200 and recs["down.pdf"]["error"] is None
     assert recs["gone.pdf"]["status"] == 404 and recs["gone.pdf"]["error"] is None
+
+
+def test_a_start_url_redirecting_to_another_host_audits_where_it_lands(tmp_path):
+    from .servers import Route
+    with RouteServer({"/": html('<html><head><title>门户</title></head><body><a href="/a.html">a</a></body></html>'),
+                      "/a.html": html("<html><head><title>a</title></head></html>")}, host="127.0.0.2") as portal:
+        hop = {"/": Route(b"", 301, {"Location": portal.url})}
+        with RouteServer(hop) as dept:
+            summary = crawl_site(dept.url, tmp_path, CrawlOptions(autothrottle=False))
+    recs = records(tmp_path)
+    assert summary["hosts_added"] == ["127.0.0.2"]
+    assert recs[""]["final_url"] == portal.url and recs[""]["kind"] == "home"
+    assert recs["a.html"]["status"] == 200

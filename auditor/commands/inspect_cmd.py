@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -39,6 +40,9 @@ def run(args) -> int:
         path = Path(target)
         if not path.is_file():
             raise ConfigError(f"找不到文件：{target}")
+        if not args.url:
+            print("gkaudit: 提示：未给出 --url，相对链接无法解析，列表条目和页面类型可能不全；"
+                  "请用 --url 给出页面的原网址", file=sys.stderr)
         url = args.url or path.resolve().as_uri()
         record = extract_page(url, path.read_bytes(), None, status=200)
     if args.json:

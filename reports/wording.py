@@ -1,0 +1,48 @@
+"""Chinese wording the renderers share: evidence labels, truncation reasons, value formatting."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+EVIDENCE_LABELS = {
+    "status": "HTTP 状态", "error": "错误", "linked_from": "所在页面", "anchor_text": "链接文字",
+    "warc_record_id": "证据记录（WARC）", "section": "子栏目", "accepted_names": "可接受的名称",
+    "name_found": "实际名称", "target": "指向", "footer": "底部标注", "meta": "meta 标注",
+    "jiucuo": "纠错脚本", "pages": "页面数", "value": "值", "year": "年度", "deadline": "期限",
+    "published": "发布日期", "missing": "缺少", "problems": "问题", "category": "条例第二十条类别",
+    "names_accepted": "可接受的栏目名称", "item": "事项", "keywords": "可接受的写法",
+    "dates_found": "找到的日期", "age_days": "距检查日天数", "list_pages": "列表页数", "column": "栏目",
+    "links_on_homepage": "首页链接数", "pages_checked": "检查的页面数", "更新日期": "更新日期",
+    "发布日期": "发布日期",
+}
+TRUNCATION_REASONS = {"max_pages": "达到页面数上限", "max_checks": "达到链接检查数上限",
+                      "depth": "达到链接深度上限"}
+
+
+def evidence_label(key: str) -> str:
+    return EVIDENCE_LABELS.get(key, key)
+
+
+def evidence_value(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return "、".join(evidence_value(v) for v in value)
+    if isinstance(value, dict):
+        return "；".join(f"{evidence_label(k)}：{evidence_value(v)}" for k, v in value.items())
+    if value is True:
+        return "是"
+    if value is False:
+        return "否"
+    return str(value)
+
+
+def truncation(reasons: list[str]) -> str:
+    return "、".join(TRUNCATION_REASONS.get(r, r) for r in reasons)
+
+
+def plain(text: str) -> str:
+    """Docs text for people: no Markdown code marks."""
+    return re.sub(r"`([^`]*)`", r"\1", text or "")
+
+
+def site_label(name: str | None, url: str) -> str:
+    return name or urlsplit(url).hostname or url
