@@ -15,7 +15,7 @@ from auditor.atomic import write_text
 from auditor.report import Report
 from rules.registry import FAMILIES
 
-from .table import STATUS_WORDS
+from .table import status_word
 from .wording import evidence_label, evidence_value, plain, site_label, truncation
 
 _ENV = jinja2.Environment(
@@ -70,7 +70,7 @@ def render(report: Report) -> str:
         families.setdefault(r.family_title, []).append(r)
     losses = family_losses(report)
     return _ENV.get_template("report.html.j2").render(
-        report=report, families=families, chart=loss_chart(losses), status_words=STATUS_WORDS,
+        report=report, families=families, chart=loss_chart(losses), status_word=status_word,
         deductions=[r for r in report.results if r.points_lost or r.veto_hit])
 
 

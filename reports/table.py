@@ -10,6 +10,11 @@ from .wording import site_label, truncation
 STATUS_WORDS = {"pass": "通过", "fail": "不合格", "warn": "警告", "na": "不适用", "error": "无法判断"}
 
 
+def status_word(status: str, kind: str) -> str:
+    """An info rule's findings are for attention, not a failure."""
+    return "提示" if kind == "info" and status == "fail" else STATUS_WORDS[status]
+
+
 def render(report: Report, show_all: bool = False) -> str:
     s = report.score
     head = [
@@ -24,7 +29,7 @@ def render(report: Report, show_all: bool = False) -> str:
         if r.status == "pass" and not show_all:
             continue
         first = r.findings[0].message if r.findings else r.message
-        rows.append([r.code, STATUS_WORDS[r.status], len(r.findings),
+        rows.append([r.code, status_word(r.status, r.kind), len(r.findings),
                      f"-{r.points_lost:g}" if r.points_lost else ("否决" if r.veto_hit else ""),
                      r.title, _short(first, 60)])
     table = tabulate(rows, headers=["规则", "结果", "问题数", "扣分", "检查项", "说明"],

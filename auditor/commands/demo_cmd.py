@@ -11,8 +11,12 @@ from ..sample_server import SampleSite, ground_truth
 from .common import emit, exit_code
 
 
+VARIANT_WORDS = {"planted": "含预置问题", "clean": "整改后", "sparse": "改版后缺项"}
+
+
 def add_arguments(p) -> None:
     p.add_argument("--clean", action="store_true", help="检查没有问题的“整改后”版本")
+    p.add_argument("--variant", choices=("planted", "clean", "sparse"), help="示例网站的版本（默认 planted）")
     p.add_argument("--out", type=Path, help="运行目录（默认 ./gkaudit-runs/demo/<时间>/）")
     p.add_argument("--print", choices=("table", "json", "none"), default=None)
     p.add_argument("--quiet", "-q", action="store_true")
@@ -23,11 +27,11 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     from ..cli import progress_wanted
     truth = ground_truth()
-    variant = "clean" if args.clean else "planted"
+    variant = args.variant or ("clean" if args.clean else "planted")
     out = args.out or Path("gkaudit-runs") / "demo" / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{variant}"
     with SampleSite(variant) as site:
         if not args.quiet and args.print != "json":
-            print(f"示例网站（{'整改后' if args.clean else '含预置问题'}）：{site.url}")
+            print(f"示例网站（{VARIANT_WORDS[variant]}）：{site.url}")
         opts = AuditOptions(
             profile=truth["site"].get("profile", "national"),
             as_of=dt.date.fromisoformat(str(truth["as_of"])), out_dir=out,
