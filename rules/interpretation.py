@@ -1,0 +1,127 @@
+"""INT — 政策解读 with their documents: 同步组织、同步审签、同步部署 (三同步)."""
+from __future__ import annotations
+
+from auditor.extract.dates import to_date
+from auditor.snapshot import SiteSnapshot
+
+from .pairing import Pair, pair_documents
+from .registry import Finding, Result, rule
+
+BASIS_INT = ("国务院办公厅《关于全面推进政务公开工作的意见》实施细则（国办发〔2016〕80号）“三同步”；"
+             "《政府信息公开条例》第二十条")
+
+
+def _describe(doc) -> str:
+    """“title”（文号，date 发布） — how an official names a document."""
+    details = "，".join(filter(None, [doc.doc_number, f"{doc.published} 发布" if doc.published else None]))
+    title = f"“{doc.headline or doc.title or doc.url}”"
+    return f"{title}（{details}）" if details else title
+
+
+@rule(code="INT001", title="政策文件配发解读", failure_title="政策文件未配发解读",
+      family="interpretation", kind="deduct", each=True, points=1, cap=10, basis=BASIS_INT)
+def documents_interpreted(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    每份规章、规范性文件（文号含“规”或“令”，或发布在“规范性文件”“政策文件”栏目）是否有对应的
+    政策解读。配对先看两者之间的链接（链接到同一文件在其他栏目的副本也算），再看解读标题中的
+    《文件名称》或正文中的文号。每份没有解读的文件计一条问题，列出标题、文号和日期。
+
+    ## 为什么
+    “谁起草谁解读”：政策文件与解读材料应同步组织、同步审签、同步部署，帮助公众理解政策背景、
+    主要内容和执行要点。
+
+    ## 如何整改
+    为所列文件补充政策解读（文字解读、图解、一图读懂、答记者问等），在解读中注明原文链接，
+    并在文件页面链接解读。
+
+    ## 依据
+    国办发〔2016〕80号“三同步”要求；《政府信息公开条例》第二十条。
+    """
+    pairing = pair_documents(snap, settings)
+    if not pairing.docs:
+        return Result.na("没有找到规章或规范性文件")
+    findings = [Finding(message=f"{_describe(doc)} 未找到对应的政策解读", url=doc.url, excerpt=doc.headline,
+                        evidence={"doc_number": doc.doc_number, "published": doc.published})
+                for doc in pairing.docs if pairing.pair_of(doc) is None]
+    return Result.from_findings(findings, documents=len(pairing.docs), paired=len(pairing.pairs),
+                                interpretations=len(pairing.interps))
+
+
+@rule(code="INT002", title="解读与文件同步发布", failure_title="政策解读发布滞后",
+      family="interpretation", kind="deduct", each=True, points=0.5, cap=5, basis=BASIS_INT,
+      settings={"interpretation_max_lag_workdays": 3})
+def interpreted_in_time(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    政策解读是否在文件发布后 `interpretation_max_lag_workdays`（默认 3）个工作日内发布。工作日按
+    国家法定节假日和调休安排计算，发布当日不计入。每份滞后的解读计一条问题，写明两个日期和工作日数。
+
+    ## 为什么
+    “三同步”要求解读与文件同步部署；滞后发布的解读不能在政策出台时回应社会关切。
+
+    ## 如何整改
+    解读材料随文件一并报批，文件公开时同步发布解读；确有特殊情况的，最迟在 3 个工作日内发布。
+
+    ## 依据
+    国办发〔2016〕80号；各地政务公开工作要点关于解读“同步发布”的要求。
+    """
+    pairing = pair_documents(snap, settings)
+    if not pairing.pairs:
+        return Result.na("没有配对的文件和解读")
+    calendar, limit = settings["calendar"], settings["interpretation_max_lag_workdays"]
+    findings, judged = [], 0
+    for pair in pairing.pairs:
+        doc_date, interp_date = to_date(pair.doc.published), to_date(pair.interp.published)
+        if doc_date is None or interp_date is None:
+            findings.append(Finding(message=f"{_describe(pair.doc)} 或其解读未标注发布日期，无法判断是否同步",
+                                    url=pair.interp.url, status="warn"))
+            continue
+        judged += 1
+        lag = calendar.workdays_between(doc_date, interp_date)
+        if lag > limit:
+            findings.append(Finding(
+                message=f"解读 {interp_date} 发布，文件 {doc_date} 发布，相隔 {lag} 个工作日，超过 {limit} 个工作日",
+                url=pair.interp.url, excerpt=pair.interp.headline,
+                evidence={"document": pair.doc.url, "document_published": doc_date,
+                          "interpretation_published": interp_date, "workdays": lag, "limit": limit}))
+    return Result.from_findings(findings, pairs=len(pairing.pairs), judged=judged)
+
+
+@rule(code="INT003", title="文件与解读相互链接", failure_title="文件与解读未相互链接",
+      family="interpretation", kind="deduct", each=True, points=0.5, cap=5, basis=BASIS_INT)
+def linked_both_ways(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    文件页面是否链接到它的解读，解读页面是否链接回文件（链接到同一文件或解读在其他栏目的副本也算）。
+    每对缺少链接的文件和解读计一条问题，并说明缺的是哪个方向。
+
+    ## 为什么
+    相互链接让读者从文件直接看到解读、从解读回到原文，是“同步部署”在网页上的体现，
+    也是检查中核对“三同步”的依据。
+
+    ## 如何整改
+    在文件页面的“相关解读”处链接解读，在解读页面的“相关文件”或“原文链接”处链接文件。
+
+    ## 依据
+    国办发〔2016〕80号“三同步”要求。
+    """
+    pairing = pair_documents(snap, settings)
+    if not pairing.pairs:
+        return Result.na("没有配对的文件和解读")
+    findings = [_missing_links(pair) for pair in pairing.pairs
+                if not (pair.doc_links_interp and pair.interp_links_doc)]
+    return Result.from_findings(findings, pairs=len(pairing.pairs))
+
+
+def _missing_links(pair: Pair) -> Finding:
+    if not pair.doc_links_interp and not pair.interp_links_doc:
+        message, url = "文件与解读页面之间没有任何链接", pair.doc.url
+    elif not pair.doc_links_interp:
+        message, url = "文件页面没有链接到解读（解读已链接文件）", pair.doc.url
+    else:
+        message, url = "解读页面没有链接回文件（文件已链接解读）", pair.interp.url
+    return Finding(message=f"{_describe(pair.doc)}：{message}", url=url, excerpt=pair.doc.headline,
+                   evidence={"document": pair.doc.url, "interpretation": pair.interp.url,
+                             "document_links_interpretation": pair.doc_links_interp,
+                             "interpretation_links_document": pair.interp_links_doc})

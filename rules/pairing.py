@@ -1,0 +1,140 @@
+"""Policy documents and their interpretations (政策解读), paired the way a reader would pair them.
+
+Explicit links first, in either direction, where a link to another copy of the counterpart (the
+same document published in two columns, same title, different URL) counts as a link to it; then
+the document's title quoted in the interpretation (关于《…》的解读, 一图读懂《…》), or its 文号 in the
+interpretation's text. Titles and 文号 are compared with punctuation, spaces and quote marks removed.
+Computed once per snapshot and cached on it.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from auditor.extract.docinfo import normalise_doc_number
+from auditor.extract.markers import MARKERS
+from auditor.models import PageRecord
+from auditor.snapshot import SiteSnapshot
+
+_PUNCT = re.compile(r"[\s《》〈〉“”\"'‘’「」『』（）()【】\[\]、，,。.：:；;！!？?·—\-_…]+")
+_QUOTED = re.compile(r"《([^《》]{2,80})》")
+_CONTEXT_SUFFIXES = ("的通知", "的决定", "的公告", "的通告", "的意见", "的批复")
+
+
+def norm(text: str | None) -> str:
+    return _PUNCT.sub("", text or "")
+
+
+def doc_names(page: PageRecord) -> set[str]:
+    """What an interpretation may call the document: its title, and the 《name》 it issues."""
+    title = page.headline or page.title or ""
+    names = {norm(title)}
+    names |= {norm(q) for q in _QUOTED.findall(title)}
+    for suffix in _CONTEXT_SUFFIXES:        # 关于印发…办法的通知 without 《》
+        if title.endswith(suffix):
+            names.add(norm(re.sub(r"^.*?关于(?:印发)?", "", title)[: -len(suffix)]))
+    return {n for n in names if len(n) >= 4}
+
+
+@dataclass
+class Pair:
+    doc: PageRecord
+    interp: PageRecord
+    how: str                                     # link | title | doc_number
+    doc_links_interp: bool = False
+    interp_links_doc: bool = False
+
+
+@dataclass
+class Pairing:
+    docs: list[PageRecord]
+    interps: list[PageRecord]
+    pairs: list[Pair] = field(default_factory=list)
+
+    def pair_of(self, doc: PageRecord) -> Pair | None:
+        return next((p for p in self.pairs if p.doc is doc), None)
+
+
+def _policy_docs(snap: SiteSnapshot, settings: dict) -> list[PageRecord]:
+    extra = settings.get("policy_columns", [])
+    docs = [p for p in snap.of_kind("policy")]
+    docs += [p for p in snap.of_kind("article") if extra and any(w in (p.column or "") for w in extra)]
+    return _one_per_copy(docs)
+
+
+def _interpretations(snap: SiteSnapshot, docs: list[PageRecord]) -> list[PageRecord]:
+    interps = list(snap.of_kind("interpretation"))
+    doc_urls = {u for d in docs for u in (d.url, d.final_url)}
+    words = MARKERS["interpretation_source_link"]
+    for page in snap.pages():
+        if page.kind in ("policy", "interpretation", "home", "column") or page in interps:
+            continue
+        if any(l.url in doc_urls and any(w in l.text for w in words) for l in page.links):
+            interps.append(page)
+    return interps
+
+
+def _one_per_copy(pages: list[PageRecord]) -> list[PageRecord]:
+    """A document published in two columns is one document (the first copy found stands for it)."""
+    seen: set[str] = set()
+    out = []
+    for page in pages:
+        key = norm(page.headline or page.title) + "|" + (page.doc_number or "")
+        if key not in seen:
+            seen.add(key)
+            out.append(page)
+    return out
+
+
+def _copies(snap: SiteSnapshot) -> dict[str, set[str]]:
+    """Title -> every URL of a page with that title (copies of one document in several columns)."""
+    by_title: dict[str, set[str]] = defaultdict(set)
+    for page in snap.pages():
+        if page.kind in ("home", "column"):
+            continue
+        key = norm(page.headline or page.title)
+        if len(key) >= 6:
+            by_title[key] |= {page.url, page.final_url or page.url}
+    return by_title
+
+
+def _links_to(page: PageRecord, target: PageRecord, copies: dict[str, set[str]]) -> bool:
+    urls = copies.get(norm(target.headline or target.title), set()) | {target.url, target.final_url}
+    return any(link.url in urls for link in page.links)
+
+
+def pair_documents(snap: SiteSnapshot, settings: dict) -> Pairing:
+    cached = snap.cache.get("pairing")
+    if isinstance(cached, Pairing):
+        return cached
+    docs = _policy_docs(snap, settings)
+    interps = _interpretations(snap, docs)
+    copies = _copies(snap)
+    result = Pairing(docs=docs, interps=interps)
+    taken: set[int] = set()
+    for doc in docs:
+        names, number = doc_names(doc), normalise_doc_number(doc.doc_number or "")
+        best: tuple[int, PageRecord, str] | None = None
+        for i, interp in enumerate(interps):
+            if i in taken:
+                continue
+            forward, backward = _links_to(doc, interp, copies), _links_to(interp, doc, copies)
+            quoted = {norm(q) for q in _QUOTED.findall(interp.headline or interp.title or "")}
+            if forward or backward:
+                how, rank = "link", 0
+            elif names & quoted or any(n and n in norm(interp.headline) for n in names if len(n) >= 8):
+                how, rank = "title", 1
+            elif number and number in normalise_doc_number(interp.text or ""):
+                how, rank = "doc_number", 2
+            else:
+                continue
+            if best is None or rank < best[0]:
+                best = (rank, interp, how)
+        if best is not None:
+            _, interp, how = best
+            taken.add(interps.index(interp))
+            result.pairs.append(Pair(doc, interp, how, _links_to(doc, interp, copies),
+                                     _links_to(interp, doc, copies)))
+    snap.cache["pairing"] = result
+    return result
