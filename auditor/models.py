@@ -42,6 +42,14 @@ class PenaltyItem(_Model):
     published: str | None = None
 
 
+class PiiHit(_Model):
+    """Personal data seen on a page, stored masked only."""
+    kind: Literal["id_number", "mobile"]
+    masked: str
+    context: str = ""                # the surrounding text, every number in it masked
+    where: Literal["text", "source"] = "text"
+
+
 class Footer(_Model):
     host_org: str | None = None
     contact: str | None = None
@@ -101,6 +109,7 @@ class PageRecord(_Model):
     pagination: bool = False
     penalty: list[PenaltyItem] = Field(default_factory=list)
     tables: list[list[list[str]]] = Field(default_factory=list)   # annual reports' data tables
+    pii: list[PiiHit] = Field(default_factory=list)
     stats: PageStats = Field(default_factory=PageStats)
     text: str | None = None
 

@@ -22,8 +22,8 @@ FAMILIES: dict[str, str] = {
     "accessibility": "无障碍与适老化", "identity": "网站标识", "freshness": "内容更新",
     "links": "链接可用性", "market": "市场监管专项",
 }
-FAMILY_MODULES = ("column", "guide", "annual_report", "interpretation", "identity", "accessibility",
-                  "freshness", "links")
+FAMILY_MODULES = ("column", "guide", "annual_report", "interpretation", "penalty", "privacy", "identity",
+                  "accessibility", "freshness", "links")
 CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}\d{3}$")
 
 

@@ -12,7 +12,8 @@ from .html import ParseError, parse, visible_lines
 from .kind import KindEvidence, classify
 from .links import base_url, extract_items, extract_links, has_pagination, has_placeholder
 from .page_parts import breadcrumb_of, headline_of, lang_of, meta_tags, page_stats, title_of
-from .penalty import extract_penalties
+from .penalty import extract_penalties, text_decision
+from .pii import find_pii
 from .tables import extract_tables
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
@@ -45,12 +46,13 @@ def extract_page(url: str, body: bytes, content_type: str | None = None, *,
     except ParseError as exc:
         record.error = str(exc)
         return record
-    _fill(record, root, record.final_url or url, is_start)
+    lines = visible_lines(root)
+    _fill(record, root, lines, record.final_url or url, is_start)
+    record.pii = find_pii("\n".join(lines), text)
     return record
 
 
-def _fill(record: PageRecord, root, page_url: str, is_start: bool) -> None:
-    lines = visible_lines(root)
+def _fill(record: PageRecord, root, lines: list[str], page_url: str, is_start: bool) -> None:
     meta = meta_tags(root)
     meta_lc = {k.lower(): v for k, v in meta.items()}
     base = base_url(root, page_url)
@@ -87,8 +89,11 @@ def _fill(record: PageRecord, root, page_url: str, is_start: bool) -> None:
         column_meta=bool(meta_lc.get("columnname")), text="\n".join(lines)))
     if record.kind == "annual_report":
         record.tables = extract_tables(root)
-    if record.kind == "penalty":
+    if record.kind in ("penalty", "column"):
         record.penalty = extract_penalties(root)
+        if record.kind == "penalty" and not record.penalty:
+            decision = text_decision(lines, record.doc_number)
+            record.penalty = [decision] if decision else []
         for item in record.penalty:
             item.published = item.published or record.published
     if record.kind in TEXT_KINDS:

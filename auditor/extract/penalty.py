@@ -43,8 +43,10 @@ def _item(values: dict[str, str | None]) -> PenaltyItem | None:
     values = {k: v for k, v in values.items() if v}
     if not values.keys() & {"doc_number", "party", "decision", "violation"}:
         return None
-    if "decided" in values:
-        values["decided"] = parse_date(values["decided"])
+    for date_field in ("decided", "published"):
+        if date_field in values:
+            values[date_field] = parse_date(values[date_field])
+    values = {k: v for k, v in values.items() if v}
     if "doc_number" in values:
         values["doc_number"] = find_doc_number(values["doc_number"]) or values["doc_number"]
     return PenaltyItem(**values)
@@ -99,3 +101,44 @@ def extract_penalties(root) -> list[PenaltyItem]:
                 seen.add(key)
                 items.append(item)
     return items
+
+
+# -- a 行政处罚决定书 published as text -------------------------------------------------------
+_BASIS = re.compile(r"(?:依据|根据|依照)\s*(《[^》]{2,60}》[^。；]{0,80}?(?:的规定|规定|条|款|项))")
+_DECISION = re.compile(r"(?:如下(?:行政)?处罚|处罚如下)[：:，,]?\s*([^。]{2,200})"
+                       r"|决定(?:对当事人)?(?:给予|处以)\s*([^。]{2,200})")
+_FACT_WORDS = ("经查", "查明", "发现", "违法事实", "存在")
+_AUTHORITY_END = ("局", "委", "厅", "部", "政府", "办公室", "中心", "所", "队", "署", "委员会")
+
+
+def text_decision(lines: list[str], doc_number: str | None) -> PenaltyItem | None:
+    """The one decision a 决定书 page states in prose: party, facts, basis, decision, the signing
+    authority and the date at the end (also in Chinese numerals)."""
+    starts = [i for i, line in enumerate(lines) if "处罚决定书" in line and len(line) <= 40]
+    if not starts:
+        return None
+    start = starts[-1] if len(starts) > 1 else starts[0]
+    body, decided, authority = [], None, None
+    for i in range(start + 1, min(len(lines), start + 120)):
+        line = lines[i]
+        date = parse_date(line) if len(line) <= 18 else None
+        if date and len(body) >= 2:
+            decided = date
+            prev = lines[i - 1] if i - 1 > start else ""
+            if prev and len(prev) <= 30 and prev.endswith(_AUTHORITY_END):
+                authority = prev
+            break
+        body.append(line)
+    text = "\n".join(body)
+    values: dict[str, str | None] = {"doc_number": doc_number, "decided": decided, "authority": authority}
+    m = re.search(r"(?:当事人|被处罚人)\s*[:：]\s*([^\s，,。；;]{2,40})", text)
+    values["party"] = m.group(1) if m else None
+    facts = next((l for l in body if any(w in l for w in _FACT_WORDS) and "依据《" not in l), None)
+    values["violation"] = facts[:300] if facts else None
+    m = _BASIS.search(text)
+    values["basis"] = m.group(1) if m else None
+    m = _DECISION.search(text)
+    values["decision"] = (m.group(1) or m.group(2)).strip()[:300] if m else None
+    if sum(1 for v in values.values() if v) < 3:
+        return None
+    return _item({k: v for k, v in values.items() if k != "decided"} | {"decided": decided})
