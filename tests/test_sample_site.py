@@ -151,7 +151,7 @@ def test_404_and_traversal(planted):
     assert get(planted, "/xxgk/zd/")[0] == 404                       # COL002: no page in planted
     assert get(planted, "/css/")[0] == 404                           # no directory listings
     for p in ("/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/xwzx/../../ground_truth.yaml",
-              "/..%2f..%2fground_truth.yaml", "/ground_truth.yaml", "/xxgk/fdzdgknr/zcjd/202610/t20261013_4103.html.deleted"):
+              "/..%2f..%2fground_truth.yaml", "/ground_truth.yaml", "/xxgk/fdzdgknr/zcjd/202609/t20260923_4103.html.deleted"):
         status, _h, body = get(planted, p)
         assert status == 404, p
         assert b"planted:" not in body and b"root:" not in body
@@ -198,8 +198,10 @@ def test_clean_overlay(planted, clean):
     assert '<a href="/xxgk/">政务公开</a>' in p and 'content="3599000021"' in p and "t20261102_9999" in p
     assert '<a href="/xxgk/">政府信息公开</a>' in c and 'content="3599000021"' not in c and "t20261102_9999" not in c
     assert get(clean, "/xxgk/zd/")[0] == 200                                   # added file
-    assert get(clean, "/xxgk/fdzdgknr/zcjd/202610/t20261013_4103.html")[0] == 404  # .deleted marker
-    assert get(planted, "/xxgk/fdzdgknr/zcjd/202610/t20261013_4103.html")[0] == 200
+    assert get(clean, "/xxgk/fdzdgknr/zcjd/202609/t20260923_4103.html")[0] == 404  # .deleted marker
+    assert get(planted, "/xxgk/fdzdgknr/zcjd/202609/t20260923_4103.html")[0] == 200
+    assert get(clean, "/xxgk/fdzdgknr/zcjd/202609/t20260921_4103.html")[0] == 200   # on time in clean
+    assert get(planted, "/xxgk/fdzdgknr/zcjd/202609/t20260921_4103.html")[0] == 404
     assert get(clean, "/xwzx/tzgg/202611/P020261109_1.doc")[0] == 200
     # a file the overlay does not touch comes from planted/
     assert get(clean, "/xwzx/gzdt/index_1.html")[2] == get(planted, "/xwzx/gzdt/index_1.html")[2]
@@ -525,22 +527,139 @@ def test_guide_facts(variant):
     assert missing == (["传真"] if variant == "planted" else []), missing
 
 
+# ---------------------------------------------------------------------------------------------
+# policy documents and their interpretations (INT001-INT003, UPD004)
+# ---------------------------------------------------------------------------------------------
+
+DOC3 = "/xxgk/fdzdgknr/zcwj/202609/t20260918_4003.html"
+DOC4 = "/xxgk/fdzdgknr/zcwj/202608/t20260820_4004.html"
+DOC5 = "/xxgk/fdzdgknr/zcwj/202611/t20261105_4005.html"
+DOC6 = "/xxgk/fdzdgknr/zcwj/202609/t20260930_4006.html"
+DOC7, DOC7_COPY = "/xxgk/fdzdgknr/zcwj/202611/t20261110_4007.html", "/xwzx/tzgg/202611/t20261110_5009.html"
+INT7, INT7_COPY = "/xxgk/fdzdgknr/zcjd/202611/t20261111_4107.html", "/xwzx/gzdt/202611/t20261111_2031.html"
+DOC8, INT8 = "/xxgk/fdzdgknr/zcwj/202611/t20261112_4008.html", "/xxgk/fdzdgknr/zcjd/202611/t20261112_4108.html"
+
+
+def _page_facts(url: str, text: str) -> dict:
+    root = lxml_html.fromstring(text)
+    h1 = root.find(".//h1")
+    flat = re.sub(r"\s+", "", root.text_content())
+    meta = dict(re.findall(r'<meta name="(ArticleTitle|PubDate)" content="([^"]*)"', text))
+
+    def label(name):
+        m = re.search(name + r"：(\d{4}-\d{2}-\d{2}|[^：]*?〔\d{4}〕\d+号)", flat)
+        return m.group(1) if m else None
+    return {"url": url, "h1": h1.text_content().strip() if h1 is not None else None, "flat": flat,
+            "title_meta": meta.get("ArticleTitle"), "published": (meta.get("PubDate") or "")[:10],
+            "written": label("成文日期"), "doc_no": label("文号") or next(
+                (m for m in re.findall(r'<p class="wh"[^>]*>([^<]+)</p>', text)), None),
+            "links": {p for _t, p in _links(url, text)},
+            "related": set(re.findall(r"相关解读|相关文件|原文链接", flat))}
+
+
+def _policy_pages(variant: str) -> tuple[dict, dict]:
+    """(documents, interpretations): url -> facts, every copy included."""
+    facts = {u: _page_facts(u, t) for u, t in html_pages(variant).items()
+             if re.search(r"/t\d{8}_\d+\.html$", u) and "<h1>" in t}
+    docs = {u: f for u, f in facts.items() if u.startswith("/xxgk/fdzdgknr/zcwj/")}
+    interps = {u: f for u, f in facts.items()
+               if u.startswith("/xxgk/fdzdgknr/zcjd/") or re.match(r"(关于《.+》的解读|一图读懂《|图解《)", f["h1"] or "")}
+    doc_titles = {f["h1"] for f in docs.values()}
+    docs |= {u: f for u, f in facts.items() if f["h1"] in doc_titles}          # copies elsewhere
+    return docs, interps
+
+
+def _quoted(title: str) -> str:
+    return re.search(r"《(.+?)》", title).group(1)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_policy_documents_and_interpretations(variant):
+    docs, interps = _policy_pages(variant)
+    planted_like = variant != "clean"
+    # the markup: the disclosure table on every 政策文件 page, 相关解读 / 相关文件 / 原文链接 blocks
+    for u, f in docs.items():
+        assert "规〔2026〕" in f["doc_no"], u
+        if u.startswith("/xxgk/"):
+            for lab in ("索引号", "发布机构", "成文日期", "文号", "发布日期"):
+                assert lab + "：" in f["flat"], (u, lab)
+            assert f["published"] and f["written"] and f["title_meta"] == f["h1"], u
+    for u, f in interps.items():
+        assert f["related"] & {"相关文件", "原文链接"}, u
+    without_link = {u for u, f in docs.items() if "相关解读" not in f["related"]}
+    assert without_link == ({DOC4, DOC5} if planted_like else set()), without_link
+    # copies: the document and its interpretation are each published twice under the same title
+    by_title: dict[str, set[str]] = {}
+    for u, f in (docs | interps).items():
+        by_title.setdefault(f["h1"], set()).add(u)
+    copies = sorted(v for v in by_title.values() if len(v) > 1)
+    assert copies == sorted([{DOC7, DOC7_COPY}, {INT7, INT7_COPY}]), copies
+    for a, b in ((DOC7, DOC7_COPY), (INT7, INT7_COPY)):
+        fa, fb = (docs | interps)[a], (docs | interps)[b]
+        assert fa["h1"] == fb["h1"] == fa["title_meta"] == fb["title_meta"] and fa["published"] == fb["published"]
+    assert docs[DOC7]["doc_no"] == docs[DOC7_COPY]["doc_no"] == "榕市监规〔2026〕7号"
+    # every link between the pair goes to the other copy of the counterpart
+    assert INT7_COPY in docs[DOC7]["links"] and INT7 not in docs[DOC7]["links"]
+    assert DOC7_COPY in interps[INT7]["links"] and DOC7 not in interps[INT7]["links"]
+    assert INT7 in docs[DOC7_COPY]["links"] and INT7_COPY not in docs[DOC7_COPY]["links"]
+    assert DOC7 in interps[INT7_COPY]["links"] and DOC7_COPY not in interps[INT7_COPY]["links"]
+    # the same-day pair links both ways
+    assert docs[DOC8]["published"] == interps[INT8]["published"] == "2026-11-12"
+    assert INT8 in docs[DOC8]["links"] and DOC8 in interps[INT8]["links"]
+    # pair by the quoted name (one entry per document, copies together)
+    names = {_quoted(f["h1"]): f for u, f in docs.items() if u.startswith("/xxgk/")}
+    lag = {}
+    for u, f in interps.items():
+        doc = names[_quoted(f["h1"])]
+        lag[u] = (doc["url"], _workdays(doc["published"], f["published"]), _weekdays(doc["published"], f["published"]))
+    unpaired = {f["url"] for f in names.values()} - {d for d, _w, _k in lag.values()}
+    assert unpaired == ({DOC5} if planted_like else set()), unpaired
+    late = {u: (w, k) for u, (_d, w, k) in lag.items() if w > 3}
+    if planted_like:
+        assert late == {"/xxgk/fdzdgknr/zcjd/202609/t20260923_4103.html": (4, 3)}, late      # INT002
+    else:
+        assert not late, late
+        assert lag["/xxgk/fdzdgknr/zcjd/202609/t20260921_4103.html"][0] == DOC3
+    holiday = "/xxgk/fdzdgknr/zcjd/202610/t20261008_4106.html"
+    assert lag[holiday] == (DOC6, 1, 6)                       # on time only on the real calendar
+    assert lag[INT8][1] == 0
+    # UPD004: 成文 -> 发布 within 20 working days, except 〔2026〕1号 in planted
+    slow = {u for u, f in docs.items() if f["written"] and _workdays(f["written"], f["published"]) > 20}
+    assert slow == ({"/xxgk/fdzdgknr/zcwj/202603/t20260312_4001.html"} if planted_like else set()), slow
+
+
+def _workdays(a: str, b: str) -> int:
+    """Working days after *a* up to and including *b*, on the official calendar (调休 included)."""
+    cc = pytest.importorskip("chinese_calendar")
+    a, b = dt.date.fromisoformat(a), dt.date.fromisoformat(b)
+    n = 0
+    while a < b:
+        a += dt.timedelta(days=1)
+        n += cc.is_workday(a)
+    return n
+
+
+def _weekdays(a: str, b: str) -> int:
+    """The naive count: Monday to Friday, no holidays, no make-up days."""
+    a, b = dt.date.fromisoformat(a), dt.date.fromisoformat(b)
+    return sum((a + dt.timedelta(days=k)).weekday() < 5 for k in range(1, (b - a).days + 1))
+
+
 def test_working_day_facts():
     cc = pytest.importorskip("chinese_calendar")
-
-    def wd(a, b):
-        a, b = dt.date.fromisoformat(a), dt.date.fromisoformat(b)
-        n = 0
-        while a < b:
-            a += dt.timedelta(days=1)
-            n += cc.is_workday(a)
-        return n
+    wd = _workdays
     assert cc.is_workday(dt.date(2026, 10, 10)) and cc.is_workday(dt.date(2026, 9, 20))
-    assert not cc.is_workday(dt.date(2026, 10, 7))
-    assert wd("2026-09-29", "2026-10-13") == 6          # INT002
+    assert dt.date(2026, 9, 20).weekday() == 6                    # a Sunday that is a working day (调休)
+    assert not cc.is_workday(dt.date(2026, 10, 7)) and not cc.is_workday(dt.date(2026, 10, 1))
+    # INT002 planted: 榕市监规〔2026〕3号 Fri 09-18 -> 解读 Wed 09-23: late only on the real calendar
+    assert dt.date(2026, 9, 18).weekday() == 4 and dt.date(2026, 9, 23).weekday() == 2
+    assert wd("2026-09-18", "2026-09-23") == 4 and _weekdays("2026-09-18", "2026-09-23") == 3
+    assert wd("2026-09-18", "2026-09-21") <= 3                    # INT002 clean (09-21)
+    # 榕市监规〔2026〕6号 09-30 -> 解读 10-08: on time only thanks to 国庆
+    assert wd("2026-09-30", "2026-10-08") == 1 and _weekdays("2026-09-30", "2026-10-08") == 6
+    assert wd("2026-09-14", "2026-09-18") <= 20                   # 3号 成文 -> 发布 (UPD004 passes)
     assert wd("2026-09-28", "2026-11-03") == 22         # PEN001 (> 7 and > 20)
     assert wd("2026-01-05", "2026-03-12") > 20          # UPD004
-    assert wd("2026-09-29", "2026-09-30") <= 3          # INT002 clean
     for a, b in [("2026-11-10", "2026-11-13"), ("2026-11-02", "2026-11-06"), ("2026-10-26", "2026-10-30"),
                  ("2026-10-09", "2026-10-16"), ("2026-09-16", "2026-09-22"), ("2026-08-24", "2026-08-28"),
                  ("2026-09-28", "2026-09-30")]:

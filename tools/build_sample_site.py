@@ -164,6 +164,7 @@ FUTURE_ID = 5002
 LOOP_ID = 5004
 LYING_ID = 5005
 BROKEN_ATT_ID = 5007
+HOT_ID = 5008                       # the newest notice, shown first on the homepage with an icon
 
 
 def gzdt_url(i):
@@ -487,6 +488,8 @@ class Builder:
             lis.append(f'<li><a href="{href}" target="_blank" title="{esc(title)}">{title}</a><span>{d}</span></li>')
         notices = sorted([x for x in TZGG if x[1] >= "2026-06-01"], key=lambda x: x[1], reverse=True)[:5]
         nlis = [f'<li><a href="{tzgg_url(i)[1:]}">{t}</a><span>{sd}</span></li>' for i, _d, sd, t, _s in notices]
+        hot = next(x for x in TZGG if x[0] == HOT_ID)
+        assert notices[0] == hot
         photos = [(2027, "/xwzx/gzdt/202611/W020261110_1.png", "执法人员在电商企业检查网络交易平台经营者资质"),
                   (2016, "/xwzx/gzdt/202609/W020260915_1.png", "2026年“质量月”活动启动仪式现场"),
                   (2029, "/xwzx/gzdt/202611/W020261110_4.png", "计量技术人员为社区居民免费检定血压计")]
@@ -515,7 +518,7 @@ class Builder:
 <div class="box notice">
 <div class="box-hd"><h3><a href="xwzx/tzgg/">通知公告</a></h3><a class="more" href="/xwzx/tzgg/">更多&gt;&gt;</a></div>
 <ul class="list">
-<li class="hot"><img src="/images/icon_new.png" alt="" width="16" height="16"><a href="{tzgg_url(5008)}">{TZGG[-1][3]}</a><span>{TZGG[-1][2]}</span></li>
+<li class="hot"><img src="/images/icon_new.png" alt="" width="16" height="16"><a href="{tzgg_url(HOT_ID)}">{hot[3]}</a><span>{hot[2]}</span></li>
 {chr(10).join(nlis[1:])}
 </ul>
 </div>
@@ -643,6 +646,12 @@ class Builder:
         if i == 2029:
             extra = '<p style="text-align:center"><img src="/xwzx/gzdt/202611/W020261110_4.png" alt="计量技术人员为社区居民免费检定血压计" width="600"></p>'
         related = ""
+        if i in INTERP_COPIES:          # an interpretation re-published as news: its text and 原文链接
+            it = INTERP_COPIES[i]
+            doc = next(x for x in DOCS if x["no"] == it["doc"])
+            paras, extra = it["body"], ""
+            related = (f'<div class="related">原文链接：<a href="{rel(url, doc["url"])}">{doc["title"]}</a>'
+                       f'（{doc["no"]}）</div>')
         if i == ERROR500_ID and not self.clean:
             related = '<div class="related"><h4>相关链接</h4><ul><li><a href="/xwzx/gzdt/error500.html">加油机计量作弊举报须知</a></li></ul></div>'
         body = "\n".join(f"<p>{p}</p>" for p in paras)
@@ -704,6 +713,8 @@ class Builder:
 
     def notice_article(self, i, d, shown, title, src):
         url = tzgg_url(i)
+        if i in DOC_COPIES:
+            return self.notice_doc_copy(i, shown, title, src)
         paras = self.NOTICE_TEXT[i]
         extra = ""
         if i == BROKEN_ATT_ID:
@@ -731,6 +742,28 @@ class Builder:
             self.page(url, html, encoding="gbk")
         else:
             self.page(url, self.portal(url, f"{title}_{SITE_NAME}", meta, trail, main))
+
+    def notice_doc_copy(self, i, shown, title, src):
+        """A policy document re-published under 通知公告: portal template, 文号 under the title, the same
+        text, and a 相关解读 line to the 政策解读 copy of its interpretation."""
+        url, doc = tzgg_url(i), DOC_COPIES[i]
+        interp = next(x for x in INTERPS if x["doc"] == doc["no"])
+        written = doc["written_clean"] if self.clean else doc["written"]
+        body = "\n".join(f"<p>{p}</p>" for p in doc_paras(doc, written))
+        iu = interp["url_clean"] if self.clean else interp["url"]
+        main = f"""<div class="article notice">
+<h1>{title}</h1>
+<p class="xx">发布日期：{cn_date(shown)}　　信息来源：{src}</p>
+<p class="wh" style="text-align:center">{doc['no']}</p>
+<div class="content">
+{body}
+</div>
+<div class="related">相关解读：<a href="{rel(url, iu)}">{interp['title']}</a></div>
+</div>"""
+        meta = self.site_meta(ColumnName="通知公告", ColumnType="通知公告", ArticleTitle=title,
+                              PubDate=shown, ContentSource=SITE_NAME)
+        trail = [("新闻中心", rel(url, "/xwzx/")), ("通知公告", rel(url, "/xwzx/tzgg/")), ("正文", None)]
+        self.page(url, self.portal(url, f"{title}_{SITE_NAME}", meta, trail, main))
 
     # ---- 政府信息公开 column home ---------------------------------------------------------
     def xxgk_home(self):
@@ -925,12 +958,9 @@ class Builder:
             has_interp = interp is not None and (not interp.get("clean_only") or self.clean)
             link_back = has_interp and (not doc.get("no_backlink") or self.clean)
             if link_back:
-                iu = interp["url_clean"] if self.clean else interp["url"]
+                iu = interp_link_target(interp) if interp.get("copy") else interp["url_clean" if self.clean else "url"]
                 links = f'<div class="related"><h4>相关解读</h4><ul><li><a href="{rel(u, iu)}">{interp["title"]}</a></li></ul></div>'
-            paras = [f"各市场监管所、局机关各科室、执法支队：",
-                     f"现将《{doc['name']}》印发给你们，请认真贯彻执行。",
-                     f"榕江市市场监督管理局<br>{cn_date(written)}",
-                     f"（此件主动公开）"] + doc["body"]
+            paras = doc_paras(doc, written)
             self.gk_article(u, "政策文件", "/xxgk/fdzdgknr/zcwj/", doc["title"], doc["date"], paras,
                             f"{INDEX_PREFIX}/{doc['date'][:4]}-{doc['id']:05d}", written=written, doc_no=doc["no"],
                             trail_mid=[("法定主动公开内容", rel(u, "/xxgk/fdzdgknr/"))], extra_html=links, topic="规范性文件")
@@ -948,7 +978,7 @@ class Builder:
             u = it["url_clean"] if self.clean else it["url"]
             d = it["date_clean"] if self.clean else it["date"]
             doc = next(x for x in DOCS if x["no"] == it["doc"])
-            related = f'<div class="related"><h4>相关文件</h4><ul><li><a href="{rel(u, doc["url"])}">{doc["title"]}（{doc["no"]}）</a></li></ul></div>'
+            related = f'<div class="related"><h4>相关文件</h4><ul><li><a href="{rel(u, doc_link_target(doc))}">{doc["title"]}（{doc["no"]}）</a></li></ul></div>'
             self.gk_article(u, "政策解读", "/xxgk/fdzdgknr/zcjd/", it["title"], d, it["body"],
                             f"{INDEX_PREFIX}/{d[:4]}-{it['id']:05d}", trail_mid=[("法定主动公开内容", rel(u, "/xxgk/fdzdgknr/"))],
                             extra_html=related, topic="政策解读")
@@ -1414,9 +1444,9 @@ DOCS = [
          url="/xxgk/fdzdgknr/zcwj/202605/t20260520_4002.html",
          body=["第一条　为加强食品小作坊监督管理，根据《福建省食品生产加工小作坊监督管理办法》，制定本办法。",
                "第二条　本办法自2026年6月20日起施行。"]),
-    dict(id=4003, no="榕市监规〔2026〕3号", date="2026-09-29", written="2026-09-24", written_clean="2026-09-24",
+    dict(id=4003, no="榕市监规〔2026〕3号", date="2026-09-18", written="2026-09-14", written_clean="2026-09-14",
          name="榕江市市场监督管理局轻微违法行为不予行政处罚清单",
-         url="/xxgk/fdzdgknr/zcwj/202609/t20260929_4003.html",
+         url="/xxgk/fdzdgknr/zcwj/202609/t20260918_4003.html",
          body=["一、当事人有下列情形之一，违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚：（一）未按规定公示营业执照，经责令改正后及时改正的；（二）……",
                "二、本清单自2026年11月1日起施行。"]),
     dict(id=4004, no="榕市监规〔2026〕4号", date="2026-08-20", written="2026-08-14", written_clean="2026-08-14",
@@ -1429,6 +1459,27 @@ DOCS = [
          url="/xxgk/fdzdgknr/zcwj/202611/t20261105_4005.html",
          body=["第一条　为规范电动自行车销售经营行为，保障消费者人身财产安全，制定本规范。",
                "第二条　销售者不得销售未获得强制性产品认证（CCC）的电动自行车及其充电器、锂离子蓄电池。"]),
+    # on time only on the official calendar: 09-30 -> 10-08 is 1 working day (国庆 10-01..10-07)
+    dict(id=4006, no="榕市监规〔2026〕6号", date="2026-09-30", written="2026-09-25", written_clean="2026-09-25",
+         name="榕江市经营主体信用修复管理办法",
+         url="/xxgk/fdzdgknr/zcwj/202609/t20260930_4006.html",
+         body=["第一条　为引导失信经营主体主动纠正失信行为、重塑信用，根据《市场监督管理信用修复管理办法》，结合本市实际，制定本办法。",
+               "第二条　经营主体被列入经营异常名录、被标记为经营异常状态或者公示行政处罚等信息的，可以依照本办法申请信用修复。",
+               "第三条　本办法自2026年11月1日起施行。"]),
+    # published twice (政策文件 and 通知公告, same title); each copy links the other copy of its interpretation
+    dict(id=4007, no="榕市监规〔2026〕7号", date="2026-11-10", written="2026-11-04", written_clean="2026-11-04",
+         name="榕江市网络直播营销活动合规指引",
+         url="/xxgk/fdzdgknr/zcwj/202611/t20261110_4007.html", copy=5009,
+         body=["第一条　为规范网络直播营销活动，维护消费者合法权益，根据《中华人民共和国电子商务法》《网络直播营销管理办法（试行）》等规定，制定本指引。",
+               "第二条　直播间运营者、直播营销人员应当真实、准确、全面地发布商品或者服务信息，不得虚构或者篡改交易、关注度、浏览量、点赞量等数据。",
+               "第三条　本指引自发布之日起施行。"]),
+    # interpretation published the same day, links both ways
+    dict(id=4008, no="榕市监规〔2026〕8号", date="2026-11-12", written="2026-11-09", written_clean="2026-11-09",
+         name="榕江市电梯维护保养单位信用评价办法",
+         url="/xxgk/fdzdgknr/zcwj/202611/t20261112_4008.html",
+         body=["第一条　为提升电梯维护保养质量，落实维护保养单位主体责任，根据《中华人民共和国特种设备安全法》《特种设备使用管理规则》，制定本办法。",
+               "第二条　信用评价实行百分制，按得分划分为A、B、C、D四个等级，评价结果向社会公示，并作为分级分类监管的依据。",
+               "第三条　本办法自2027年1月1日起施行。"]),
 ]
 for _d in DOCS:
     _d["title"] = f"榕江市市场监督管理局关于印发《{_d['name']}》的通知"
@@ -1445,8 +1496,8 @@ INTERPS = [
          title="一图读懂《榕江市食品小作坊登记管理办法》",
          body=["<img src=\"W020260521_1.png\" alt=\"一图读懂《榕江市食品小作坊登记管理办法》：登记条件、登记流程、监督管理\" width=\"750\">",
                "图解要点：登记条件——有固定的生产场所；登记流程——申请、受理、现场核查、发证；监督管理——日常检查与抽检。"]),
-    dict(id=4103, doc="榕市监规〔2026〕3号", date="2026-10-13", date_clean="2026-09-30",
-         url="/xxgk/fdzdgknr/zcjd/202610/t20261013_4103.html", url_clean="/xxgk/fdzdgknr/zcjd/202609/t20260930_4103.html",
+    dict(id=4103, doc="榕市监规〔2026〕3号", date="2026-09-23", date_clean="2026-09-21",
+         url="/xxgk/fdzdgknr/zcjd/202609/t20260923_4103.html", url_clean="/xxgk/fdzdgknr/zcjd/202609/t20260921_4103.html",
          title="关于《榕江市市场监督管理局轻微违法行为不予行政处罚清单》的解读",
          body=["一、出台目的。推行包容审慎监管，对轻微违法行为依法不予行政处罚，营造宽严相济的法治化营商环境。",
                "二、适用条件。违法行为轻微并及时改正、没有造成危害后果的，不予行政处罚；初次违法且危害后果轻微并及时改正的，可以不予行政处罚。"]),
@@ -1460,7 +1511,61 @@ INTERPS = [
          title="关于《榕江市电动自行车销售经营规范》的解读",
          body=["一、起草背景。近年来电动自行车火灾事故多发，规范销售经营行为十分必要。",
                "二、主要内容。明确销售者进货查验、强制性认证产品销售、禁止非法改装等义务。"]),
+    dict(id=4106, doc="榕市监规〔2026〕6号", date="2026-10-08", date_clean="2026-10-08",
+         url="/xxgk/fdzdgknr/zcjd/202610/t20261008_4106.html", url_clean="/xxgk/fdzdgknr/zcjd/202610/t20261008_4106.html",
+         title="关于《榕江市经营主体信用修复管理办法》的解读",
+         body=["一、起草背景。信用修复是信用监管的重要环节。为帮助经营主体及时纠正失信行为、退出失信状态，市场监管局起草了本办法。",
+               "二、主要内容。办法明确了信用修复的适用范围、申请条件、申请材料、办理流程和办理时限，对符合条件的申请，自受理之日起5个工作日内作出决定。",
+               "三、解读机关及联系方式：榕江市市场监督管理局信用监督管理科，电话0599-8861237。"]),
+    dict(id=4107, doc="榕市监规〔2026〕7号", date="2026-11-11", date_clean="2026-11-11", copy=2031,
+         url="/xxgk/fdzdgknr/zcjd/202611/t20261111_4107.html", url_clean="/xxgk/fdzdgknr/zcjd/202611/t20261111_4107.html",
+         title="关于《榕江市网络直播营销活动合规指引》的解读",
+         body=["一、制定目的。近年来网络直播营销快速发展，虚假宣传、数据造假等问题时有发生。制定本指引，旨在引导直播营销主体依法合规经营。",
+               "二、主要内容。指引从直播间运营者、直播营销人员和直播营销平台三个方面，列明了信息公示、商品质量、广告宣传、价格行为等合规要点。",
+               "三、解读机关及联系方式：榕江市市场监督管理局网络交易监督管理科，电话0599-8861238。"]),
+    dict(id=4108, doc="榕市监规〔2026〕8号", date="2026-11-12", date_clean="2026-11-12",
+         url="/xxgk/fdzdgknr/zcjd/202611/t20261112_4108.html", url_clean="/xxgk/fdzdgknr/zcjd/202611/t20261112_4108.html",
+         title="关于《榕江市电梯维护保养单位信用评价办法》的解读",
+         body=["一、制定背景。全市在用电梯数量逐年增加，维护保养质量参差不齐。开展维护保养单位信用评价，有利于推动行业优胜劣汰。",
+               "二、主要内容。办法规定了评价指标、评价程序、等级划分和结果运用，评价结果为C级、D级的，列为重点监管对象，提高检查频次。",
+               "三、解读机关及联系方式：榕江市市场监督管理局特种设备安全监察科，电话0599-8861239。"]),
 ]
+
+# A document published twice and its interpretation published twice (INT001 counts the document once;
+# INT003 counts links to the other copy). The 政策文件 copy links the 工作动态 copy of the interpretation,
+# the 政策解读 copy links the 通知公告 copy of the document, and the two republished copies link across the
+# same way (通知公告 -> 政策解读, 工作动态 -> 政策文件), so whichever copy the auditor takes for the document
+# or the interpretation, it finds both links.
+DOC_COPIES = {}          # 通知公告 id -> document
+INTERP_COPIES = {}       # 工作动态 id -> interpretation
+for _d in DOCS:
+    if _d.get("copy"):
+        TZGG.append((_d["copy"], _d["date"], _d["date"], _d["title"], "网络交易监督管理科"))
+        DOC_COPIES[_d["copy"]] = _d
+for _i in INTERPS:
+    if _i.get("copy"):
+        assert _i["date"] == _i["date_clean"]
+        GZDT.append((_i["copy"], _i["date"], "16:30", _i["title"], "网络交易监督管理科"))
+        INTERP_COPIES[_i["copy"]] = _i
+
+
+def doc_paras(doc: dict, written: str) -> list[str]:
+    """The text of a 印发 notice: salutation, the issuing sentence, signature, then the document."""
+    return ["各市场监管所、局机关各科室、执法支队：",
+            f"现将《{doc['name']}》印发给你们，请认真贯彻执行。",
+            f"榕江市市场监督管理局<br>{cn_date(written)}",
+            "（此件主动公开）"] + doc["body"]
+
+
+def interp_link_target(interp: dict) -> str:
+    """Where a document page's 相关解读 points when the interpretation has a 工作动态 copy: that copy."""
+    return gzdt_url(interp["copy"])
+
+
+def doc_link_target(doc: dict) -> str:
+    """Where an interpretation's 相关文件 points: the document, or its 通知公告 copy."""
+    return tzgg_url(doc["copy"]) if doc.get("copy") else doc["url"]
+
 
 # 行政处罚. Valid (unmasked) ID number for PRV001, computed below.
 def _id_check(s17: str) -> str:
