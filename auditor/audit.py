@@ -102,7 +102,7 @@ def judge_run(run_dir: Path, profile: Profile, as_of: dt.date, *, site_name: str
     start_url = (summary or {}).get("start_url") or (_read_json(run_dir / RUN_META) or {}).get("url")
     snap = SiteSnapshot.load(run_dir / PAGES, start_url=start_url)
     calendar = WorkCalendar.for_profile(profile.holidays_file)
-    judged = judge(snap, profile, as_of, level=level, debug=debug, calendar=calendar)
+    judged = judge(snap, profile, as_of, level=level, debug=debug, calendar=calendar, site_name=site_name)
     scored = score_judged(judged, profile)
     warnings = calendar.warnings()
     unreachable = snap.unreachable_reason()

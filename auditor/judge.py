@@ -32,9 +32,9 @@ class Judged:
 
 
 def configure(rule: Rule, profile: Profile, as_of: dt.date, level: str,
-              calendar: WorkCalendar | None = None) -> RuleConfig:
+              calendar: WorkCalendar | None = None, site_name: str | None = None) -> RuleConfig:
     override = profile.rules.get(rule.code)
-    settings = {**rule.settings, **profile.settings, "as_of": as_of, "level": level,
+    settings = {**rule.settings, **profile.settings, "as_of": as_of, "level": level, "site_name": site_name,
                 "calendar": calendar or WorkCalendar.for_profile(profile.holidays_file)}
     if override is not None:
         settings.update(override.settings())
@@ -87,14 +87,15 @@ def apply_exceptions(code: str, result: Result, profile: Profile, as_of: dt.date
 
 
 def judge(snap: SiteSnapshot, profile: Profile, as_of: dt.date, level: str | None = None,
-          debug: bool = False, calendar: WorkCalendar | None = None) -> list[Judged]:
+          debug: bool = False, calendar: WorkCalendar | None = None,
+          site_name: str | None = None) -> list[Judged]:
     """Run every selected rule; one working-day calendar is shared by all of them."""
     level = level or profile.level
     calendar = calendar or WorkCalendar.for_profile(profile.holidays_file)
     unreachable = snap.unreachable_reason()
     judged = []
     for rule in selected_rules(profile):
-        config = configure(rule, profile, as_of, level, calendar)
+        config = configure(rule, profile, as_of, level, calendar, site_name)
         if unreachable:                # nothing to judge: every rule says so, none passes or fails
             judged.append(Judged(config, Result.error(f"网站无法访问（{unreachable}），无法判断")))
             continue

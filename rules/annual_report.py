@@ -5,12 +5,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from auditor.extract.annual_report import (find_application_table, missing_sections, report_year,
-                                           table_mismatches)
+from auditor.extract.annual_report import (find_application_table, missing_sections,
+                                           parse_application_table, report_year, table_mismatches)
 from auditor.extract.dates import to_date
 from auditor.extract.markers import MARKERS
 from auditor.models import PageRecord
-from auditor.snapshot import SiteSnapshot
+from auditor.snapshot import SiteSnapshot, normalise_name
 
 from .locate import locate_column, unjudgeable
 from .registry import Finding, Result, rule
@@ -34,16 +34,38 @@ def _is_report_title(title: str) -> bool:
     return any(w in title for w in _TITLE_WORDS) or bool(_SHORT_TITLE.search(title))
 
 
-def collect_reports(snap: SiteSnapshot) -> dict[int, Report]:
-    """Reports by year: annual_report pages, and list items titled as reports (attachments too)."""
+def agency_names(snap: SiteSnapshot, settings: dict) -> list[str]:
+    """What the audited agency calls itself: the run's site name, SiteName, the footer's 主办单位."""
+    home = snap.home
+    names = [settings.get("site_name"), home.meta.get("SiteName") if home else None,
+             home.footer.host_org if home else None]
+    return [norm for norm in dict.fromkeys(normalise_name(n) for n in names if n) if len(norm) >= 3]
+
+
+def _ownership(title: str, agencies: list[str]) -> int:
+    """2: the title names the agency; 1: it names no body ("2025年政府信息公开工作年度报告") or the
+    agency is unknown; 0: it names another body (a department's report on a government's list)."""
+    year = report_year(title)
+    prefix = normalise_name(title).split(str(year), 1)[0] if year else ""
+    if len(prefix) < 2 or not agencies:
+        return 1
+    return 2 if any(prefix in a or a in prefix for a in agencies) else 0
+
+
+def collect_reports(snap: SiteSnapshot, settings: dict) -> dict[int, Report]:
+    """The agency's own report for each year: annual_report pages and list items titled as reports
+    (attachments too). Where a list holds several bodies' reports, the one naming the agency wins;
+    a year with only other bodies' reports has none."""
     cached = snap.cache.get("annual_reports")
     if isinstance(cached, dict):
         return cached
-    reports: dict[int, Report] = {}
+    agencies = agency_names(snap, settings)
+    candidates: dict[int, list[Report]] = {}
     for page in snap.of_kind("annual_report"):
         year = report_year(page.headline or page.title)
-        if year and year not in reports:
-            reports[year] = Report(year, page.url, page.headline or "", page.published, page)
+        if year:
+            candidates.setdefault(year, []).append(
+                Report(year, page.url, page.headline or page.title or "", page.published, page))
     for page in snap.pages():
         for item in page.items:
             if not (item.title and _is_report_title(item.title)):
@@ -51,13 +73,19 @@ def collect_reports(snap: SiteSnapshot) -> dict[int, Report]:
             year = report_year(item.title)
             if not year:
                 continue
-            known = reports.get(year)
-            if known is None:
-                target = snap.get(item.url)
-                reports[year] = Report(year, item.url or page.url, item.title, item.date,
-                                       target if target is not None and target.kind == "annual_report" else None)
-            elif known.published is None and item.date:
-                known.published = item.date
+            same = next((r for r in candidates.get(year, []) if r.url == item.url), None)
+            if same is not None:
+                same.published = same.published or item.date
+                continue
+            target = snap.get(item.url)
+            candidates.setdefault(year, []).append(Report(
+                year, item.url or page.url, item.title, item.date,
+                target if target is not None and target.kind == "annual_report" else None))
+    reports = {}
+    for year, found in candidates.items():
+        ranked = sorted(found, key=lambda r: (-_ownership(r.title, agencies), r.page is None))
+        if _ownership(ranked[0].title, agencies) > 0:
+            reports[year] = ranked[0]
     snap.cache["annual_reports"] = reports
     return reports
 
@@ -75,7 +103,7 @@ def _where(snap: SiteSnapshot, settings: dict) -> str:
 
 
 def _format_reports(snap: SiteSnapshot, settings: dict) -> list[Report]:
-    return [r for y, r in sorted(collect_reports(snap).items())
+    return [r for y, r in sorted(collect_reports(snap, settings).items())
             if y >= settings["annual_report_format_from"] and r.page is not None and r.page.text]
 
 
@@ -99,7 +127,7 @@ def report_on_time(snap: SiteSnapshot, settings: dict) -> Result:
     """
     as_of: dt.date = settings["as_of"]
     year, due = as_of.year - 1, deadline(as_of.year, settings)
-    report = collect_reports(snap).get(year)
+    report = collect_reports(snap, settings).get(year)
     if report is None:
         if as_of <= due:
             return Result.na(f"{year} 年度年报的公布期限为 {due}，尚未到期")
@@ -111,6 +139,10 @@ def report_on_time(snap: SiteSnapshot, settings: dict) -> Result:
     if published is None:
         return Result.from_findings([Finding(message=f"{year} 年度年报未标注发布日期，无法判断是否按时公布",
                                              url=report.url, excerpt=report.title, status="warn")])
+    if published.year <= year:
+        return Result.from_findings([Finding(
+            message=f"{year} 年度年报标注的发布日期 {published} 早于该年度结束，日期可能有误，请核实",
+            url=report.url, excerpt=report.title, status="warn")])
     if published > due:
         return Result.from_findings([Finding(
             message=f"{year} 年度年报 {published} 公布，晚于期限 {due}（迟 {(published - due).days} 天）",
@@ -172,7 +204,8 @@ def report_tables(snap: SiteSnapshot, settings: dict) -> Result:
     findings, checked, unreadable = [], [], []
     for report in reports:
         grid = find_application_table(report.page.tables)
-        if grid is None:
+        parsed = parse_application_table(grid) if grid else None
+        if parsed is None or None in (parsed.new, parsed.carried_in, parsed.total, parsed.carried_out):
             unreadable.append(report.year)
             continue
         checked.append(report.year)
@@ -206,7 +239,7 @@ def report_history(snap: SiteSnapshot, settings: dict) -> Result:
     as_of: dt.date = settings["as_of"]
     last = as_of.year - 1 if as_of > deadline(as_of.year, settings) else as_of.year - 2
     years = list(range(last, last - settings["annual_report_years"], -1))
-    reports = collect_reports(snap)
+    reports = collect_reports(snap, settings)
     if any(y not in reports for y in years) and (error := unjudgeable(snap, settings)) is not None:
         return error
     where = _where(snap, settings)

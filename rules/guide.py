@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from auditor.extract.dates import to_date
-from auditor.extract.guide import missing_items, update_date
-from auditor.models import PageRecord
+from auditor.extract.guide import compact, missing_items, update_date
+from auditor.extract.links import is_attachment_url
+from auditor.models import Link, PageRecord
 from auditor.snapshot import SiteSnapshot
 
 from .locate import locate_column, unjudgeable
@@ -19,6 +21,7 @@ BASIS_12 = "《政府信息公开条例》第十二条"
 class Guide:
     page: PageRecord | None
     reachable: bool
+    attachment: Link | None = None     # the guide exists only as a file (PDF, Word) in the section
 
 
 def locate_guide(snap: SiteSnapshot, settings: dict) -> Guide:
@@ -38,6 +41,9 @@ def locate_guide(snap: SiteSnapshot, settings: dict) -> Guide:
                 if target is not None and target.ok and target.kind == "guide":
                     found = Guide(target, True)
                     break
+    if found is None and section is not None:
+        found = next((Guide(None, True, link) for link in section.links
+                      if "指南" in link.text and is_attachment_url(link.url)), None)
     if found is None:
         elsewhere = snap.of_kind("guide")
         found = Guide(elsewhere[0] if elsewhere else None, False)
@@ -70,6 +76,10 @@ def guide_present(snap: SiteSnapshot, settings: dict) -> Result:
     if (error := unjudgeable(snap, settings)) is not None:
         return error
     guide = locate_guide(snap, settings)
+    if guide.attachment is not None:
+        return Result.from_findings([Finding(
+            message=f"指南仅以附件“{guide.attachment.text}”发布，没有网页正文，无法核对其内容",
+            url=guide.attachment.url, excerpt=guide.attachment.text, status="warn")])
     if guide.page is None:
         return Result.from_findings([Finding(message="未找到政府信息公开指南", url=snap.home.url)])
     if not guide.reachable:
@@ -81,7 +91,9 @@ def guide_present(snap: SiteSnapshot, settings: dict) -> Result:
     return Result.from_findings([], message=f"指南：{guide.page.url}")
 
 
-def _no_guide() -> Result:
+def _no_guide(guide: Guide) -> Result:
+    if guide.attachment is not None:
+        return Result.error(f"指南仅以附件发布（{guide.attachment.url}），无法读取其内容")
     return Result.na("未找到政府信息公开指南（见 GDE001）")
 
 
@@ -102,9 +114,10 @@ def guide_update_date(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     《政府信息公开条例》第十二条。
     """
-    guide = locate_guide(snap, settings).page
+    found = locate_guide(snap, settings)
+    guide = found.page
     if guide is None:
-        return _no_guide()
+        return _no_guide(found)
     date, text = update_date(_lines(guide))
     if date:
         return Result.from_findings([], message=f"更新日期 {date}（“{text}”）", updated=date)
@@ -134,9 +147,10 @@ def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     《政府信息公开条例》（国务院令第711号）第十二条、第三十三条。
     """
-    guide = locate_guide(snap, settings).page
+    found = locate_guide(snap, settings)
+    guide = found.page
     if guide is None:
-        return _no_guide()
+        return _no_guide(found)
     as_of: dt.date = settings["as_of"]
     updated, _ = update_date(_lines(guide))
     date_text = updated or guide.published
@@ -158,8 +172,9 @@ def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
         findings.append(Finding(message=f"指南仍引用{settings['guide_old_decree']}（旧条例），未引用{settings['guide_new_decree']}",
                                 url=guide.url, excerpt=settings["guide_old_decree"]))
     for marker in settings["guide_obsolete_markers"]:
-        if marker["pattern"] in text:
-            findings.append(Finding(message=f"指南{marker['message']}", url=guide.url, excerpt=marker["pattern"]))
+        m = re.search(marker["pattern"], compact(text))
+        if m:
+            findings.append(Finding(message=f"指南{marker['message']}", url=guide.url, excerpt=m.group(0)))
     return Result.from_findings(findings, date=date_text)
 
 
@@ -181,9 +196,10 @@ def guide_complete(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     《政府信息公开条例》第十二条。
     """
-    guide = locate_guide(snap, settings).page
+    found = locate_guide(snap, settings)
+    guide = found.page
     if guide is None:
-        return _no_guide()
+        return _no_guide(found)
     if not guide.text:
         return Result.error("指南页面没有可读的正文（可能仅以附件发布）")
     missing = missing_items(guide.text, settings["guide_items"])

@@ -125,11 +125,25 @@ def _sections(column: Column, settings: dict) -> tuple[dict[str, Link], dict[str
     return exact, {k: v for k, v in loose.items() if k not in exact}
 
 
+_CONTENT_KINDS = {"article", "policy", "interpretation", "penalty", "guide", "annual_report", "attachment"}
+
+
 def column_link_texts(column: Column, snap: SiteSnapshot, within: list[PageRecord] | None = None) -> list[str]:
-    """Names of the sub-columns: link texts on the column's list pages and their ColumnNames."""
+    """Names of the sub-columns: navigation links on the column's list pages (not links to
+    documents, which would let an article title stand in for a column) and the ColumnNames of its
+    list pages."""
     pages = within if within is not None else [p for p in column.pages if p.kind in ("column", "home")]
-    names = [link.text for page in pages for link in page.links if link.text and len(link.text) <= 20]
-    names += [p.column for p in column.pages if p.column]
+    names = []
+    for page in pages:
+        for link in page.links:
+            text = link.text.strip()
+            if not text or len(text) > 12 or any(c.isdigit() for c in text):
+                continue
+            target = snap.link_target(link.url)
+            if target is not None and target.kind in _CONTENT_KINDS:
+                continue
+            names.append(text)
+    names += [p.column for p in column.pages if p.column and p.kind == "column"]
     return names
 
 

@@ -99,9 +99,15 @@ def _copies(snap: SiteSnapshot) -> dict[str, set[str]]:
     return by_title
 
 
-def _links_to(page: PageRecord, target: PageRecord, copies: dict[str, set[str]]) -> bool:
-    urls = copies.get(norm(target.headline or target.title), set()) | {target.url, target.final_url}
-    return any(link.url in urls for link in page.links)
+def _copies_of(page: PageRecord, copies: dict[str, set[str]]) -> set[str]:
+    return copies.get(norm(page.headline or page.title), set()) | {page.url, page.final_url or page.url}
+
+
+def _links_to(snap: SiteSnapshot, page: PageRecord, target: PageRecord, copies: dict[str, set[str]]) -> bool:
+    """Whether any copy of ``page`` links to any copy of ``target``."""
+    targets = _copies_of(target, copies)
+    sources = [snap.get(u) for u in _copies_of(page, copies)]
+    return any(link.url in targets for source in sources if source is not None for link in source.links)
 
 
 def pair_documents(snap: SiteSnapshot, settings: dict) -> Pairing:
@@ -119,7 +125,7 @@ def pair_documents(snap: SiteSnapshot, settings: dict) -> Pairing:
         for i, interp in enumerate(interps):
             if i in taken:
                 continue
-            forward, backward = _links_to(doc, interp, copies), _links_to(interp, doc, copies)
+            forward, backward = _links_to(snap, doc, interp, copies), _links_to(snap, interp, doc, copies)
             quoted = {norm(q) for q in _QUOTED.findall(interp.headline or interp.title or "")}
             if forward or backward:
                 how, rank = "link", 0
@@ -134,7 +140,7 @@ def pair_documents(snap: SiteSnapshot, settings: dict) -> Pairing:
         if best is not None:
             _, interp, how = best
             taken.add(interps.index(interp))
-            result.pairs.append(Pair(doc, interp, how, _links_to(doc, interp, copies),
-                                     _links_to(interp, doc, copies)))
+            result.pairs.append(Pair(doc, interp, how, _links_to(snap, doc, interp, copies),
+                                     _links_to(snap, interp, doc, copies)))
     snap.cache["pairing"] = result
     return result

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections import Counter
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -27,14 +25,10 @@ except ImportError:  # pragma: no cover - older Scrapy
 
 from auditor.atomic import write_text
 from auditor.extract import extract_page, is_html_type
-from auditor.extract.links import canonical_url
+from auditor.extract.links import canonical_url, is_attachment_url
 from auditor.models import PageRecord
 
 from .scope import OutOfScope, Scope
-
-ATTACHMENT_EXT = re.compile(
-    r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|dps|ofd|zip|rar|7z|gz|tar|txt|csv|jpe?g|png|gif|bmp|tiff?"
-    r"|mp4|avi|flv|wmv|mp3|wav|apk|exe|ceb|caj|xml|json)$", re.IGNORECASE)
 
 
 def now_iso() -> str:
@@ -177,7 +171,7 @@ class DisclosureSpider(scrapy.Spider):
             if url in self.seen or not self.scope.allows(url):
                 continue
             self.seen.add(url)
-            is_check = bool(ATTACHMENT_EXT.search(urlsplit(url).path))
+            is_check = is_attachment_url(url)
             kind, limit = ("checks", self.max_checks) if is_check else ("pages", self.max_pages)
             if self.counts[f"{kind}_scheduled"] >= limit:
                 self._truncate(f"max_{kind}")

@@ -66,7 +66,7 @@ def test_handan_guide_index_is_not_a_guide(handan):
 def test_pingtan_annual_report_list_gives_ten_years_with_their_dates():
     listing = real("annual_report_list_pingtan_zfxxgknb.html", "https://www.pingtan.gov.cn/zfxxgk/zfxxgknb/")
     home = page("https://www.pingtan.gov.cn/", kind="home", depth=0)
-    reports = collect_reports(snapshot(home, listing, start_url="https://www.pingtan.gov.cn/"))
+    reports = collect_reports(snapshot(home, listing, start_url="https://www.pingtan.gov.cn/"), {"site_name": None})
     assert sorted(reports) == list(range(2016, 2026))
     assert reports[2025].published == "2026-03-10" and reports[2024].published == "2025-03-10"
     assert reports[2023].published == "2024-03-08"

@@ -5,11 +5,14 @@ import datetime as dt
 
 import pytest
 
+from auditor.extract import extract_page
+from auditor.extract.annual_report import parse_application_table, table_mismatches
 from auditor.judge import configure
 from auditor.models import ListItem
 from auditor.profile import load_profile
 from rules.registry import load_rules
 
+from .annual_report_table import application_table_html
 from .conftest import HOME, page, snapshot
 
 COL = HOME + "xxgk/"
@@ -181,19 +184,20 @@ def test_gde004_names_each_missing_item_and_tolerates_spaces():
 # -- RPT ------------------------------------------------------------------------------------
 SIX = ("一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
        "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项")
-HEAD = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"] + [""] * 6]
+BALANCED = dict(new=[12, 3, 0, 0, 1, 0], carried_in=[1, 0, 0, 0, 0, 0], carried_out=[2, 0, 0, 0, 0, 0],
+                results={"（一）予以公开": [6, 2, 0, 0, 1, 0], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": [2, 0, 0, 0, 0, 0],
+                         "1.本机关不掌握相关政府信息": [3, 1, 0, 0, 0, 0]})
 
 
-def table(new, carried_in, results_total, carried_out):
-    def row(label, values):
-        return [label, label] + [str(v) for v in values] + [str(sum(values))]
-    return [HEAD[0], row("一、本年新收政府信息公开申请数量", new), row("二、上年结转政府信息公开申请数量", carried_in),
-            ["三、本年度办理结果", "（一）予以公开"] + ["0"] * 7, row("总计", results_total),
-            row("四、结转下年度继续办理", carried_out)]
+def grid_of(html):
+    record = extract_page("http://x.gov.cn/nb/2025.html",
+                          f"<html><head><title>2025年度政府信息公开工作年度报告</title></head><body>{html}</body></html>"
+                          .encode(), "text/html")
+    return record.tables[0]
 
 
-GOOD_TABLE = table([12, 3, 0, 0, 1, 0], [1, 0, 0, 0, 0, 0], [11, 3, 0, 0, 1, 0], [2, 0, 0, 0, 0, 0])
-BAD_TABLE = table([12, 3, 0, 0, 1, 0], [1, 0, 0, 0, 0, 0], [10, 3, 0, 0, 1, 0], [2, 0, 0, 0, 0, 0])
+GOOD_TABLE = grid_of(application_table_html(**BALANCED))
+BAD_TABLE = grid_of(application_table_html(**{**BALANCED, "carried_in": [2, 0, 0, 0, 0, 0]}))
 THREE = [(2025, "2026-01-20", SIX, [GOOD_TABLE]), (2024, "2025-01-22", SIX, [GOOD_TABLE]),
          (2023, "2024-01-25", SIX, [GOOD_TABLE])]
 
@@ -237,7 +241,7 @@ def test_rpt002_ignores_reports_before_the_2021_format():
 
 def test_rpt003_finds_a_column_that_does_not_add_up():
     r = run("RPT003", site(reports=[(2024, "2025-01-22", SIX, [BAD_TABLE])]))
-    assert r.status == "fail" and "第 1 列" in r.findings[0].evidence["problems"][0]
+    assert r.status == "fail" and r.findings[0].evidence["problems"][0].startswith("“自然人”列")
 
 
 def test_rpt003_is_not_applicable_when_tables_are_not_html():
@@ -280,3 +284,88 @@ def test_col005_col006_look_at_the_column_and_its_sections_only():
     snap = site(apply_page, search=False)          # the 依申请公开 page itself is not linked from the column
     assert run("COL006", snap).status == "fail"
     assert run("COL005", snap).status == "fail"
+
+
+# -- wording real guides use (review of issue 3) ------------------------------------------------
+def test_gde003_the_current_15_day_third_party_period_is_not_an_old_reply_period():
+    text = GOOD_GUIDE + "\n第三方应当自收到征求意见书之日起15个工作日内提出意见。"
+    assert run("GDE003", site(guide_text=text)).status == "pass"
+    old = GOOD_GUIDE.replace("答复期限为20个工作日。", "行政机关应当在15个工作日内予以答复。")
+    assert run("GDE003", site(guide_text=old)).status == "fail"
+
+
+def test_gde004_naming_fax_as_a_channel_or_a_website_address_is_not_the_item():
+    text = GOOD_GUIDE.replace("传 真：0599-8861236\n", "可通过信函、传真、电子邮件等方式提出申请。\n") \
+        .replace("办公地址：江滨北路88号\n", "网站地址：http://scjgj.example.gov.cn\n")
+    r = run("GDE004", site(guide_text=text))
+    assert sorted(f.evidence["item"] for f in r.findings) == ["传真", "办公地址"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("更新日期：2024年3月", "2024-03-31"),                # a month alone: its last day
+    ("（2024年3月修订）", "2024-03-31"),
+    ("本指南于2024年3月更新", "2024-03-31"),
+    ("更 新 日 期：2026年3月2日", "2026-03-02"),
+])
+def test_gde002_update_dates_given_to_the_month_or_with_spaces(text, expected):
+    r = run("GDE002", site(guide_text=GOOD_GUIDE.replace("更新日期：2026年3月2日", text)))
+    assert r.status == "pass" and r.metrics["updated"] == expected
+
+
+
+
+# -- the real 2021 table (review of issue 3) ------------------------------------------------------
+@pytest.mark.parametrize("blank_zero", [False, True])
+def test_rpt003_reads_the_real_merged_header_table_with_or_without_zeros(blank_zero):
+    grid = grid_of(application_table_html(**BALANCED, blank_zero=blank_zero))
+    table = parse_application_table(grid)
+    assert table.columns == ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    assert table.new == [12, 3, 0, 0, 1, 0, 16] and table.total == [11, 3, 0, 0, 1, 0, 15]
+    assert len(table.results) == 21
+    assert table_mismatches(grid) == []
+
+
+def test_rpt003_names_the_applicant_column_that_does_not_balance():
+    grid = grid_of(application_table_html(**{**BALANCED, "carried_out": [1, 0, 0, 0, 0, 0]}, blank_zero=True))
+    problems = table_mismatches(grid)
+    assert problems and problems[0].startswith("“自然人”列")
+
+
+def test_rpt003_a_total_that_is_not_the_sum_of_its_rows():
+    grid = grid_of(application_table_html(**{**BALANCED, "carried_out": [3, 0, 0, 0, 0, 0]},
+                                          total=[10, 3, 0, 0, 1, 0]))
+    assert any("各项之和 11，与（七）总计 10 不符" in p for p in table_mismatches(grid))
+
+
+def test_rpt_another_bodys_report_on_the_list_is_not_the_agencys():
+    items = [("某某县教育局2025年度政府信息公开工作年度报告", NB + "jyj2025.html", "2026-01-10"),
+             ("榕江市市场监督管理局2025年度政府信息公开工作年度报告", NB + "own2025.html", "2026-02-10")]
+    snap = site(nb_items=items)
+    snap.home.meta["SiteName"] = "榕江市市场监督管理局"
+    r = run("RPT001", snap)
+    assert r.status == "fail" and r.findings[0].url == NB + "own2025.html"     # the agency's own, late
+    only_other = site(nb_items=items[:1])
+    only_other.home.meta["SiteName"] = "榕江市市场监督管理局"
+    assert "未找到 2025 年度" in run("RPT001", only_other).findings[0].message
+
+
+@pytest.mark.parametrize("published, level, status", [
+    ("2026-01-31", "department", "pass"), ("2026-02-01", "department", "fail"),
+    ("2026-03-31", "government", "pass"), ("2026-04-01", "government", "fail"),
+])
+def test_rpt001_the_deadline_day_itself_is_on_time(published, level, status):
+    assert run("RPT001", site(reports=[(2025, published, SIX, [])]), level=level).status == status
+
+
+def test_rpt001_a_report_dated_before_its_year_ended_is_questioned():
+    r = run("RPT001", site(reports=[(2025, "2025-02-10", SIX, [])]))
+    assert r.status == "warn" and "2025-02-10" in r.findings[0].message
+
+
+def test_col003_document_titles_do_not_stand_in_for_sub_columns():
+    titles = ["2026年行政事业性收费标准", "某某县政府采购意向公开", "县应急预案"]
+    docs = [page(FD + f"c0/{i}.html", kind="article", headline=t) for i, t in enumerate(titles)]
+    fd_links = [(FD + f"c{i}/", n) for i, n in enumerate(DEPT_SUBCOLUMNS) if n not in ("收费项目", "政府采购", "应急管理")]
+    fd_links += [(d.url, t) for d, t in zip(docs, titles)]
+    r = run("COL003", site(*docs, fd_links=fd_links))
+    assert sorted(f.evidence["category"] for f in r.findings) == ["九", "八", "十二"]

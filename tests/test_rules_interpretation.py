@@ -136,3 +136,13 @@ def test_upd004_is_not_applicable_without_both_dates():
 
 def test_norm_removes_punctuation_spaces_and_quotes():
     assert norm("《榕江市 “食品”小作坊（登记）管理办法》") == "榕江市食品小作坊登记管理办法"
+
+
+def test_links_found_on_any_copy_count_whichever_copy_stands_for_the_pair():
+    # the copies met first carry no links; the links sit on the other copies
+    doc_b, int_b = doc(url=TZGG + "7.html"), interp(url=HOME + "gzdt/9.html")
+    doc_a = doc(links=[(HOME + "gzdt/9.html", "相关解读")])
+    int_a = interp(links=[(TZGG + "7.html", "原文链接")])
+    snap = snapshot(home(), doc_b, int_b, doc_a, int_a)
+    pair = pair_documents(snap, {}).pairs[0]
+    assert pair.doc_links_interp and pair.interp_links_doc

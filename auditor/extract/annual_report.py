@@ -2,50 +2,64 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:度|政府|信息公开|政务公开)")
+_ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_NOT_REPORT = re.compile(r"(?:的说明|的通知|解读|公告|征求意见|工作要点|统计表)$")
 _NUMERALS = "一二三四五六七八九十"
-_HEADING = re.compile(rf"^\s*([{_NUMERALS}]{{1,2}})\s*[、.．,，]\s*(.{{2,40}})")
+# 一、总体情况 | 一．… | 一 … | 一：… | （一）… | 第一部分 …  — the heading text runs to the first 。 or ：
+_HEADING = re.compile(rf"^\s*(?:第([{_NUMERALS}]{{1,2}})部分|[（(]([{_NUMERALS}]{{1,2}})[）)]|([{_NUMERALS}]{{1,2}})\s*[、.．:：\s])"
+                      r"\s*([^。：:]{2,40})")
 
 
 def report_year(title: str | None) -> int | None:
-    """2025 for "…2025年度政府信息公开工作年度报告" / "…2025年政府信息公开年报"."""
-    m = _YEAR.search(title or "")
+    """2025 for "…2025年度政府信息公开工作年度报告" / "…2025年政府信息公开年报"; None for a
+    notice about a report ("…年度报告的说明")."""
+    title = (title or "").strip()
+    if _NOT_REPORT.search(title):
+        return None
+    m = _YEAR.search(title) or _ANY_YEAR.search(title)
     return int(m.group(1)) if m else None
 
 
-def section_headings(lines: list[str]) -> dict[str, str]:
-    """Top-level headings "一、总体情况" … by their numeral (first occurrence of each)."""
-    found: dict[str, str] = {}
+def _headings_by_style(lines: list[str]) -> list[list[tuple[str, str]]]:
+    """(numeral, heading text) per numbering style: 一、 / 第一部分 / （一）."""
+    by_style: dict[int, list[tuple[str, str]]] = {3: [], 1: [], 2: []}
     for line in lines:
         m = _HEADING.match(line)
-        if m and len(line) <= 60 and m.group(1) not in found:
-            found[m.group(1)] = line.strip()
+        if m:
+            style = next(i for i in (1, 2, 3) if m.group(i))
+            by_style[style].append((m.group(style), m.group(4)))
+    return list(by_style.values())
+
+
+def section_headings(lines: list[str]) -> dict[str, str]:
+    """Top-level headings in the 一、 style, by their numeral (first occurrence of each)."""
+    found: dict[str, str] = {}
+    for numeral, text in _headings_by_style(lines)[0]:
+        found.setdefault(numeral, text)
     return found
 
 
 def missing_sections(lines: list[str], sections: dict[str, list[str]]) -> list[str]:
-    """Sections (numeral -> accepted keywords) with no matching heading, as "五、存在的主要问题…"."""
-    headings = [line for line in lines if _HEADING.match(line) and len(line) <= 60]
-    missing = []
-    for numeral, words in sections.items():
-        if not any(_HEADING.match(h).group(1) == numeral and any(w in h for w in words) for h in headings):
-            missing.append(f"{numeral}、{words[0]}")
-    return missing
+    """Sections (numeral -> accepted keywords) with no matching heading, as "五、存在的主要问题…".
+
+    Headings count in whichever numbering style the report uses for its top level (一、 （一）
+    第一部分 一．) — the style under which the fewest sections are missing, never a mix — and when
+    a heading shares its paragraph with the text that follows it."""
+    best: list[str] | None = None
+    for headings in _headings_by_style(lines):
+        missing = [f"{numeral}、{words[0]}" for numeral, words in sections.items()
+                   if not any(n == numeral and any(w in text for w in words) for n, text in headings)]
+        if best is None or len(missing) < len(best):
+            best = missing
+    return best or []
 
 
 # -- the section-三 table (国办公开办函〔2021〕30号 format) -------------------------------------
 _NUMBER = re.compile(r"^\s*-?\d+\s*$")
-ROW_KEYS = {
-    "new": ("本年新收",),
-    "carried_in": ("上年结转",),
-    "total": ("总计",),
-    "carried_out": ("结转下年度", "结转下年"),
-}
-
-
-def _numbers(row: list[str]) -> list[int]:
-    return [int(c) for c in row if _NUMBER.match(c)]
+_BLANK = re.compile(r"^\s*(?:[-—－/／]|无)?\s*$")
 
 
 def find_application_table(tables: list[list[list[str]]]) -> list[list[str]] | None:
@@ -56,41 +70,85 @@ def find_application_table(tables: list[list[list[str]]]) -> list[list[str]] | N
     return None
 
 
-def application_rows(grid: list[list[str]]) -> dict[str, list[int]]:
-    """Key rows of the table as their numeric cells (applicant columns then 总计)."""
-    rows: dict[str, list[int]] = {}
-    seen_results = False
+@dataclass
+class ApplicationTable:
+    columns: list[str]                      # applicant columns, 总计 last
+    new: list[int] | None = None            # 一、本年新收
+    carried_in: list[int] | None = None     # 二、上年结转
+    results: list[list[int]] = field(default_factory=list)   # the rows of 三 (（一）…（六）and their items)
+    total: list[int] | None = None          # 三's （七）总计
+    carried_out: list[int] | None = None    # 四、结转下年度继续办理
+
+
+def _value(cell: str) -> int | None:
+    """A count; a blank cell (or — / 无) is 0, any other text is no count."""
+    if _NUMBER.match(cell):
+        return int(cell)
+    return 0 if _BLANK.match(cell) else None
+
+
+def _columns(grid: list[list[str]]) -> tuple[int, int, list[str]] | None:
+    """(first, last, names) of the applicant columns, from the header row naming 自然人."""
+    for h, row in enumerate(grid[:6]):
+        if "自然人" in row:
+            first = row.index("自然人")
+            last = max(i for i, c in enumerate(row) if "总计" in c) if any("总计" in c for c in row) else len(row) - 1
+            names = []
+            for col in range(first, last + 1):
+                sub = next((r[col] for r in grid[h + 1:h + 3] if col < len(r) and r[col] and not _NUMBER.match(r[col])
+                            and r[col] != row[col]), None)
+                names.append(sub or row[col] if col < len(row) else str(col))
+            return first, last, names
+    return None
+
+
+def parse_application_table(grid: list[list[str]]) -> ApplicationTable | None:
+    found = _columns(grid)
+    if found is None:
+        return None
+    first, last, names = found
+    table = ApplicationTable(columns=names)
+    in_results = False
     for row in grid:
-        label = "".join(c for c in row if not _NUMBER.match(c))
-        if "办理结果" in label:
-            seen_results = True
-        for key, words in ROW_KEYS.items():
-            if key in rows or not any(w in label for w in words):
-                continue
-            if key == "total" and not seen_results:
-                continue
-            numbers = _numbers(row)
-            if numbers:
-                rows[key] = numbers
-    return rows
+        if len(row) <= last:
+            continue
+        values = [_value(c) for c in row[first:last + 1]]
+        if any(v is None for v in values):
+            continue                                     # a header or label row
+        label = "".join(dict.fromkeys(row[:first]))      # merged label cells repeat: keep each once
+        if "本年新收" in label:
+            table.new = values
+        elif "上年结转" in label:
+            table.carried_in = values
+        elif "结转下年度" in label or "结转下年" in label:
+            table.carried_out = values
+        elif "总计" in label and in_results:
+            table.total = values
+            in_results = False
+        elif "办理结果" in label or in_results:
+            in_results = True
+            table.results.append(values)
+    return table
 
 
 def table_mismatches(grid: list[list[str]]) -> list[str]:
-    """Sums that do not hold, in words: per column 一 + 二 = 三(总计) + 四; each row's 总计 = its parts."""
-    rows = application_rows(grid)
+    """Sums that do not hold, in words: per applicant column 一 + 二 = 三（七）总计 + 四; the 总计 of 三
+    equals the sum of its rows; each row's 总计 column equals the applicant columns."""
+    t = parse_application_table(grid)
+    if t is None or None in (t.new, t.carried_in, t.total, t.carried_out):
+        return []
     problems: list[str] = []
-    if len(rows) < 4:
-        return problems
-    width = min(len(v) for v in rows.values())
-    new, carried_in, total, carried_out = (rows[k][-width:] for k in ("new", "carried_in", "total", "carried_out"))
-    for i in range(width):
-        left, right = new[i] + carried_in[i], total[i] + carried_out[i]
+    for i, name in enumerate(t.columns):
+        left, right = t.new[i] + t.carried_in[i], t.total[i] + t.carried_out[i]
         if left != right:
-            problems.append(f"第 {i + 1} 列：本年新收 {new[i]} + 上年结转 {carried_in[i]} = {left}，"
-                            f"而办理结果总计 {total[i]} + 结转下年度 {carried_out[i]} = {right}")
-    for key, label in (("new", "本年新收"), ("carried_in", "上年结转"), ("total", "办理结果总计"),
-                       ("carried_out", "结转下年度")):
-        values = rows[key][-width:]
-        if width >= 3 and sum(values[:-1]) != values[-1]:
+            problems.append(f"“{name}”列：本年新收 {t.new[i]} + 上年结转 {t.carried_in[i]} = {left}，"
+                            f"而办理结果总计 {t.total[i]} + 结转下年度 {t.carried_out[i]} = {right}")
+        if t.results:
+            parts = sum(r[i] for r in t.results)
+            if parts != t.total[i]:
+                problems.append(f"“{name}”列：办理结果各项之和 {parts}，与（七）总计 {t.total[i]} 不符")
+    for label, values in (("本年新收", t.new), ("上年结转", t.carried_in), ("办理结果总计", t.total),
+                          ("结转下年度", t.carried_out)):
+        if len(values) >= 3 and sum(values[:-1]) != values[-1]:
             problems.append(f"“{label}”行：各类申请人合计 {sum(values[:-1])}，与总计 {values[-1]} 不符")
     return problems

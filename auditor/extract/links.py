@@ -14,6 +14,16 @@ _PAGE_LINK = re.compile(r"(?:index|list|default)_\d+\.s?html?$|[?&](?:page|pagen
                         re.IGNORECASE)
 
 
+ATTACHMENT_EXT = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|dps|ofd|zip|rar|7z|gz|tar|txt|csv|jpe?g|png|gif|bmp|tiff?"
+    r"|mp4|avi|flv|wmv|mp3|wav|apk|exe|ceb|caj|xml|json)$", re.IGNORECASE)
+
+
+def is_attachment_url(url: str) -> bool:
+    """A link to a file (document, image, archive) rather than a page, by its extension."""
+    return bool(ATTACHMENT_EXT.search(urlsplit(url).path))
+
+
 def canonical_url(url: str) -> str:
     """Drop the fragment, lower-case scheme and host, give an empty path its slash."""
     parts = urlsplit(url.strip())
@@ -43,6 +53,14 @@ def _resolve(base: str, href: str | None) -> str | None:
     return canonical_url(url)
 
 
+_GENERIC = re.compile(r"^(?:更多|more|查看更多|查看|详细|详情|进入|点击进入|点击查看|>+|»+|…+|\.\.\.)[\s>»]*$",
+                      re.IGNORECASE)
+
+
+def _generic(text: str) -> bool:
+    return bool(_GENERIC.match(text.strip()))
+
+
 def _anchor_text(a) -> str:
     text = element_text(a)
     if not text:
@@ -61,8 +79,8 @@ def extract_links(root, base: str) -> list[Link]:
         text = _anchor_text(el) if attr == "href" else ""
         if url not in seen:
             seen[url] = Link(url=url, text=text)
-        elif not seen[url].text and text:
-            seen[url].text = text
+        elif text and (not seen[url].text or _generic(seen[url].text)) and not _generic(text):
+            seen[url].text = text       # 更多>> first, the column's name later: keep the name
     return list(seen.values())
 
 
