@@ -1,0 +1,133 @@
+"""PEN001–PEN003 and PRV001–PRV002 on hand-built snapshots and on the real NFRA penalty page."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from auditor.extract import extract_page
+from auditor.judge import configure
+from auditor.models import PenaltyItem, PiiHit
+from auditor.profile import load_profile
+from rules.registry import load_rules
+
+from .conftest import HOME, SAMPLES, page, snapshot
+
+XZCF = HOME + "xzcf/"
+FULL = dict(doc_number="榕市监处罚〔2026〕12号", party="榕江市某某食品有限公司", violation="销售过期食品",
+            basis="《食品安全法》第一百二十四条", decision="罚款5万元", authority="榕江市市场监督管理局")
+
+
+def run(code, snap, profile="national"):
+    rule = load_rules()[code]
+    return rule.check(snap, configure(rule, load_profile(profile), dt.date(2026, 11, 20), "department").settings)
+
+
+def decision(url=XZCF + "1.html", decided="2026-09-16", published="2026-09-22", **fields):
+    item = PenaltyItem(**{**FULL, **fields, "decided": decided, "published": published})
+    return page(url, kind="penalty", published=published, penalty=[item], headline="行政处罚决定书")
+
+
+def home(**kw):
+    return page(HOME, kind="home", depth=0, **kw)
+
+
+@pytest.mark.parametrize("decided, published, profile, status, lag", [
+    ("2026-09-16", "2026-09-22", "national", "pass", 4),
+    ("2026-09-28", "2026-10-13", "national", "pass", 7),      # 国庆 off, 10/10 (Sat) worked: 7 working days
+    ("2026-09-28", "2026-10-14", "national", "fail", 8),
+    ("2026-09-28", "2026-11-03", "market-regulation", "fail", 22),
+    ("2026-02-24", "2026-03-24", "market-regulation", "fail", 21),   # 2/28 (Sat) 调休: late only on the real calendar
+    ("2026-02-24", "2026-03-23", "market-regulation", "pass", 20),
+    ("2026-09-28", "2026-10-09", "fujian-market-regulation", "pass", 4),
+])
+def test_pen001_counts_real_working_days_against_the_profile_deadline(decided, published, profile, status, lag):
+    r = run("PEN001", snapshot(home(), decision(decided=decided, published=published)), profile)
+    assert r.status == status
+    if status == "fail":
+        ev = r.findings[0].evidence
+        assert ev["workdays"] == lag and decided in r.findings[0].message and published in r.findings[0].message
+
+
+def test_pen001_the_same_decision_on_a_list_and_a_detail_page_is_judged_once():
+    listing = page(XZCF, kind="column", penalty=[PenaltyItem(**FULL, decided="2026-09-28", published="2026-11-03")])
+    r = run("PEN001", snapshot(home(), listing, decision(decided="2026-09-28", published="2026-11-03")))
+    assert len(r.findings) == 1 and r.findings[0].url == XZCF + "1.html"
+
+
+def test_pen001_without_decision_dates_cannot_judge():
+    assert run("PEN001", snapshot(home(), decision(decided=None))).status == "na"
+
+
+def test_pen002_names_the_missing_fields():
+    r = run("PEN002", snapshot(home(), decision(basis=None, decided=None)))
+    assert r.status == "fail" and r.findings[0].evidence["missing"] == ["处罚依据", "决定日期"]
+
+
+def test_pen003_a_penalty_column_or_a_platform_link():
+    column = page(XZCF, kind="column", column="行政处罚")
+    assert run("PEN003", snapshot(home(), column)).status == "pass"
+    linked = home(links=[("https://www.creditchina.gov.cn/", "信用中国")])
+    assert "信用中国" in run("PEN003", snapshot(linked)).message
+    assert run("PEN003", snapshot(home())).status == "fail"
+
+
+def test_prv001_any_page_with_a_valid_id_is_a_veto_finding_shown_masked():
+    leak = page(XZCF + "2.html", pii=[PiiHit(kind="id_number", masked="350702********1513",
+                                             context="经营者：林某明 身份证号码：350702********1513")])
+    r = run("PRV001", snapshot(home(), leak))
+    assert r.status == "fail" and r.findings[0].evidence["number"] == "350702********1513"
+
+
+@pytest.mark.parametrize("context, flagged", [
+    ("经营者：陈某华（联系电话：139****7326）", True),
+    ("当事人：张三 手机：139****7326", True),
+    ("当事人：榕江市某某食品有限公司 联系电话：139****7326", False),     # an organisation's number
+    ("举报电话：139****7326", False),                                   # no natural person next to it
+])
+def test_prv002_a_mobile_next_to_a_natural_person(context, flagged):
+    p = page(XZCF + "3.html", kind="penalty", headline="行政处罚信息公示表",
+             pii=[PiiHit(kind="mobile", masked="139****7326", context=context)])
+    assert (run("PRV002", snapshot(home(), p)).status == "fail") is flagged
+
+
+def test_prv002_only_on_penalty_or_publication_pages():
+    news = page(HOME + "news/1.html", kind="article", headline="我局开展食品安全宣传",
+                pii=[PiiHit(kind="mobile", masked="139****7326", context="当事人：张三 电话 139****7326")])
+    assert run("PRV002", snapshot(home(), news)).status == "na"
+
+
+def test_a_text_decision_yields_its_fields_and_its_chinese_numeral_date():
+    body = ("<h1>行政处罚决定书</h1><p>榕市监处罚〔2026〕12号</p><p>当事人：榕江市某某食品有限公司</p>"
+            "<p>经查，当事人销售超过保质期的食品。</p>"
+            "<p>依据《中华人民共和国食品安全法》第一百二十四条第一款的规定，本局决定对当事人作出如下行政处罚：罚款人民币5万元。</p>"
+            "<p>榕江市市场监督管理局</p><p>二〇二六年九月二十八日</p>")
+    html = f'<html><head><title>行政处罚决定书</title><meta name="PubDate" content="2026-10-09"></head><body>{body}</body></html>'
+    record = extract_page(XZCF + "4.html", html.encode(), "text/html")
+    item = record.penalty[0]
+    assert record.kind == "penalty"
+    assert (item.doc_number, item.party, item.decided, item.authority, item.published) == \
+        ("榕市监处罚〔2026〕12号", "榕江市某某食品有限公司", "2026-09-28", "榕江市市场监督管理局", "2026-10-09")
+    assert item.basis.startswith("《中华人民共和国食品安全法》") and item.decision == "罚款人民币5万元"
+
+
+def test_a_service_notice_is_not_a_decision():
+    html = ("<html><head><title>行政处罚决定书送达公告</title><meta name='PubDate' content='2026-10-16'></head>"
+            "<body><h1>行政处罚决定书送达公告</h1><p>榕市监处罚〔2026〕37号</p><p>当事人：张三</p></body></html>")
+    record = extract_page(XZCF + "5.html", html.encode(), "text/html")
+    assert record.kind != "penalty" and record.penalty == []
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/samples is absent")
+def test_the_real_nfra_table_gives_its_number_parties_authority_and_no_date():
+    record = extract_page("https://www.nfra.gov.cn/cn/view/pages/ItemDetail.html?docId=1",
+                          (SAMPLES / "penalty_detail_nfra_zhejiang_2024-52.html").read_bytes(), "text/html")
+    assert {i.doc_number for i in record.penalty} == {"浙金罚决字〔2024〕52号"}
+    assert [i.party[:6] for i in record.penalty] == ["中国太平洋财", "陈首伟（时任"]
+    assert {i.authority for i in record.penalty} == {"浙江金融监管局"}
+    assert all(i.decided is None and i.basis is None for i in record.penalty)
+    snap = snapshot(page("https://www.nfra.gov.cn/", kind="home", depth=0), record,
+                    start_url="https://www.nfra.gov.cn/")
+    r = run("PEN002", snap)
+    assert [f.evidence["missing"] for f in r.findings] == [["处罚依据", "决定日期"]] * 2
+    assert run("PEN001", snap).status == "na"
