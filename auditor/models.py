@@ -110,6 +110,7 @@ class PageRecord(_Model):
     penalty: list[PenaltyItem] = Field(default_factory=list)
     tables: list[list[list[str]]] = Field(default_factory=list)   # annual reports' data tables
     pii: list[PiiHit] = Field(default_factory=list)
+    terms: list[str] = Field(default_factory=list)   # markers.yaml text_terms the page's text contains
     stats: PageStats = Field(default_factory=PageStats)
     text: str | None = None
 

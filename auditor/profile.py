@@ -117,7 +117,7 @@ def _merge(parent: dict, child: dict) -> dict:
             for k, v in value.items():
                 base[k] = {**base[k], **v} if isinstance(v, dict) and isinstance(base.get(k), dict) else v
             merged[key] = base
-        elif key in ("exceptions", "allowed_hosts", "ignore"):
+        elif key in ("exceptions", "allowed_hosts"):
             merged[key] = list(parent.get(key) or []) + list(value or [])
         else:
             merged[key] = value

@@ -37,7 +37,7 @@ def score_rule(j: Judged) -> RuleScore:
     lost = cfg.points * len(failing)
     if cfg.cap is not None:
         lost = min(lost, cfg.cap)
-    veto = cfg.veto_at is not None and len(failing) >= cfg.veto_at
+    veto = cfg.veto_at is not None and sum(f.counts_toward_veto for f in failing) >= cfg.veto_at
     return RuleScore(round(lost, 2), veto)
 
 

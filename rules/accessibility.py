@@ -4,18 +4,140 @@ from __future__ import annotations
 from auditor.snapshot import SiteSnapshot
 
 from .registry import Finding, Result, rule
+from .sampling import share_findings
 
 BASIS_A11Y = "《无障碍环境建设法》第三十二条；GB/T 37668-2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》"
+BASIS_ELDER = "工业和信息化部《互联网网站适老化通用设计规范》；《无障碍环境建设法》第三十二条"
+
+
+def _home(snap: SiteSnapshot):
+    home = snap.home
+    return home if home is not None and home.ok else None
+
+
+@rule(code="A11Y001", title="首页提供无障碍服务", failure_title="首页未提供无障碍服务",
+      family="accessibility", kind="deduct", points=2, basis=BASIS_A11Y)
+def a11y_service(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    首页是否提供无障碍服务：加载无障碍工具条脚本（govwza、aria.js、assist.js、wza 等），或设有
+    “无障碍”“无障碍浏览”入口。
+
+    ## 为什么
+    《无障碍环境建设法》第三十二条要求政府网站逐步符合无障碍网站设计标准，为残障人士和老年人
+    提供辅助浏览服务。
+
+    ## 如何整改
+    接入无障碍辅助工具（工具条、读屏、放大、高对比度等），并在首页顶部显著位置设置“无障碍”入口。
+
+    ## 依据
+    《无障碍环境建设法》第三十二条；GB/T 37668-2019。
+    """
+    home = _home(snap)
+    if home is None:
+        return Result.error("首页未能抓取，无法判断")
+    if home.footer.a11y_toolbar:
+        return Result.from_findings([], message="首页有无障碍工具条或入口")
+    return Result.from_findings([Finding(message="首页没有无障碍工具条脚本或“无障碍”入口", url=home.url)])
+
+
+@rule(code="A11Y002", title="首页提供适老化（长者）模式", failure_title="首页未提供适老化模式",
+      family="accessibility", kind="deduct", points=2, basis=BASIS_ELDER)
+def elder_mode(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    首页是否有“关怀版”“长者模式”“老年人模式”“适老化”“大字版”等入口。
+
+    ## 为什么
+    工业和信息化部《互联网网站适老化通用设计规范》要求政府网站提供适老化版本，方便老年人浏览。
+
+    ## 如何整改
+    建设适老化版本（大字体、高对比度、简化布局），在首页顶部设置“关怀版”或“长者模式”入口。
+
+    ## 依据
+    《互联网网站适老化通用设计规范》；《无障碍环境建设法》第三十二条。
+    """
+    home = _home(snap)
+    if home is None:
+        return Result.error("首页未能抓取，无法判断")
+    if home.footer.elder_mode:
+        return Result.from_findings([], message="首页有适老化入口")
+    return Result.from_findings([Finding(message="首页没有“关怀版”“长者模式”等适老化入口", url=home.url)])
+
+
+def _share_rule(snap: SiteSnapshot, ok, min_share: float, what: str, pages=None) -> Result:
+    pages = list(pages if pages is not None else snap.pages())
+    if not pages:
+        return Result.na("没有可检查的页面")
+    findings, metrics = share_findings(pages, ok, min_share, what)
+    return Result.from_findings(findings, **metrics)
+
+
+@rule(code="A11Y003", title="页面声明语言", failure_title="页面未声明语言（html lang）",
+      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"lang_min_share": 1.0})
+def page_language(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    页面的 `<html>` 元素是否声明语言（lang="zh-CN" 等）。统计声明了语言的页面比例，低于
+    `lang_min_share`（默认 100%）即不合格，列出未声明的页面。
+
+    ## 为什么
+    读屏软件根据页面语言选择朗读引擎；未声明语言的页面可能被按英文朗读。GB/T 37668-2019 要求
+    页面的默认语言可以被程序确定。
+
+    ## 如何整改
+    在所有页面模板中写 `<html lang="zh-CN">`，包括旧模板和 GBK 编码的旧栏目。
+
+    ## 依据
+    GB/T 37668-2019 第 8.4 条（语言）；《无障碍环境建设法》第三十二条。
+    """
+    return _share_rule(snap, lambda p: bool(p.lang), settings["lang_min_share"], "页面 <html> 未声明 lang")
+
+
+@rule(code="A11Y004", title="图片提供替代文本", failure_title="图片缺少替代文本（alt）",
+      family="accessibility", kind="deduct", points=2, basis=BASIS_A11Y, settings={"img_alt_min_share": 1.0})
+def image_alt(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    内容图片是否有非空的 alt 替代文本。装饰性图片（1×1 像素、间隔图、role="presentation"、
+    aria-hidden）不计。统计所有内容图片中有替代文本的比例，低于 `img_alt_min_share`（默认 100%）
+    即不合格，列出缺得最多的页面。
+
+    ## 为什么
+    视障用户通过读屏软件“听”图片，没有替代文本的图片对他们等于不存在；一图读懂等图解材料尤甚。
+
+    ## 如何整改
+    为每张内容图片填写说明其内容的 alt；纯装饰的图片用 alt="" 并加 role="presentation"。
+
+    ## 依据
+    GB/T 37668-2019 第 7.1 条（非文本内容）；《无障碍环境建设法》第三十二条。
+    """
+    pages = [p for p in snap.pages() if p.stats.images - p.stats.images_decorative > 0]
+    if not pages:
+        return Result.na("没有内容图片")
+    content = sum(p.stats.images - p.stats.images_decorative for p in pages)
+    with_alt = sum(p.stats.images_with_alt for p in pages)
+    share = with_alt / content
+    metrics = {"images": content, "with_alt": with_alt, "share": round(share, 4),
+               "min_share": settings["img_alt_min_share"]}
+    if share >= settings["img_alt_min_share"]:
+        return Result.from_findings([], **metrics)
+
+    def missing(p):
+        return p.stats.images - p.stats.images_decorative - p.stats.images_with_alt
+    worst = sorted((p for p in pages if missing(p) > 0), key=missing, reverse=True)[:10]
+    return Result.from_findings([Finding(message=f"{missing(p)} 张内容图片没有替代文本（共 {p.stats.images - p.stats.images_decorative} 张）",
+                                         url=p.url, excerpt=p.headline, evidence={"missing_alt": missing(p)})
+                                 for p in worst], **metrics)
 
 
 @rule(code="A11Y005", title="页面设置标题", failure_title="页面缺少标题（title）",
-      family="accessibility", kind="deduct", points=1, cap=1, basis=BASIS_A11Y,
-      settings={"title_min_share": 1.0, "worst_pages": 20})
+      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"title_min_share": 1.0})
 def page_titles(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    每个页面是否有非空的 `<title>`。统计有标题页面所占比例，低于配置的比例（默认 100%）即不合格，
-    并列出缺少标题的页面。
+    每个页面是否有非空的 `<title>`。统计有标题页面所占比例，低于 `title_min_share`（默认 100%）
+    即不合格，并列出缺少标题的页面。
 
     ## 为什么
     页面标题是读屏软件朗读的第一项内容，也是浏览器标签、收藏夹和搜索结果中显示的名称；
@@ -27,16 +149,38 @@ def page_titles(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     《无障碍环境建设法》第三十二条；GB/T 37668-2019 第 8.2 条。
     """
-    pages = list(snap.pages())
+    return _share_rule(snap, lambda p: bool((p.title or "").strip()), settings["title_min_share"], "页面 <title> 为空")
+
+
+@rule(code="A11Y006", title="表单控件有标签", failure_title="表单控件缺少标签",
+      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"label_min_share": 1.0})
+def form_labels(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    输入框、下拉框、文本框等表单控件是否有可被读屏软件读出的标签（关联的 label、aria-label、
+    aria-labelledby 或 title）。统计有标签的控件比例，低于 `label_min_share`（默认 100%）即不合格，
+    列出页面。
+
+    ## 为什么
+    没有标签的搜索框、申请表单，读屏用户无从知道该填什么；依申请公开表单尤其需要可访问。
+
+    ## 如何整改
+    为每个控件加 `<label for="…">` 或 aria-label，例如 `<input name="q" aria-label="站内搜索">`。
+
+    ## 依据
+    GB/T 37668-2019 第 9.3 条（标签或说明）；《无障碍环境建设法》第三十二条。
+    """
+    pages = [p for p in snap.pages() if p.stats.form_controls]
     if not pages:
-        return Result.na("没有抓取到页面")
-    missing = [p for p in pages if not (p.title or "").strip()]
-    share = 1 - len(missing) / len(pages)
-    metrics = {"pages": len(pages), "with_title": len(pages) - len(missing), "share": round(share, 4)}
-    if share >= settings["title_min_share"]:
+        return Result.na("没有表单控件")
+    controls = sum(p.stats.form_controls for p in pages)
+    labelled = sum(p.stats.form_controls_labelled for p in pages)
+    share = labelled / controls
+    metrics = {"controls": controls, "labelled": labelled, "share": round(share, 4),
+               "min_share": settings["label_min_share"]}
+    if share >= settings["label_min_share"]:
         return Result.from_findings([], **metrics)
-    findings = [Finding(message="页面 <title> 为空", url=p.url, excerpt=p.headline)
-                for p in missing[: settings["worst_pages"]]]
-    if len(missing) > len(findings):
-        metrics["not_listed"] = len(missing) - len(findings)
-    return Result.from_findings(findings, **metrics)
+    bad = [p for p in pages if p.stats.form_controls_labelled < p.stats.form_controls][:10]
+    return Result.from_findings([Finding(
+        message=f"{p.stats.form_controls - p.stats.form_controls_labelled} 个表单控件没有标签",
+        url=p.url, excerpt=p.headline) for p in bad], **metrics)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from auditor.extract.dates import to_date
 from auditor.snapshot import SiteSnapshot
 
+from .locate import url_prefix
 from .registry import Finding, Result, rule
 
 
@@ -42,3 +43,159 @@ def published_after_written(snap: SiteSnapshot, settings: dict) -> Result:
     if judged == 0:
         return Result.na("没有同时标明成文日期和发布日期的页面")
     return Result.from_findings(findings, judged=judged)
+
+
+BASIS_19 = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“内容更新”"
+
+
+def _newest(pages) -> tuple[str | None, object | None]:
+    dated = [(item.date, item) for page in pages for item in page.items if item.date]
+    return max(dated, key=lambda d: d[0]) if dated else (None, None)
+
+
+@rule(code="UPD001", title="首页及时更新", failure_title="首页长期未更新",
+      family="freshness", kind="veto", basis=BASIS_19)
+def homepage_updated(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    首页上是否有发布日期在检查日前 `homepage_max_age_days`（默认 14）天以内的信息。首页没有任何
+    带日期的信息，也无法证明已更新，同样不合格。
+
+    ## 为什么
+    检查指标将“首页栏目信息超过2周未更新”列为单项否决：首页长期不更新的网站即为“僵尸网站”。
+
+    ## 如何整改
+    保持首页要闻、动态、通知公告等栏目每周更新，并在列表中显示发布日期。
+
+    ## 依据
+    国办秘函〔2019〕19号 单项否决指标“站点无法访问、不更新”。
+    """
+    home = snap.home
+    if home is None or not home.ok:
+        return Result.error("首页未能抓取，无法判断")
+    as_of, limit = settings["as_of"], settings["homepage_max_age_days"]
+    newest, item = _newest([home])
+    if newest is None:
+        return Result.from_findings([Finding(message="首页没有任何带发布日期的信息，无法确认是否更新", url=home.url)])
+    age = (as_of - to_date(newest)).days
+    if age > limit:
+        return Result.from_findings([Finding(
+            message=f"首页最新信息发布于 {newest}，距检查日 {age} 天，超过 {limit} 天", url=home.url,
+            excerpt=item.title, evidence={"newest": newest, "age_days": age, "limit_days": limit})])
+    return Result.from_findings([], message=f"首页最新信息 {newest}（{item.title}）", newest=newest)
+
+
+def _window(name: str, windows: list[dict]) -> dict | None:
+    return next((w for w in windows if any(n in name for n in w["names"])), None)
+
+
+@rule(code="UPD002", title="栏目及时更新", failure_title="栏目长期未更新",
+      family="freshness", kind="deduct", each=True, points=3, veto_at=5, basis=BASIS_19)
+def columns_updated(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    按栏目名称归类（见配置方案 `column_windows`）：动态、要闻类栏目 14 天内、通知公告和政策文件类
+    183 天内、人事和规划计划类 365 天内应有新信息。取栏目各分页中最新的带日期条目与检查日比较；
+    条目都没有日期的视为未更新。每个超期栏目计一条问题；动态要闻类和通知公告/政策文件类超期栏目
+    合计 5 个及以上，单项否决。只有“暂无信息”的空白栏目由 COL004 检查，这里不重复计算。
+
+    ## 为什么
+    检查指标对动态、要闻类栏目 2 周未更新、通知公告和政策文件类栏目 6 个月未更新、人事和规划
+    计划类栏目 1 年未更新的，按栏目扣分，达到 5 个即单项否决。
+
+    ## 如何整改
+    建立栏目更新责任制和保障机制；确实无内容可更新的栏目应予整合或关闭。
+
+    ## 依据
+    国办秘函〔2019〕19号 “栏目不更新”指标。
+    """
+    as_of, windows = settings["as_of"], settings["column_windows"]
+    groups: dict[str, list] = {}
+    for page in snap.pages():
+        if page.kind == "column":
+            groups.setdefault(url_prefix(page.final_url or page.url), []).append(page)
+    findings, judged = [], 0
+    for prefix, pages in groups.items():
+        first = min(pages, key=lambda p: len(p.url))
+        name = first.column or first.headline or ""
+        window = _window(name, windows)
+        if window is None or not any(p.items for p in pages):
+            continue                      # not a classified column, or blank (COL004's business)
+        judged += 1
+        newest, item = _newest(pages)
+        age = (as_of - to_date(newest)).days if newest else None
+        if age is None or age > window["days"]:
+            said = f"最新信息发布于 {newest}，距检查日 {age} 天" if newest else "条目均未标注日期"
+            findings.append(Finding(
+                message=f"“{name}”栏目（{window['category']}类，{window['days']} 天内应更新）{said}",
+                url=first.url, excerpt=item.title if item else None, counts_toward_veto=window["veto"],
+                evidence={"column": name, "category": window["category"], "newest": newest,
+                          "age_days": age, "limit_days": window["days"]}))
+    if judged == 0:
+        return Result.na("没有可归类判断更新情况的栏目")
+    return Result.from_findings(findings, columns_judged=judged)
+
+
+@rule(code="UPD003", title="列表信息标注发布日期", failure_title="列表信息未标注发布日期",
+      family="freshness", kind="deduct", each=True, points=0.1, cap=3, basis=BASIS_19)
+def items_dated(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    栏目列表中的每条信息是否标注发布日期。每条未标日期的信息计一条问题（未标日期的信息在更新
+    检查中视为未更新）。
+
+    ## 为什么
+    发布日期是公众判断信息时效、检查人员判断栏目是否更新的依据。
+
+    ## 如何整改
+    在列表模板中为每条信息显示发布日期（YYYY-MM-DD）。
+
+    ## 依据
+    国办秘函〔2019〕19号；《政府网站发展指引》。
+    """
+    lists = [p for p in snap.pages() if p.kind == "column" and p.items]
+    if not lists:
+        return Result.na("没有栏目列表")
+    findings = [Finding(message=f"列表条目“{item.title}”未标注发布日期", url=page.url, excerpt=item.title,
+                        evidence={"item_url": item.url})
+                for page in lists for item in page.items if not item.date]
+    return Result.from_findings(findings, items=sum(len(p.items) for p in lists))
+
+
+@rule(code="UPD005", title="发布日期真实可信", failure_title="发布日期可疑，需人工核实",
+      family="freshness", kind="warn", basis="国办秘函〔2019〕19号（伪造发稿日期属单项否决情形）")
+def plausible_dates(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    页面或列表条目的发布日期晚于检查日，或页面的发布日期早于其成文日期的，列为警告，请人工核实。
+
+    ## 为什么
+    检查指标把伪造发稿日期（把旧信息改成新日期以冒充更新）列为单项否决；日期异常不一定是伪造，
+    但需要核实。
+
+    ## 如何整改
+    核对所列信息的真实发布时间，更正录入错误；不得为应付检查修改发布日期。
+
+    ## 依据
+    国办秘函〔2019〕19号 单项否决指标。
+    """
+    as_of = settings["as_of"]
+    findings = []
+    for page in snap.pages():
+        published, written = to_date(page.published), to_date(page.written)
+        if published and published > as_of:
+            findings.append(Finding(message=f"发布日期 {published} 晚于检查日 {as_of}", url=page.url,
+                                    excerpt=page.headline, status="warn", evidence={"published": published}))
+        elif published and written and published < written:
+            findings.append(Finding(message=f"发布日期 {published} 早于成文日期 {written}", url=page.url,
+                                    excerpt=page.headline, status="warn",
+                                    evidence={"published": published, "written": written}))
+        for item in page.items:
+            date = to_date(item.date)
+            if date and date > as_of and (item.url is None or item.url != page.url):
+                target = snap.get(item.url)
+                if target is None or to_date(target.published) != date:    # said once, on the page itself
+                    findings.append(Finding(message=f"列表条目“{item.title}”的日期 {date} 晚于检查日",
+                                            url=page.url, excerpt=item.title, status="warn",
+                                            evidence={"item_url": item.url, "date": date}))
+    return Result.from_findings(findings)

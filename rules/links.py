@@ -66,3 +66,47 @@ def homepage_links(snap: SiteSnapshot, settings: dict) -> Result:
                          unchecked=unchecked, not_fetched=out_of_scope)
     return Result.from_findings(findings, message=f"检查了 {checked} 个站内链接" + (f"；{note}" if note else ""),
                                 checked=checked, unchecked=unchecked, not_fetched=out_of_scope)
+
+
+@rule(code="LNK002", title="站内链接和附件可用", failure_title="存在不可用的链接或附件",
+      family="links", kind="deduct", each=True, points=0.1, cap=10, basis=BASIS_LINKS)
+def site_links(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    首页以外页面上的链接和附件（PDF、Word、Excel 等）能否正常打开：跟随重定向后 HTTP 状态码小于 400，
+    且未超时、未出现重定向循环。每个不可用的目标计一条问题，写明所在页面、链接文字和状态；
+    首页上的链接由 LNK001 检查，不重复计算。站外链接只在配置方案要求时检查，且从不继续抓取。
+
+    ## 为什么
+    检查指标将不可用链接（“死链”）计入扣分；附件打不开，公开的信息实际上无法获取。
+
+    ## 如何整改
+    修复或删除所列链接，恢复丢失的附件；网站改版时为旧地址设置重定向。
+
+    ## 依据
+    国办秘函〔2019〕19号 “不可用链接”。
+    """
+    home = snap.home
+    if home is None or not home.ok:
+        return Result.error("首页未能抓取，无法判断")
+    on_home = {link.url for link in home.links}
+    findings, checked = [], 0
+    for record in snap.records:
+        if record.url in on_home or record is home or record.skipped or record.depth == 0:
+            continue
+        checked += 1
+        why = broken(record)
+        if not why:
+            continue
+        sources = snap.inbound.get(record.url, [])
+        source = snap.get(sources[0]) if sources else None
+        text = next((l.text for l in source.links if l.url == record.url), "") if source else ""
+        findings.append(Finding(
+            message=f"{'附件' if record.role == 'check' else '链接'}“{text or record.url}”不可用：{why}"
+                    + (f"（所在页面 {source.url}{'等 %d 处' % len(sources) if len(sources) > 1 else ''}）" if source else ""),
+            url=record.url, excerpt=text,
+            evidence={"status": record.status, "error": record.error, "linked_from": sources[:5],
+                      "anchor_text": text}))
+    if checked == 0:
+        return Result.na("首页以外没有可检查的链接")
+    return Result.from_findings(findings, checked=checked)

@@ -23,7 +23,7 @@ FAMILIES: dict[str, str] = {
     "links": "链接可用性", "market": "市场监管专项",
 }
 FAMILY_MODULES = ("column", "guide", "annual_report", "interpretation", "penalty", "privacy", "identity",
-                  "accessibility", "freshness", "links")
+                  "accessibility", "freshness", "links", "market")
 CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}\d{3}$")
 
 
@@ -34,6 +34,7 @@ class Finding:
     excerpt: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     status: Literal["fail", "warn"] = "fail"
+    counts_toward_veto: bool = True      # for veto_at: UPD002 counts only news and notice columns
 
 
 @dataclass

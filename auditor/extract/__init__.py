@@ -4,6 +4,8 @@ The spider, ``gkaudit inspect`` and the tests all call :func:`extract_page`.
 """
 from __future__ import annotations
 
+import re
+
 from ..models import PageRecord
 from . import docinfo
 from .charset import decode_html
@@ -13,12 +15,14 @@ from .kind import KindEvidence, classify
 from .links import base_url, extract_items, extract_links, has_pagination, has_placeholder
 from .page_parts import breadcrumb_of, headline_of, lang_of, meta_tags, page_stats, title_of
 from .penalty import extract_penalties, text_decision
+from .markers import MARKERS
 from .pii import find_pii
 from .tables import extract_tables
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
 TEXT_KINDS = {"guide", "annual_report", "policy", "interpretation", "penalty"}
 TEXT_LIMIT = 20_000
+_QUOTES = re.compile(r"[“”\"'‘’「」『』]")
 
 __all__ = ["extract_page", "is_html_type", "ParseError"]
 
@@ -48,7 +52,10 @@ def extract_page(url: str, body: bytes, content_type: str | None = None, *,
         return record
     lines = visible_lines(root)
     _fill(record, root, lines, record.final_url or url, is_start)
-    record.pii = find_pii("\n".join(lines), text)
+    joined = "\n".join(lines)
+    record.pii = find_pii(joined, text)
+    unquoted = _QUOTES.sub("", joined)              # “三公”经费 reads as 三公经费
+    record.terms = [t for t in MARKERS["text_terms"] if t in unquoted]
     return record
 
 

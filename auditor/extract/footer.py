@@ -11,6 +11,9 @@ from .markers import MARKERS
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 SITE_ID = re.compile(r"网站(?:标识码|识别码|标识|代码)\s*[:：]?\s*((?:bm|BM)\d{8}|\d{10})(?![\dA-Za-z])")
 ICP = re.compile(rf"[{_PROVINCES}]\s*ICP\s*备\s*\d{{6,10}}\s*号(?:\s*-\s*\d{{1,3}})?", re.IGNORECASE)
+# anything that looks like an ICP number, well formed or not: the rule (ID003) judges its form
+ICP_LOOSE = re.compile(r"[\u4e00-\u9fa5]{0,2}\s*ICP\s*(?:备案号?|备|证)?\s*[:：]?\s*[\dA-Za-z\-]{4,20}号?(?:\s*-\s*\d{1,3})?",
+                       re.IGNORECASE)
 # 京公网安备 11040102700072号: the standard form, kept without spaces
 PSB = re.compile(rf"[{_PROVINCES}]\s*公网安备\s*(\d{{14}})\s*(号?)")
 # 公安备案号：35012899001-19002 and other non-standard numbers: the value as printed, label dropped
@@ -73,7 +76,7 @@ def extract_footer(root, lines: list[str], links: list[tuple[str, str]]) -> Foot
         "联系我们" if any("联系我们" in t for _, t in links) else None)
     m = SITE_ID.search(text) or SITE_ID.search(" ".join(lines))
     footer.site_id_code = m.group(1).lower() if m else None
-    m = ICP.search(text)
+    m = ICP.search(text) or ICP_LOOSE.search(text)
     footer.icp = re.sub(r"\s+", "", m.group(0)) if m else None
     footer.psb = _psb(text)
     footer.psb_link_code = _beian_recordcode(hrefs)

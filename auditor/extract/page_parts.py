@@ -89,6 +89,9 @@ def page_stats(root) -> PageStats:
 
 
 def _decorative(img) -> bool:
+    """Marked decorative (alt="" present, role=presentation, aria-hidden) or a spacer/pixel."""
+    if img.get("alt") is not None and not img.get("alt").strip():
+        return True                    # WCAG: an empty alt is how an author marks an image decorative
     if (img.get("role") or "").lower() in ("presentation", "none") or img.get("aria-hidden") == "true":
         return True
     for dim in ("width", "height"):

@@ -1,0 +1,212 @@
+"""MKT — market-regulation duties from the bureaus' 政务公开 work plans (profile market-regulation).
+
+Each duty is data (`market_duties` in the profile): word groups a title, link text or column name
+must hold, terms the page text must contain, hosts a link may point to, and a freshness window.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from auditor.extract.dates import to_date
+from auditor.snapshot import SiteSnapshot
+
+from .registry import Finding, Result, rule
+
+BASIS_MKT = "国家市场监督管理总局及地方市场监管部门政务公开工作要点；《政府信息公开条例》第二十条"
+
+
+@dataclass
+class Entry:
+    text: str
+    url: str | None
+    date: str | None
+
+
+def site_entries(snap: SiteSnapshot) -> list[Entry]:
+    """Everything a duty can be recognised by: list items, link texts, headlines, column names."""
+    cached = snap.cache.get("market_entries")
+    if isinstance(cached, list):
+        return cached
+    entries: list[Entry] = []
+    for page in snap.pages():
+        entries += [Entry(i.title, i.url, i.date) for i in page.items if i.title]
+        for link in page.links:
+            if link.text:
+                target = snap.get(link.url)
+                entries.append(Entry(link.text, link.url, target.published if target else None))
+        if page.headline:
+            entries.append(Entry(page.headline, page.url, page.published))
+        if page.column:
+            entries.append(Entry(page.column, page.url, None))
+    snap.cache["market_entries"] = entries
+    return entries
+
+
+def _fill(word: str, year: int) -> str:
+    return word.replace("{year}", str(year)).replace("{last_year}", str(year - 1))
+
+
+def _matches(text: str, duty: dict, year: int) -> bool:
+    groups = [[_fill(w, year) for w in group] for group in duty.get("all", [])]
+    if not groups:
+        return False
+    return all(any(w in text for w in group) for group in groups) and \
+        not any(_fill(w, year) in text for w in duty.get("none", []))
+
+
+def _check_duty(snap: SiteSnapshot, duty: dict, as_of) -> tuple[Finding | None, str]:
+    year, name = as_of.year, _fill(duty["name"], as_of.year)
+    hits = [e for e in site_entries(snap) if _matches(e.text, duty, year)]
+    terms = duty.get("terms", [])
+    if terms and any(t in page.terms for page in snap.pages() for t in terms):
+        return None, f"{name}：页面正文中有“{'、'.join(terms)}”"
+    hosts = duty.get("hosts", [])
+    if hosts and any(h in (urlsplit(l.url).hostname or "") for p in snap.pages() for l in p.links for h in hosts):
+        return None, f"{name}：链接到 {'、'.join(hosts)}"
+    if not hits:
+        return Finding(message=f"未找到“{name}”", url=snap.home.url, evidence={"duty": name}), ""
+    if "fresh_days" in duty:
+        dated = sorted((e for e in hits if e.date), key=lambda e: e.date, reverse=True)
+        if not dated:
+            return Finding(message=f"“{name}”相关信息均未标注日期，无法确认是否在 {duty['fresh_days']} 天内更新",
+                           url=hits[0].url, excerpt=hits[0].text, evidence={"duty": name}), ""
+        age = (as_of - to_date(dated[0].date)).days
+        if age > duty["fresh_days"]:
+            return Finding(message=f"“{name}”最新一条发布于 {dated[0].date}，已 {age} 天，超过 {duty['fresh_days']} 天",
+                           url=dated[0].url, excerpt=dated[0].text,
+                           evidence={"duty": name, "newest": dated[0].date, "age_days": age}), ""
+        return None, f"{name}：{dated[0].text}（{dated[0].date}）"
+    return None, f"{name}：{hits[0].text}"
+
+
+def _duty_rule(code: str, snap: SiteSnapshot, settings: dict) -> Result:
+    home = snap.home
+    if home is None or not home.ok:
+        return Result.error("首页未能抓取，无法判断")
+    duties = settings.get("market_duties", {}).get(code)
+    if not duties:
+        return Result.error(f"配置方案没有给出 {code} 的识别规则（market_duties.{code}）")
+    findings, found = [], []
+    for duty in duties:
+        finding, note = _check_duty(snap, duty, settings["as_of"])
+        if finding:
+            findings.append(finding)
+        else:
+            found.append(note)
+    return Result.from_findings(findings, message="；".join(found))
+
+
+@rule(code="MKT001", title="公开“双随机、一公开”抽查计划和结果", failure_title="“双随机、一公开”信息缺失或未及时更新",
+      family="market", kind="deduct", points=2, basis=BASIS_MKT)
+def random_inspections(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    是否公开“双随机、一公开”抽查计划和抽查结果，且各自最近一条在 183 天内（配置方案 `market_duties`）。
+
+    ## 为什么
+    “双随机、一公开”要求随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果及时向社会公开。
+
+    ## 如何整改
+    在“双随机一公开”栏目按年度公开抽查计划，每次抽查结束后 20 个工作日内公开抽查结果。
+
+    ## 依据
+    国务院办公厅关于推广随机抽查规范事中事后监管的通知（国办发〔2015〕58号）；市场监管政务公开工作要点。
+    """
+    return _duty_rule("MKT001", snap, settings)
+
+
+@rule(code="MKT002", title="公开食品和产品质量抽检结果", failure_title="抽检结果未公开或未及时更新",
+      family="market", kind="deduct", points=2, basis=BASIS_MKT)
+def sampling_results(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    是否公开食品安全监督抽检、产品质量监督抽查结果，且最近一条在 183 天内。
+
+    ## 为什么
+    《食品安全抽样检验管理办法》和产品质量监督抽查管理规定要求依法公布抽检结果，回应公众关切。
+
+    ## 如何整改
+    设置“抽检信息”栏目，按批次公开抽检结果和不合格产品核查处置情况。
+
+    ## 依据
+    《食品安全法》第一百一十八条；《食品安全抽样检验管理办法》；市场监管政务公开工作要点。
+    """
+    return _duty_rule("MKT002", snap, settings)
+
+
+@rule(code="MKT003", title="公开部门预算、决算及三公经费", failure_title="预算、决算或三公经费未公开",
+      family="market", kind="deduct", points=2, basis="《预算法》第十四条；《政府信息公开条例》第二十条第（七）项")
+def budgets(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    是否公开本年度部门预算、上年度部门决算，并公开“三公”经费情况。
+
+    ## 为什么
+    预算法第十四条要求部门预算、决算及报表在批准后二十日内向社会公开，并对“三公”经费作出说明。
+
+    ## 如何整改
+    在“财政预决算”栏目按年度公开部门预算和决算，包括“三公”经费安排和使用情况说明。
+
+    ## 依据
+    《预算法》第十四条；《政府信息公开条例》第二十条第（七）项。
+    """
+    return _duty_rule("MKT003", snap, settings)
+
+
+@rule(code="MKT004", title="公开建议提案办理结果", failure_title="建议提案办理结果未公开",
+      family="market", kind="deduct", points=1, basis=BASIS_MKT)
+def proposals(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    是否公开人大代表建议和政协委员提案的办理结果（答复全文或办理情况）。
+
+    ## 为什么
+    国办要求涉及公共利益、社会关切的建议提案办理复文原则上全文公开。
+
+    ## 如何整改
+    设置“建议提案办理”栏目，公开办理复文和年度办理情况总体报告。
+
+    ## 依据
+    国务院办公厅关于做好全国人大代表建议和全国政协委员提案办理结果公开工作的通知；市场监管政务公开工作要点。
+    """
+    return _duty_rule("MKT004", snap, settings)
+
+
+@rule(code="MKT005", title="公开权责清单和行政执法公示", failure_title="权责清单或行政执法公示缺失",
+      family="market", kind="deduct", points=1, basis="行政执法公示制度（国办发〔2018〕118号）；权责清单制度")
+def powers_and_enforcement(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    是否公开权责清单（权力清单、责任清单），并设置行政执法公示（执法主体、依据、程序、结果）。
+
+    ## 为什么
+    权责清单明确部门能做什么、该做什么；行政执法公示制度要求事前、事中、事后公开执法信息。
+
+    ## 如何整改
+    公开经审核的权责清单并动态调整；设置“行政执法公示”栏目，公开执法主体、人员、职责、依据、
+    程序、救济渠道和执法结果。
+
+    ## 依据
+    国办发〔2018〕118号；权责清单制度相关规定。
+    """
+    return _duty_rule("MKT005", snap, settings)
+
+
+@rule(code="MKT006", title="公开 12315 投诉举报渠道和程序", failure_title="12315 投诉举报渠道或程序未公开",
+      family="market", kind="deduct", points=1, basis="《市场监督管理投诉举报处理暂行办法》")
+def complaints(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    是否公开 12315 投诉举报渠道（热线、平台链接），以及投诉举报的办理程序（指南、流程或须知）。
+
+    ## 为什么
+    《市场监督管理投诉举报处理暂行办法》要求公开投诉举报渠道和处理程序，方便消费者维权。
+
+    ## 如何整改
+    在首页显著位置标注 12315 热线并链接全国 12315 平台，发布投诉举报办事指南。
+
+    ## 依据
+    《市场监督管理投诉举报处理暂行办法》。
+    """
+    return _duty_rule("MKT006", snap, settings)

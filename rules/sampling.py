@@ -1,0 +1,60 @@
+"""Judging a marker on the homepage and on one page of each template, and page shares.
+
+Sites render every page from a handful of templates; a footer marker missing from one template is
+missing from every page it renders. A template is guessed from the page kind and its first path
+segment, so /xxgk/… articles and /xwzx/… articles count as two.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Callable, Iterable
+from urllib.parse import urlsplit
+
+from auditor.models import PageRecord
+from auditor.snapshot import SiteSnapshot
+
+from .registry import Finding
+
+
+def template_key(page: PageRecord) -> tuple[str, str]:
+    first = urlsplit(page.final_url or page.url).path.strip("/").split("/")[0]
+    return page.kind, first if "." not in first else ""
+
+
+def template_samples(snap: SiteSnapshot, limit: int = 40) -> list[PageRecord]:
+    """One page per template (the homepage first)."""
+    samples: "OrderedDict[tuple[str, str], PageRecord]" = OrderedDict()
+    home = snap.home
+    for page in ([home] if home else []) + list(snap.pages()):
+        if page is None or page.kind == "attachment":
+            continue
+        samples.setdefault(template_key(page), page)
+        if len(samples) >= limit:
+            break
+    return list(samples.values())
+
+
+def template_findings(snap: SiteSnapshot, ok: Callable[[PageRecord], bool], what: str) -> list[Finding]:
+    """One finding per sampled template page (the homepage included) where ``ok`` fails."""
+    findings = []
+    for page in template_samples(snap):
+        if not ok(page):
+            where = "首页" if page is snap.home else f"{page.kind} 类页面模板"
+            findings.append(Finding(message=f"{where}{what}", url=page.url,
+                                    evidence={"template": "/".join(template_key(page))}))
+    return findings
+
+
+def share_findings(pages: Iterable[PageRecord], ok: Callable[[PageRecord], bool], min_share: float,
+                   what: str, worst: int = 10) -> tuple[list[Finding], dict]:
+    """The share of pages where ``ok`` holds; below ``min_share``, one finding per failing page
+    (the first ``worst`` of them) and the count of the rest."""
+    pages = list(pages)
+    failing = [p for p in pages if not ok(p)]
+    share = 1 - len(failing) / len(pages) if pages else 1.0
+    metrics = {"pages": len(pages), "failing": len(failing), "share": round(share, 4), "min_share": min_share}
+    if share >= min_share:
+        return [], metrics
+    if len(failing) > worst:
+        metrics["not_listed"] = len(failing) - worst
+    return [Finding(message=what, url=p.url, excerpt=p.headline or p.title) for p in failing[:worst]], metrics

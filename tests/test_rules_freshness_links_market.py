@@ -1,0 +1,131 @@
+"""UPD001–UPD003, UPD005, LNK002 and MKT001–MKT006 on hand-built snapshots."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from auditor.judge import Judged, configure
+from auditor.models import ListItem
+from auditor.profile import load_profile
+from auditor.scoring import score_rule
+from rules.registry import load_rules
+
+from .conftest import HOME, page, snapshot
+
+
+def run(code, snap, profile="national"):
+    rule = load_rules()[code]
+    return rule.check(snap, configure(rule, load_profile(profile), dt.date(2026, 11, 20), "department").settings)
+
+
+def items(*dated):
+    return [ListItem(title=f"信息{i}", url=HOME + f"i/{i}.html", date=d) for i, d in enumerate(dated)]
+
+
+def column(path, name, *dates, **kw):
+    return page(HOME + path, kind="column", column=name, items=items(*dates), **kw)
+
+
+def home(*dates, **kw):
+    return page(HOME, kind="home", depth=0, items=items(*dates), **kw)
+
+
+@pytest.mark.parametrize("dates, status", [(("2026-11-10",), "pass"), (("2026-11-06",), "pass"),
+                                           (("2026-11-05", "2026-10-01"), "fail"), ((None,), "fail")])
+def test_upd001_homepage_newest_item_within_14_days(dates, status):
+    assert run("UPD001", snapshot(home(*dates))).status == status
+
+
+def test_upd002_windows_by_column_name():
+    snap = snapshot(home("2026-11-19"), column("gzdt/", "工作动态", "2026-11-01"),          # 19 days: stale
+                    column("tzgg/", "通知公告", "2026-06-01"),                                  # 172 days: fresh
+                    column("ghjh/", "规划计划", "2025-04-15"),                                  # 584 days: stale
+                    column("rsxx/", "人事信息", None, None))                                    # undated: stale
+    r = run("UPD002", snap)
+    assert sorted(f.evidence["column"] for f in r.findings) == ["人事信息", "工作动态", "规划计划"]
+
+
+def test_upd002_paginated_columns_use_their_newest_entry_and_blank_ones_are_left_to_col004():
+    snap = snapshot(home("2026-11-19"), column("gzdt/", "工作动态", "2026-10-01"),
+                    column("gzdt/index_1.html", "工作动态", "2026-11-18"),
+                    column("xwfb/", "新闻发布", placeholder=True))
+    assert run("UPD002", snap).status == "pass"
+
+
+def test_upd002_only_news_and_notice_columns_count_toward_the_veto():
+    stale = [column(f"gh{i}/", "规划计划", "2024-01-01") for i in range(5)]
+    rule = load_rules()["UPD002"]
+    cfg = configure(rule, load_profile("national"), dt.date(2026, 11, 20), "department")
+    result = rule.check(snapshot(home("2026-11-19"), *stale), cfg.settings)
+    assert len(result.findings) == 5 and not score_rule(Judged(cfg, result)).veto
+    news = [column(f"dt{i}/", "工作动态", "2026-01-01") for i in range(5)]
+    result = rule.check(snapshot(home("2026-11-19"), *news), cfg.settings)
+    assert score_rule(Judged(cfg, result)).veto
+
+
+def test_upd003_one_finding_per_undated_item():
+    r = run("UPD003", snapshot(home(), column("rsxx/", "人事信息", "2026-11-01", None, None)))
+    assert r.status == "fail" and len(r.findings) == 2
+
+
+def test_upd005_future_and_before_written_dates_are_warnings():
+    future = page(HOME + "a.html", published="2026-12-16", headline="通知")
+    early = page(HOME + "b.html", published="2026-03-01", written="2026-03-10", headline="文件")
+    r = run("UPD005", snapshot(home(), future, early))
+    assert r.status == "warn" and len(r.findings) == 2
+    assert run("UPD005", snapshot(home(), page(HOME + "c.html", published="2026-11-01"))).status == "pass"
+
+
+def test_lnk002_names_the_page_holding_the_link_and_leaves_homepage_links_to_lnk001():
+    article = page(HOME + "a.html", links=[(HOME + "f.doc", "报名表"), (HOME + "gone.html", "旧链接")])
+    snap = snapshot(home(links=[(HOME + "gone.html", "旧链接"), (HOME + "a.html", "文章")]), article,
+                    page(HOME + "f.doc", kind="attachment", role="check", status=404, depth=2),
+                    page(HOME + "gone.html", status=404, depth=1))
+    r = run("LNK002", snap)
+    assert [f.url for f in r.findings] == [HOME + "f.doc"]
+    assert "报名表" in r.findings[0].message and HOME + "a.html" in r.findings[0].message
+
+
+MARKET = dict(
+    MKT001=["2026年度“双随机、一公开”抽查工作计划", "第三季度双随机抽查结果公示"],
+    MKT002=["2026年第5期食品安全监督抽检信息公告"],
+    MKT003=["榕江市市场监督管理局2026年部门预算", "榕江市市场监督管理局2025年部门决算"],
+    MKT004=["关于市人大代表第12号建议的答复", "关于市政协委员第8号提案办理情况的答复"],
+    MKT005=["权责清单", "行政执法公示"],
+    MKT006=["12315投诉举报", "消费者投诉举报办事指南"],
+)
+
+
+def market_site(drop: str | None = None, terms=("三公经费",), dated="2026-10-10"):
+    titles = [t for code, ts in MARKET.items() if code != drop for t in ts]
+    listing = page(HOME + "list/", kind="column", items=[ListItem(title=t, url=HOME + f"m/{i}.html", date=dated)
+                                                         for i, t in enumerate(titles)])
+    budget = page(HOME + "m/budget.html", terms=list(terms), headline="部门预算")
+    return snapshot(home("2026-11-19"), listing, budget)
+
+
+def test_market_duties_pass_when_each_is_published():
+    snap = market_site()
+    assert {c: run(c, snap, "market-regulation").status for c in MARKET} == dict.fromkeys(MARKET, "pass")
+
+
+@pytest.mark.parametrize("code", sorted(MARKET))
+def test_each_market_duty_fails_when_missing(code):
+    assert run(code, market_site(drop=code), "market-regulation").status == "fail"
+
+
+def test_market_results_older_than_183_days_are_stale():
+    r = run("MKT002", market_site(dated="2026-04-01"), "market-regulation")
+    assert r.status == "fail" and "超过 183 天" in r.findings[0].message
+
+
+def test_mkt003_needs_the_three_public_expenses():
+    r = run("MKT003", market_site(terms=()), "market-regulation")
+    assert [f.evidence["duty"] for f in r.findings] == ["三公经费"]
+
+
+def test_the_national_profile_does_not_select_market_duties():
+    from auditor.judge import selected_rules
+    assert not any(r.code.startswith("MKT") for r in selected_rules(load_profile("national")))
+    assert any(r.code.startswith("MKT") for r in selected_rules(load_profile("market-regulation")))
