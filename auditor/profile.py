@@ -99,14 +99,69 @@ def _read(name_or_path: str, near: Path | None = None) -> tuple[dict, Path]:
     path = _locate(name_or_path, near)
     if not path.exists():
         raise ConfigError(f"未知的配置方案（profile）：{name_or_path}；可选：{', '.join(available_profiles())}")
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(text) or {}
+        node = yaml.compose(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"配置方案 {path} 不是合法的 YAML：{exc}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"配置方案 {path} 应为键值映射")
+    _check_codes(data, path, node)
     data.setdefault("name", path.stem)
     return data, path
+
+
+def _line(node, *keys) -> int | None:
+    """The 1-based line of the value at ``keys`` in a composed YAML node (a key's line for a dict key)."""
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if k.value == str(key)), None)
+            if found is None:
+                return node.start_mark.line + 1
+            key_node, node = found
+            if key is keys[-1]:
+                return key_node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _where(path: Path, node, *keys) -> str:
+    line = _line(node, *keys) if node is not None else None
+    return f"{path}:{line}" if line else str(path)
+
+
+def _check_codes(data: dict, path: Path, node) -> None:
+    """Rule codes and per-rule keys must exist: a typo is an error naming the file and line."""
+    from rules.registry import load_rules
+    registry = load_rules()
+    known_settings = {k for r in registry.values() for k in r.settings} | set(_shipped_setting_keys())
+    for key in ("select", "ignore"):
+        for i, prefix in enumerate(data.get(key) or []):
+            if not any(code.startswith(str(prefix)) for code in registry):
+                raise ConfigError(f"{_where(path, node, key, i)}: {key} 中的“{prefix}”不是任何规则的代码或前缀")
+    for code, override in (data.get("rules") or {}).items():
+        if code not in registry:
+            raise ConfigError(f"{_where(path, node, 'rules', code)}: 未知的规则代码 {code}")
+        for key in (override or {}):
+            if key not in ("kind", "points", "cap", "veto_at") and key not in registry[code].settings \
+                    and key not in known_settings:
+                raise ConfigError(f"{_where(path, node, 'rules', code, key)}: 规则 {code} 没有参数“{key}”")
+    for i, exc in enumerate(data.get("exceptions") or []):
+        code = (exc or {}).get("code", "") if isinstance(exc, dict) else ""
+        if not any(c.startswith(str(code)) for c in registry) or not code:
+            raise ConfigError(f"{_where(path, node, 'exceptions', i)}: 例外中的规则代码“{code}”不存在")
+
+
+def _shipped_setting_keys() -> list[str]:
+    """Settings the shipped profiles define (rules read them by name)."""
+    keys: list[str] = []
+    for shipped in profile_dir().glob("*.yaml"):
+        keys += list((yaml.safe_load(shipped.read_text(encoding="utf-8")) or {}).get("settings", {}) or {})
+    return keys
 
 
 def _merge(parent: dict, child: dict) -> dict:
@@ -138,4 +193,7 @@ def load_profile(name_or_path: str, _seen: tuple[str, ...] = (), _near: Path | N
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(f"配置方案 {path} 有误：{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}") from exc
+        error = exc.errors()[0]
+        loc = [k for k in error["loc"] if not (isinstance(k, str) and k in ("function-after",))]
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+        raise ConfigError(f"{_where(path, node, *loc)}: 配置方案有误：{'.'.join(map(str, loc))} — {error['msg']}") from exc

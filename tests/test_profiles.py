@@ -29,7 +29,7 @@ def test_a_profile_file_extends_a_shipped_one_and_overrides_points(tmp_path):
 
 def test_select_and_ignore_work_by_prefix(tmp_path):
     p = load_profile(write(tmp_path, "sel", "name: sel\nextends: national\nselect: [COL00, LNK]\nignore: [COL002, COL003, COL004, COL005]\n"))
-    assert [r.code for r in selected_rules(p)] == ["COL001", "COL006", "LNK001"]
+    assert [r.code for r in selected_rules(p)] == ["COL001", "COL006", "LNK001", "LNK002"]
 
 
 @pytest.mark.parametrize("text, words", [
@@ -93,3 +93,26 @@ def test_a_rule_that_crashes_is_an_error_never_a_pass(monkeypatch):
     judged = judge(_lnk_snapshot(), load_profile("national"), dt.date(2026, 11, 20))
     col = next(j for j in judged if j.config.rule.code == "COL001")
     assert col.result.status == "error" and "KeyError" in col.result.message
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("name: t\nextends: national\nrules:\n  COL001: {points: 3}\n  COLL002: {points: 1}\n", 5, "未知的规则代码 COLL002"),
+    ("name: t\nextends: national\nrules:\n  A11Y005:\n    title_min_shar: 0.9\n", 5, "没有参数“title_min_shar”"),
+    ("name: t\nselect: [COL, XYZ]\n", 2, "XYZ"),
+    ("name: t\nexceptions:\n  - {code: LNK009, url: x, reason: r}\n", 3, "LNK009"),
+    ("name: t\nlevel: county\n", 2, "level"),
+    ("name: t\nsetings: {}\n", 2, "setings"),
+])
+def test_a_typo_names_the_file_and_line(tmp_path, text, line, words):
+    path = write(tmp_path, "typo", text)
+    with pytest.raises(ConfigError) as err:
+        load_profile(path)
+    assert f"{path}:{line}:" in str(err.value) and words in str(err.value)
+
+
+def test_a_typo_in_a_profile_is_exit_2_with_one_line(tmp_path, capsys):
+    from auditor.cli import main
+    path = write(tmp_path, "typo", "name: t\nrules:\n  COLL002: {points: 1}\n")
+    assert main(["audit", "http://127.0.0.1:9/", "--profile", path]) == 2
+    err = capsys.readouterr().err.strip()
+    assert ":3:" in err and "\n" not in err
