@@ -64,6 +64,7 @@ def audit_site(url: str, opts: AuditOptions) -> tuple[Report, Path]:
     run_dir.mkdir(parents=True, exist_ok=True)
     crawl_opts = opts.crawl
     crawl_opts.allowed_hosts = list(dict.fromkeys(crawl_opts.allowed_hosts + profile.allowed_hosts))
+    crawl_opts.check_external = crawl_opts.check_external or bool(profile.settings.get("check_external_links"))
     meta = {"url": url, "site_name": opts.site_name, "level": opts.level or profile.level,
             "profile": opts.profile, "as_of": opts.as_of.isoformat()}
     write_text(run_dir / RUN_META, json.dumps(meta, ensure_ascii=False, indent=2))

@@ -31,6 +31,7 @@ class CrawlOptions:
     timeout: float = 20.0
     concurrency_per_host: int = 4
     delay: float = 0.0
+    check_external: bool = False
     autothrottle: bool = True
     extra_settings: dict = field(default_factory=dict)
 
@@ -51,6 +52,7 @@ def crawl_job(url: str, out_dir: Path, opts: CrawlOptions) -> dict:
         "CONCURRENT_REQUESTS_PER_DOMAIN": opts.concurrency_per_host,
         "DOWNLOAD_DELAY": opts.delay,
         "AUTOTHROTTLE_ENABLED": opts.autothrottle,
+        "GKAUDIT_CHECK_EXTERNAL": opts.check_external,
         **opts.extra_settings,
     }
     return {"spider_args": {"url": url}, "settings": settings}

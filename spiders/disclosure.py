@@ -86,6 +86,7 @@ class DisclosureSpider(scrapy.Spider):
         spider.max_bytes = settings.getint("GKAUDIT_MAX_PAGE_BYTES")
         spider.summary_path = settings.get("GKAUDIT_SUMMARY_PATH")
         spider.max_depth = settings.getint("DEPTH_LIMIT") or 10**6
+        spider.check_external = settings.getbool("GKAUDIT_CHECK_EXTERNAL")
         spider.scope = Scope(spider.start_url, spider._allowed_arg + settings.getlist("GKAUDIT_ALLOWED_HOSTS"))
         crawler.signals.connect(spider.headers_received, signal=signals.headers_received)
         crawler.signals.connect(spider.bytes_received, signal=signals.bytes_received)
@@ -168,10 +169,13 @@ class DisclosureSpider(scrapy.Spider):
             return
         for link in record.links:
             url = link.url
-            if url in self.seen or not self.scope.allows(url):
+            if url in self.seen:
+                continue
+            external = not self.scope.allows(url)
+            if external and not self.check_external:
                 continue
             self.seen.add(url)
-            is_check = is_attachment_url(url)
+            is_check = external or is_attachment_url(url)   # an outside link is checked, never followed
             kind, limit = ("checks", self.max_checks) if is_check else ("pages", self.max_pages)
             if self.counts[f"{kind}_scheduled"] >= limit:
                 self._truncate(f"max_{kind}")
@@ -184,7 +188,7 @@ class DisclosureSpider(scrapy.Spider):
             # dont_filter: the spider dedupes links itself (self.seen); Scrapy's dupefilter would
             # otherwise drop the second leg of a redirect loop silently, leaving no record of it
             yield scrapy.Request(url, callback=self.parse_page, errback=self.failed,
-                                 meta={"gk_role": "check" if is_check else "page"},
+                                 meta={"gk_role": "check" if is_check else "page", "gk_external": external},
                                  priority=-depth, dont_filter=True)
 
     def _truncate(self, reason: str) -> None:

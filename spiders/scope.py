@@ -55,6 +55,8 @@ class ScopeMiddleware:
         scope = getattr(spider, "scope", None)
         if scope is None or scope.allows(request.url):
             return None
+        if request.meta.get("gk_external") and request.meta.get("gk_role") == "check":
+            return None                    # the profile asked for outside links to be checked
         if request.meta.get("gk_start") and urlsplit(request.url).scheme in ("http", "https"):
             # the start URL redirects elsewhere (a department domain into the government portal):
             # where it lands is the site being audited

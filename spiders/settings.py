@@ -55,3 +55,4 @@ GKAUDIT_MAX_CHECKS = 5000       # non-HTML link targets checked for status
 GKAUDIT_MAX_PAGE_BYTES = 5 * 1024 * 1024
 GKAUDIT_ALLOWED_HOSTS = []      # besides the start URL's host
 GKAUDIT_PROGRESS = False
+GKAUDIT_CHECK_EXTERNAL = False  # check (never follow) links to other hosts

@@ -156,3 +156,24 @@ def test_a_start_url_redirecting_to_another_host_audits_where_it_lands(tmp_path)
     assert summary["hosts_added"] == ["127.0.0.2"]
     assert recs[""]["final_url"] == portal.url and recs[""]["kind"] == "home"
     assert recs["a.html"]["status"] == 200
+
+
+def test_outside_links_are_checked_only_when_asked_and_never_followed(tmp_path):
+    with RouteServer({"/": html('<html><head><title>外</title></head><body><a href="/x.html">x</a></body></html>'),
+                      "/x.html": html("<html><head><title>x</title></head></html>")}, host="127.0.0.2") as other:
+        routes = {"/": html(f'<html><head><title>t</title></head><body><a href="{other.url}">友情链接</a>'
+                            f'<a href="{other.url}gone.html">失效</a></body></html>')}
+        with RouteServer(routes) as srv:
+            crawl_site(srv.url, tmp_path / "off", CrawlOptions(autothrottle=False))
+            crawl_site(srv.url, tmp_path / "on", CrawlOptions(autothrottle=False, check_external=True))
+        hits = list(other.hits)
+    assert len(records(tmp_path / "off")) == 1
+    on = {r["url"]: r for r in records_full(tmp_path / "on")}
+    assert on[other.url]["status"] == 200 and on[other.url]["kind"] == "attachment"
+    assert on[other.url + "gone.html"]["status"] == 404
+    assert "/x.html" not in hits                     # checked, not followed
+
+
+def records_full(run_dir: Path) -> list[dict]:
+    with gzip.open(run_dir / "pages.jsonl.gz", "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
