@@ -116,3 +116,14 @@ def test_a_typo_in_a_profile_is_exit_2_with_one_line(tmp_path, capsys):
     assert main(["audit", "http://127.0.0.1:9/", "--profile", path]) == 2
     err = capsys.readouterr().err.strip()
     assert ":3:" in err and "\n" not in err
+
+
+def test_the_readme_example_profile_loads(tmp_path):
+    import re
+    from .conftest import REPO
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\nname: fuzhou.*?```", readme, re.S).group(0)[8:-3]
+    (tmp_path / "holidays.yaml").write_text("2027:\n  holidays: [2027-01-01]\n", encoding="utf-8")
+    profile = load_profile(write(tmp_path, "mine", block))
+    assert profile.settings["penalty_deadline_workdays"] == 7 and profile.rules["LNK002"].cap == 5
+    assert [e.code for e in profile.exceptions] == ["LNK002"]
