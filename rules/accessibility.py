@@ -73,6 +73,22 @@ def _share_rule(snap: SiteSnapshot, ok, min_share: float, what: str, pages=None)
     return Result.from_findings(findings, **metrics)
 
 
+def _count_rule(pages, total, good, min_share: float, unit: str, what: str) -> Result:
+    """Share of counted things (images, controls) that are good, over all pages; the worst pages."""
+    pages = [p for p in pages if total(p) > 0]
+    if not pages:
+        return Result.na(f"没有{unit}")
+    all_count, good_count = sum(total(p) for p in pages), sum(good(p) for p in pages)
+    share = good_count / all_count
+    metrics = {"total": all_count, "good": good_count, "share": round(share, 4), "min_share": min_share}
+    if share >= min_share:
+        return Result.from_findings([], **metrics)
+    worst = sorted((p for p in pages if good(p) < total(p)), key=lambda p: total(p) - good(p), reverse=True)[:10]
+    return Result.from_findings([Finding(message=f"{total(p) - good(p)} 个{unit}{what}（共 {total(p)} 个）",
+                                         url=p.url, excerpt=p.headline, evidence={"missing": total(p) - good(p)})
+                                 for p in worst], **metrics)
+
+
 @rule(code="A11Y003", title="页面声明语言", failure_title="页面未声明语言（html lang）",
       family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"lang_min_share": 1.0})
 def page_language(snap: SiteSnapshot, settings: dict) -> Result:
@@ -112,23 +128,8 @@ def image_alt(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     GB/T 37668-2019 第 7.1 条（非文本内容）；《无障碍环境建设法》第三十二条。
     """
-    pages = [p for p in snap.pages() if p.stats.images - p.stats.images_decorative > 0]
-    if not pages:
-        return Result.na("没有内容图片")
-    content = sum(p.stats.images - p.stats.images_decorative for p in pages)
-    with_alt = sum(p.stats.images_with_alt for p in pages)
-    share = with_alt / content
-    metrics = {"images": content, "with_alt": with_alt, "share": round(share, 4),
-               "min_share": settings["img_alt_min_share"]}
-    if share >= settings["img_alt_min_share"]:
-        return Result.from_findings([], **metrics)
-
-    def missing(p):
-        return p.stats.images - p.stats.images_decorative - p.stats.images_with_alt
-    worst = sorted((p for p in pages if missing(p) > 0), key=missing, reverse=True)[:10]
-    return Result.from_findings([Finding(message=f"{missing(p)} 张内容图片没有替代文本（共 {p.stats.images - p.stats.images_decorative} 张）",
-                                         url=p.url, excerpt=p.headline, evidence={"missing_alt": missing(p)})
-                                 for p in worst], **metrics)
+    return _count_rule(snap.pages(), lambda p: p.stats.images - p.stats.images_decorative,
+                       lambda p: p.stats.images_with_alt, settings["img_alt_min_share"], "内容图片", "没有替代文本")
 
 
 @rule(code="A11Y005", title="页面设置标题", failure_title="页面缺少标题（title）",
@@ -170,17 +171,5 @@ def form_labels(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     GB/T 37668-2019 第 9.3 条（标签或说明）；《无障碍环境建设法》第三十二条。
     """
-    pages = [p for p in snap.pages() if p.stats.form_controls]
-    if not pages:
-        return Result.na("没有表单控件")
-    controls = sum(p.stats.form_controls for p in pages)
-    labelled = sum(p.stats.form_controls_labelled for p in pages)
-    share = labelled / controls
-    metrics = {"controls": controls, "labelled": labelled, "share": round(share, 4),
-               "min_share": settings["label_min_share"]}
-    if share >= settings["label_min_share"]:
-        return Result.from_findings([], **metrics)
-    bad = [p for p in pages if p.stats.form_controls_labelled < p.stats.form_controls][:10]
-    return Result.from_findings([Finding(
-        message=f"{p.stats.form_controls - p.stats.form_controls_labelled} 个表单控件没有标签",
-        url=p.url, excerpt=p.headline) for p in bad], **metrics)
+    return _count_rule(snap.pages(), lambda p: p.stats.form_controls, lambda p: p.stats.form_controls_labelled,
+                       settings["label_min_share"], "表单控件", "没有标签")

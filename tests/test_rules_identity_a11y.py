@@ -100,7 +100,7 @@ def test_a11y004_counts_content_images_only():
     assert run("A11Y004", snap).status == "pass"
     snap.records[1].stats.images_with_alt = 2
     r = run("A11Y004", snap)
-    assert r.status == "fail" and r.findings[0].evidence["missing_alt"] == 1
+    assert r.status == "fail" and r.findings[0].evidence["missing"] == 1
 
 
 def test_a11y006_labels_on_form_controls():
@@ -108,5 +108,5 @@ def test_a11y006_labels_on_form_controls():
     snap.home.stats.form_controls, snap.home.stats.form_controls_labelled = 3, 3
     assert run("A11Y006", snap).status == "pass"
     snap.home.stats.form_controls_labelled = 1
-    assert run("A11Y006", snap).findings[0].message == "2 个表单控件没有标签"
+    assert run("A11Y006", snap).findings[0].message == "2 个表单控件没有标签（共 3 个）"
     assert run("A11Y006", site()).status == "na"
