@@ -358,6 +358,99 @@ def test_personal_data_only_where_planted(variant):
         assert not ids and not phones
 
 
+XZCF = "/xxgk/fdzdgknr/xzcf/"
+GS = XZCF + "ajgs/"
+PEN6 = {"planted": XZCF + "202603/t20260324_6108.html", "sparse": XZCF + "202603/t20260324_6108.html",
+        "clean": XZCF + "202603/t20260303_6108.html"}
+
+
+def _grid(text: str, cls: str) -> list[list[str]]:
+    root = lxml_html.fromstring(text)
+    table = next(t for t in root.iter("table") if cls in (t.get("class") or "").split())
+    return [[re.sub(r"\s+", "", c.text_content()) for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_penalty_pages(variant):
+    """PEN001/PEN002 as planted: 〔2026〕6号 late only on the real calendar, the quarterly 公示 list with
+    its own 公示日期 per row, the prose 决定书 signed in Chinese numerals."""
+    pages = html_pages(variant)
+    # 〔2026〕6号: 信息公开表, decided 2026-02-24, published 03-24 (clean: 03-03)
+    six = pages[PEN6[variant]]
+    pub = re.search(r'name="PubDate" content="([^"]+)"', six).group(1)
+    assert pub == ("2026-03-03" if variant == "clean" else "2026-03-24")
+    assert f"发布日期：{pub}" in six and "作出处罚决定的日期</td><td>2026年2月24日" in six
+    assert _workdays("2026-02-24", pub) == (6 if variant == "clean" else 21)
+    assert (PEN6["planted"] in pages) == (variant != "clean")
+    # the quarterly 公示 list: a list page (no PubDate/ArticleTitle, no 发布日期 label), one row per decision
+    gs = pages[GS]
+    assert "2026年第三季度行政处罚案件信息公示" in gs and "共1页" in gs
+    assert "PubDate" not in gs and "ArticleTitle" not in gs and "发布日期" not in gs
+    grid = _grid(gs, "cf-grid")
+    head, rows = grid[0], grid[1:]
+    for word in ("行政处罚决定书文号", "当事人名称", "主要违法事实", "处罚依据", "行政处罚内容", "作出决定机关", "决定日期", "公示日期"):
+        assert word in head, word
+    col = {h: i for i, h in enumerate(head)}
+    assert len(rows) >= 3
+    linked = {p for _t, p in _links(GS, gs) if p.startswith(XZCF + "20")}
+    assert linked == {XZCF + "202609/t20260922_6106.html", XZCF + "202608/t20260828_6107.html"}
+    only_here = []
+    for r in rows:
+        no, decided, shown = r[col["行政处罚决定书文号"]], r[col["决定日期"]], r[col["公示日期"]]
+        assert all(r[i] for i in range(len(head))), r
+        assert _workdays(decided, shown) <= 7, r                    # all on time
+        detail = [u for u, t in pages.items() if u.startswith(XZCF + "20") and f"（{no}）" in t and u != GS]
+        if detail:
+            assert f"发布日期：{shown}" in pages[detail[0]], (no, detail)   # the same decision, the same date
+        else:
+            only_here.append(no)
+    assert len(only_here) >= 2 and len(rows) - len(only_here) >= 2, only_here
+    assert "36号" not in gs                                        # the late one is not on the list
+    # the prose 决定书: 文号 under the title, signed with the date in Chinese numerals
+    dec = pages[XZCF + "202611/t20261106_6102.html"]
+    assert "榕江市市场监督管理局<br />二〇二六年十一月二日</p>" in dec
+    assert '<p align="right">榕市监处罚〔2026〕43号</p>' in dec
+    for part in ("当事人：", "依据《", "作出如下行政处罚："):
+        assert part in dec, part
+    # PEN002: only 41号 lacks 处罚依据 among the detail tables
+    no_basis = {u for u, t in pages.items() if "cf-table" in t and "处罚依据" not in t}
+    assert no_basis == (set() if variant == "clean" else {XZCF + "202610/t20261030_6103.html"}), no_basis
+
+
+def _plausible_id_shape(s: str) -> bool:
+    """Region and birth date as an ID would have them; only the check digit can tell."""
+    try:
+        born = dt.date(int(s[6:10]), int(s[10:12]), int(s[12:14]))
+    except ValueError:
+        return False
+    return s[:2] == "35" and dt.date(1900, 1, 1) <= born <= dt.date(2026, 11, 20)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_personal_data_lookalikes(variant):
+    """What PRV001/PRV002 must not flag, on penalty and 公示 pages in every variant."""
+    pages = {u: t for u, t in html_pages(variant).items() if u.startswith(XZCF)}
+    text = "\n".join(pages.values())
+    # 18-digit numbers shaped like an ID (region 35, a real date) with a wrong check digit
+    wrong = {m for t in pages.values() for m in ID_RE.findall(t) if not _valid_id(m)}
+    assert {"350702202602100037", "350702202607030118"} <= wrong, wrong
+    assert all(_plausible_id_shape(m) for m in ("350702202602100037", "350702202607030118"))
+    assert "350702202602100037" in pages[PEN6[variant]] and "350702202607030118" in pages[GS]
+    # masked ID numbers, both styles
+    assert re.search(r"350702\*{8}\d{3}[\dX]", pages[PEN6[variant]])
+    assert re.search(r"350702\d{6}\*{6}", pages[GS])
+    assert "3507021990****2316" in text
+    # 统一社会信用代码, office landlines, the 12315 hotline on the penalty pages and the 公示 list
+    for u in (PEN6[variant], GS):
+        assert re.search(r"9[12]350702MA[0-9A-Z]{7}[0-9A-Z]", pages[u]), u          # 统一社会信用代码
+        assert "0599-8862317" in pages[u] and "12315" in pages[u] and "0599-8861235" in pages[u], u
+        assert not MOBILE_RE.search(pages[u]), u
+    # a natural-person party on the 公示 list, with no phone number next to it
+    assert "<td>刘某某</td>" in pages[GS]
+    valid = {m for t in pages.values() for m in ID_RE.findall(t) if _valid_id(m)}
+    assert valid == (set() if variant == "clean" else {"350702198603141513"}), valid
+
+
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_titles_and_lang(variant):
     gt = ground_truth()["planted"]
@@ -661,11 +754,18 @@ def test_working_day_facts():
     assert wd("2026-09-30", "2026-10-08") == 1 and _weekdays("2026-09-30", "2026-10-08") == 6
     assert wd("2026-09-14", "2026-09-18") <= 20                   # 3号 成文 -> 发布 (UPD004 passes)
     assert wd("2026-09-28", "2026-11-03") == 22         # PEN001 (> 7 and > 20)
+    # PEN001 〔2026〕6号: Tue 02-24, the first working day after 春节 (02-15..02-23), published Tue 03-24:
+    # 21 working days because Sat 02-28 is a 调休 working day; a Mon-Fri count gives 20 (on time under 20)
+    assert all(not cc.is_workday(dt.date(2026, 2, d)) for d in range(15, 24))
+    assert cc.is_workday(dt.date(2026, 2, 24)) and dt.date(2026, 2, 24).weekday() == 1
+    assert cc.is_workday(dt.date(2026, 2, 28)) and dt.date(2026, 2, 28).weekday() == 5     # 调休 Saturday
+    assert wd("2026-02-24", "2026-03-24") == 21 and _weekdays("2026-02-24", "2026-03-24") == 20
     assert wd("2026-01-05", "2026-03-12") > 20          # UPD004
     for a, b in [("2026-11-10", "2026-11-13"), ("2026-11-02", "2026-11-06"), ("2026-10-26", "2026-10-30"),
                  ("2026-10-09", "2026-10-16"), ("2026-09-16", "2026-09-22"), ("2026-08-24", "2026-08-28"),
-                 ("2026-09-28", "2026-09-30")]:
-        assert wd(a, b) <= 7                            # the other penalties are on time
+                 ("2026-09-28", "2026-09-30"), ("2026-02-24", "2026-03-03"),                  # 36号, 6号 in clean
+                 ("2026-07-06", "2026-07-10"), ("2026-07-20", "2026-07-24"), ("2026-09-07", "2026-09-11")]:
+        assert wd(a, b) <= 7                            # the other penalties are on time (list-only rows too)
 
 
 def test_generator_output_is_current(tmp_path):

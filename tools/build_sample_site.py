@@ -55,6 +55,16 @@ def cn_date(d: str) -> str:
     return f"{int(y)}年{int(m)}月{int(dd)}日"
 
 
+def cn_numeral_date(d: str) -> str:
+    """2026-11-02 -> 二〇二六年十一月二日 (the signature date of a 决定书)."""
+    digits = "〇一二三四五六七八九"
+    y, m, dd = (int(x) for x in d.split("-"))
+
+    def small(n):
+        return digits[n] if n < 10 else ("" if n < 20 else digits[n // 10]) + "十" + (digits[n % 10] if n % 10 else "")
+    return "".join(digits[int(c)] for c in str(y)) + f"年{small(m)}月{small(dd)}日"
+
+
 def esc(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
@@ -1038,6 +1048,7 @@ class Builder:
         items.sort(key=lambda x: x[2], reverse=True)
         self.col_items["xzcf"] = items
         self.penalty_list(items)
+        self.penalty_gs()
 
     def col_zfgs(self):
         self.simple_col("zfgs", "行政执法公示", [
@@ -1183,10 +1194,12 @@ class Builder:
         self.simple_col("xwfb", "新闻发布", entries)
 
     # ---- 行政处罚 (GBK) --------------------------------------------------------------------
-    def gbk_page(self, url, title, meta, trail_html, main):
+    def gbk_page(self, url, title, meta, trail_html, main, lang=None):
+        """The old GBK template; it declares no language except in clean (A11Y003) or when *lang*."""
+        lang = self.clean if lang is None else lang
         m = "\n".join(f'<meta name="{k}" content="{esc(v)}" />' for k, v in meta.items())
         html = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-<html xmlns="http://www.w3.org/1999/xhtml"{' lang="zh-CN" xml:lang="zh-CN"' if self.clean else ''}>
+<html xmlns="http://www.w3.org/1999/xhtml"{' lang="zh-CN" xml:lang="zh-CN"' if lang else ''}>
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
 <title>{title}</title>
@@ -1225,12 +1238,42 @@ class Builder:
             for n, (t, h, d, _x) in enumerate(items, 1))
         main = f"""<div class="cf-title">行政处罚</div>
 <p class="cf-tip">根据《国务院办公厅关于进一步做好“双公示”工作的通知》要求，行政处罚决定自作出之日起7个工作日内公示。</p>
+<p class="cf-tip">季度汇总：<a href="{rel(url, GS_URL)}">{GS_TITLE}</a></p>
 <table width="100%" border="1" cellspacing="0" cellpadding="4" class="cf-list">
 <tr><th width="60">序号</th><th>标题</th><th width="120">发布日期</th></tr>
 {rows}
 </table>"""
         trail = ('当前位置：<a href="/">首页</a> &gt; <a href="../../">政府信息公开</a> &gt; <a href="../">法定主动公开内容</a> &gt; 行政处罚')
         self.gbk_page(url, f"行政处罚_{SITE_NAME}", self.site_meta(ColumnName="行政处罚", ColumnType="信息公开"), trail, main)
+
+    def penalty_gs(self):
+        """The quarter's 公示 list: one grid row per decision with its own 公示日期; a list page (no
+        发布日期, no ArticleTitle). Rows whose decision also has a detail page link to it."""
+        url = GS_URL
+        by_id = {p["id"]: p for p in PENALTIES}
+        rows = []
+        for n, r in enumerate(GS_ROWS, 1):
+            no = r["no"]
+            if r.get("detail"):
+                p = by_id[r["detail"]]
+                no = f'<a href="{rel(url, p["url_clean"] if self.clean else p["url"])}" target="_blank">{no}</a>'
+            rows.append(f'<tr><td align="center">{n}</td><td>{no}</td><td>{r["party"]}</td><td>{r["code"]}</td>'
+                        f'<td>{r["facts"]}</td><td>{r["basis"]}</td><td>{r["content"]}</td><td>{SITE_NAME}</td>'
+                        f'<td align="center">{r["decided"]}</td><td align="center">{r["pub"]}</td></tr>')
+        body = "\n".join(rows)
+        main = f"""<div class="cf-title">{GS_TITLE}</div>
+<p class="cf-tip">根据《市场监督管理行政处罚信息公示规定》，现将本局2026年第三季度作出的行政处罚案件信息公示如下（自然人当事人的身份证件号码已作去标识化处理）。</p>
+<table width="100%" border="1" cellspacing="0" cellpadding="4" class="cf-grid">
+<tr><th width="40">序号</th><th>行政处罚决定书文号</th><th>当事人名称</th><th>统一社会信用代码（身份证件号码）</th><th>主要违法事实</th><th>处罚依据</th><th>行政处罚内容</th><th>作出决定机关</th><th width="80">决定日期</th><th width="80">公示日期</th></tr>
+{body}
+</table>
+<p class="cf-tip">如对公示内容有异议，请与本局法制科联系，联系电话：{CASE_PHONE}；投诉举报电话：12315。</p>
+<div class="pages">共{len(GS_ROWS)}条记录　共1页</div>"""
+        trail = ('当前位置：<a href="/">首页</a> &gt; <a href="../../../">政府信息公开</a> &gt; <a href="../../">法定主动公开内容</a> &gt; '
+                 '<a href="../">行政处罚</a> &gt; 案件信息公示')
+        # added to the old template in 2026 with a fixed <html lang>: GBK, but not an A11Y003 page
+        self.gbk_page(url, f"{GS_TITLE}_{SITE_NAME}", self.site_meta(ColumnName="行政处罚", ColumnType="信息公开"), trail, main,
+                      lang=True)
 
     def penalty_page(self, p, url, pub):
         decided = p["decided_clean"] if self.clean else p["decided"]
@@ -1248,12 +1291,13 @@ class Builder:
                     ("法定代表人（负责人）姓名", f["rep"])]
             if f.get("operator"):
                 rows.append(("经营者及联系方式", f["operator"]))
+            rows += f.get("extra", [])
             rows.append(("主要违法事实", f["facts"]))
             if f.get("basis"):
                 rows.append(("处罚依据", f["basis"]))
             rows += [("处罚种类", f["types"]), ("处罚内容", f["content"]), ("罚没金额（万元）", f["amount"]),
                      ("作出处罚决定的机关名称", SITE_NAME), ("作出处罚决定的日期", cn_date(decided)),
-                     ("公示期限", "自公示之日起三年"), ("备注", "")]
+                     ("公示期限", "自公示之日起三年"), ("备注", f.get("note", ""))]
             body = "\n".join(f'<tr><td width="220" class="l">{k}</td><td>{v}</td></tr>' for k, v in rows)
             main = f"""<div class="cf-title">{p['title']}</div>
 <div class="cf-info">发布日期：{pub}　　来源：{SITE_NAME}</div>
@@ -1270,7 +1314,7 @@ class Builder:
 <p align="center"><b>行政处罚决定书</b></p>
 <p align="right">{p['no']}</p>
 {paras}
-<p align="right">榕江市市场监督管理局<br />{cn_date(decided)}</p>
+<p align="right">榕江市市场监督管理局<br />{cn_numeral_date(decided) if p.get("cn_numerals") else cn_date(decided)}</p>
 </div>"""
         elif kind == "notice":
             paras = "\n".join(f"<p>{x}</p>" for x in f["text"])
@@ -1575,6 +1619,13 @@ def _id_check(s17: str) -> str:
 
 LEAKED_ID = "35070219860314151" + _id_check("35070219860314151")
 LEAKED_MOBILE = "13905997326"
+# Lookalikes PRV001/PRV002 must not flag (every variant): 18-digit numbers shaped like an ID (region
+# 350702, a real date where the birth date would be) whose last digit is NOT the GB 11643 check digit,
+# masked ID numbers, 统一社会信用代码, the office landline and the 12315 hotline.
+CASE_NO = "350702202602100037"          # 案件编号 on 〔2026〕6号; the check digit would be 0
+ORDER_NO = "350702202607030118"         # 订单编号 in the 第三季度 公示 list; the check digit would be 5
+assert _id_check(CASE_NO[:17]) != CASE_NO[17] and _id_check(ORDER_NO[:17]) != ORDER_NO[17]
+CASE_PHONE = "0599-8862317"             # 价格监督检查和反不正当竞争科 (office landline)
 
 PENALTIES = [
     dict(id=6101, no="榕市监处罚〔2026〕45号", kind="table", decided="2026-11-10", decided_clean="2026-11-10",
@@ -1587,6 +1638,7 @@ PENALTIES = [
                      types="没收违法所得；罚款", content="没收超过保质期的纯牛奶12箱；没收违法所得326元；罚款人民币50000元。",
                      amount="5.0326")),
     dict(id=6102, no="榕市监处罚〔2026〕43号", kind="decision", decided="2026-11-02", decided_clean="2026-11-02",
+         cn_numerals=True,                  # signed 二〇二六年十一月二日
          pub="2026-11-06", pub_clean="2026-11-06",
          url="/xxgk/fdzdgknr/xzcf/202611/t20261106_6102.html", url_clean="/xxgk/fdzdgknr/xzcf/202611/t20261106_6102.html",
          fields=dict(text=[
@@ -1653,15 +1705,57 @@ PENALTIES = [
     dict(id=6107, no="榕市监处罚〔2026〕31号", kind="grid", decided="2026-08-24", decided_clean="2026-08-24",
          pub="2026-08-28", pub_clean="2026-08-28",
          url="/xxgk/fdzdgknr/xzcf/202608/t20260828_6107.html", url_clean="/xxgk/fdzdgknr/xzcf/202608/t20260828_6107.html",
-         fields=dict(party="榕江市江滨物业服务有限公司", facts="使用未经定期检验的电梯",
+         fields=dict(party="榕江市江滨物业服务有限公司", uscc="91350702MA8NB4T20H", facts="使用未经定期检验的电梯",
                      basis="《中华人民共和国特种设备安全法》第八十四条第（一）项",
                      content="责令停止使用有关特种设备，处罚款人民币30000元。")),
+    # PEN001 on the real calendar only: decided Tue 2026-02-24 (first day after 春节 02-15..02-23),
+    # published 03-24 = 21 working days because Sat 02-28 is a 调休 working day (20 by Mon-Fri);
+    # clean publishes it 03-03 (6 working days).
+    dict(id=6108, no="榕市监处罚〔2026〕6号", kind="table", decided="2026-02-24", decided_clean="2026-02-24",
+         pub="2026-03-24", pub_clean="2026-03-03",
+         url="/xxgk/fdzdgknr/xzcf/202603/t20260324_6108.html", url_clean="/xxgk/fdzdgknr/xzcf/202603/t20260303_6108.html",
+         fields=dict(case="榕江市榕城区福来副食店春节期间不明码标价案", party="榕江市榕城区福来副食店",
+                     uscc="92350702MA8T7HX15W", rep="周某某（经营者）",
+                     extra=[("案件编号", CASE_NO), ("经营者身份证件号码", "350702********0428")],
+                     facts="2026年2月10日，执法人员在春节市场专项检查中发现，当事人经营场所内销售的年货礼盒、坚果炒货等42种商品未按规定明码标价。",
+                     basis="《中华人民共和国价格法》第四十二条；《明码标价和禁止价格欺诈规定》第二十一条",
+                     types="警告；罚款", content="警告；罚款人民币3000元。", amount="0.3",
+                     note=f"办案机构：价格监督检查和反不正当竞争科，联系电话：{CASE_PHONE}；投诉举报电话：12315。")),
 ]
 for _p in PENALTIES:
     _p["title"] = (f"行政处罚决定书送达公告（{_p['no']}）" if _p["kind"] == "notice" else
                    f"行政处罚决定书（{_p['no']}）" if _p["kind"] == "decision" else
                    f"行政处罚信息公示表（{_p['no']}）" if _p["id"] == 6106 else
                    f"行政处罚信息公开表（{_p['no']}）")
+
+# 2026年第三季度行政处罚案件信息公示: a list page (kind column) with its own 公示日期 per row, all on
+# time (4-6 working days). 31号 and 35号 also have detail pages (each decision counts once); 26号, 28号
+# and 33号 are published only here. 36号 (decided 09-28, PEN001) is not on it.
+GS_URL = "/xxgk/fdzdgknr/xzcf/ajgs/"
+GS_TITLE = "2026年第三季度行政处罚案件信息公示"
+GS_ROWS = [
+    dict(no="榕市监处罚〔2026〕26号", party="榕江市云购电子商务有限公司", code="91350702MA8W2L6R0C",
+         facts=f"当事人通过网络平台销售标注“特级”的散装绿茶，经抽样检验为不合格产品（抽检样品订单编号：{ORDER_NO}）。",
+         basis="《中华人民共和国产品质量法》第五十条", content="没收违法所得1280元；罚款人民币6000元。",
+         decided="2026-07-06", pub="2026-07-10"),
+    dict(no="榕市监处罚〔2026〕28号", party="榕江市惠万家超市有限公司", code="91350702MA8PL9Q63E",
+         facts="当事人销售的散装熟食未标明生产日期、保质期和生产经营者名称。",
+         basis="《中华人民共和国食品安全法》第一百二十六条第一款第（十一）项", content="警告；罚款人民币5000元。",
+         decided="2026-07-20", pub="2026-07-24"),
+    dict(no="榕市监处罚〔2026〕31号", detail=6107),
+    dict(no="榕市监处罚〔2026〕33号", party="刘某某", code="350702198711******",
+         facts="当事人未依法取得营业执照，在榕城区江滨路夜市从事餐饮经营活动。",
+         basis="《无证无照经营查处办法》第十三条", content="责令停止违法行为；没收违法所得860元；罚款人民币2000元。",
+         decided="2026-09-07", pub="2026-09-11"),
+    dict(no="榕市监处罚〔2026〕35号", detail=6106),
+]
+for _r in GS_ROWS:
+    if _r.get("detail"):        # the same decision as its detail page: same 文号, party, dates
+        _p = next(p for p in PENALTIES if p["id"] == _r["detail"])
+        assert _p["no"] == _r["no"] and _p["pub"] == _p["pub_clean"] and _p["decided"] == _p["decided_clean"]
+        _f = _p["fields"]
+        _r.update(party=_f["party"], code=_f["uscc"], facts=_f["facts"], basis=_f["basis"],
+                  content=_f["content"], decided=_p["decided"], pub=_p["pub"])
 
 ANNUAL = [
     (2025, "/xxgk/nb/202601/t20260120_7003.html", "2026-01-20", "榕江市市场监督管理局2025年政府信息公开工作年度报告"),
