@@ -65,7 +65,7 @@ def _check_duty(snap: SiteSnapshot, duty: dict, as_of) -> tuple[Finding | None, 
     if hosts and any(h in (urlsplit(l.url).hostname or "") for p in snap.pages() for l in p.links for h in hosts):
         return None, f"{name}：链接到 {'、'.join(hosts)}"
     if not hits:
-        return Finding(message=f"未找到“{name}”", url=snap.home.url, evidence={"duty": name}), ""
+        return Finding(message=f"未找到“{name}”", url=_where(snap, duty), evidence={"duty": name}), ""
     if "fresh_days" in duty:
         dated = sorted((e for e in hits if e.date), key=lambda e: e.date, reverse=True)
         if not dated:
@@ -78,6 +78,14 @@ def _check_duty(snap: SiteSnapshot, duty: dict, as_of) -> tuple[Finding | None, 
                            evidence={"duty": name, "newest": dated[0].date, "age_days": age}), ""
         return None, f"{name}：{dated[0].text}（{dated[0].date}）"
     return None, f"{name}：{hits[0].text}"
+
+
+def _where(snap: SiteSnapshot, duty: dict) -> str:
+    """The column where the missing item belongs (duty ``where``: column names), else the homepage."""
+    words = duty.get("where", [])
+    column = next((p for p in snap.pages() if p.kind == "column" and words
+                   and any(w in (p.column or p.headline or "") for w in words)), None)
+    return (column or snap.home).url
 
 
 def _duty_rule(code: str, snap: SiteSnapshot, settings: dict) -> Result:

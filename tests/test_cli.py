@@ -48,7 +48,9 @@ def test_an_unreachable_site_exits_3_with_a_report_that_says_so(tmp_path, capsys
 
 
 def test_a_score_below_fail_under_exits_1(tmp_path):
-    home = html('<html><head><title>首页</title></head><body><a href="/x.html">新闻</a></body></html>')
+    home = html('<html><head><title>首页</title></head><body><ul>'
+                '<li><a href="/x.html">新闻一</a><span>2026-11-18</span></li>'
+                '<li><a href="/y.html">新闻二</a><span>2026-11-17</span></li></ul></body></html>')
     with RouteServer({"/": home}) as srv:
         ok = main(["audit", srv.url, "--out", str(tmp_path / "a"), "--quiet", "--as-of", "2026-11-20"])
         low = main(["audit", srv.url, "--out", str(tmp_path / "b"), "--quiet", "--fail-under", "99",
@@ -60,7 +62,8 @@ def test_a_veto_hit_exits_1_whatever_the_score(tmp_path):
     blank = ('<html><head><meta name="ColumnName" content="栏目{i}"><title>栏目{i}</title></head>'
              '<body><ul class="list"></ul><p>暂无信息</p></body></html>')
     links = "".join(f'<a href="/c{i}/">栏目{i}</a>' for i in range(5))
-    routes = {"/": html(f'<html><head><title>首页</title></head><body>{links}</body></html>')}
+    news = '<ul><li><a href="/n1.html">动态</a><span>2026-11-18</span></li><li><a href="/n2.html">动态</a><span>2026-11-17</span></li></ul>'
+    routes = {"/": html(f'<html><head><title>首页</title></head><body>{links}{news}</body></html>')}
     routes.update({f"/c{i}/": html(blank.format(i=i)) for i in range(5)})
     with RouteServer(routes) as srv:
         code = main(["audit", srv.url, "--out", str(tmp_path), "--quiet", "--as-of", "2026-11-20"])
