@@ -37,6 +37,10 @@ _ENV.filters["truncation"] = truncation
 _ENV.globals["site_label"] = site_label
 
 
+def environment() -> jinja2.Environment:
+    return _ENV
+
+
 def family_losses(report: Report) -> list[tuple[str, float]]:
     losses: "OrderedDict[str, float]" = OrderedDict((title, 0.0) for title in FAMILIES.values())
     for r in report.results:

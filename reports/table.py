@@ -34,6 +34,11 @@ def render(report: Report, show_all: bool = False) -> str:
                      r.title, _short(first, 60)])
     table = tabulate(rows, headers=["规则", "结果", "问题数", "扣分", "检查项", "说明"],
                      tablefmt="simple") if rows else "所有检查项均通过。"
+    if report.baseline:
+        b = report.baseline
+        change = "" if b.get("score_change") is None else f"得分 {b['score_change']:+g}，"
+        head.append(f"与上次检查（{b['as_of']}）相比：{change}已整改 {b['fixed']} 条，仍存在 {b['still']} 条，"
+                    f"新发现 {b['new']} 条")
     counts = "　".join(f"{STATUS_WORDS[k]} {v}" for k, v in report.summary.items() if v)
     tail = [counts] + [f"提示：{w}" for w in report.warnings]
     return "\n".join(head + ["", table, ""] + tail)

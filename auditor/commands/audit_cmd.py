@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..audit import AuditOptions, audit_site
+from ..audit import AuditOptions, audit_site, is_unreachable
+from ..diff import diff_reports, load_report
 from ..crawl import CrawlOptions
 from .common import add_judging_arguments, emit, exit_code, formats_of
 
@@ -14,6 +15,9 @@ def add_arguments(p) -> None:
     add_judging_arguments(p)
     add_crawl_arguments(p)
     p.add_argument("--name", help="网站名称（写入报告）")
+    p.add_argument("--baseline", type=Path, help="上次检查的 report.json 或运行目录：报告中记录已整改、仍存在、新发现")
+    p.add_argument("--fail-on-new", action="store_true",
+                   help="与 --baseline 一起用：只有新发现的问题才使退出码为 1，原有问题不影响")
     p.add_argument("--level", choices=("department", "government"), help="机关层级：部门或政府")
 
 
@@ -45,6 +49,27 @@ def run(args) -> int:
                         out_dir=args.out, formats=formats_of(args), site_name=args.name,
                         level=args.level, crawl=crawl_options(args, progress_wanted(args)),
                         debug=args.debug)
+    if args.fail_on_new and not args.baseline:
+        from ..errors import ConfigError
+        raise ConfigError("--fail-on-new 需要同时给出 --baseline")
+    baseline = load_report(args.baseline) if args.baseline else None   # a bad baseline fails before crawling
     report, run_dir = audit_site(args.url, opts)
+    if baseline is not None:
+        report = record_baseline(report, baseline, args.baseline, run_dir)
     emit(report, run_dir, args)
+    if args.fail_on_new and not is_unreachable(report):
+        return 1 if report.baseline["new"] else 0
     return exit_code(report, args)
+
+
+def record_baseline(report, baseline, baseline_path: Path, run_dir: Path):
+    """Diff against the baseline: kept in report.json, shown in diff.html beside it."""
+    from reports import diff_view, json_report
+    d = diff_reports(baseline, report)
+    report.baseline = {
+        "report": str(baseline_path), "as_of": d.old_as_of, "score": d.old_score, "grade": d.old_grade,
+        "score_change": d.score_change, "fixed": d.fixed, "still": d.still, "new": len(d.new_findings),
+        "new_findings": [{"code": code, "url": f.url, "message": f.message} for code, f in d.new_findings]}
+    json_report.write(report, run_dir / "report.json")
+    diff_view.write(d, run_dir, ("json", "html"))
+    return report
