@@ -64,9 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def progress_wanted(args) -> bool:
     """A progress line only for a person at a terminal: not --quiet, not CI, not JSON on stdout."""
+    from .commands.common import print_mode
     if getattr(args, "quiet", False) or os.environ.get("CI"):
         return False
-    if getattr(args, "print", "table") == "json":
+    if hasattr(args, "format") and print_mode(args) == "json":
         return False
     return sys.stderr.isatty()
 

@@ -121,3 +121,11 @@ def test_a_non_html_start_url_is_unrated_and_no_rule_fails(tmp_path):
     assert code == 3
     assert report["score"]["total"] is None and report["score"]["deductions"] == []
     assert {r["status"] for r in report["results"]} == {"error"}
+
+
+def test_format_json_dash_puts_the_report_and_nothing_else_on_stdout(tmp_path, capsys):
+    home = html('<html><head><title>首页</title></head><body><p>x</p></body></html>')
+    with RouteServer({"/": home}) as srv:
+        main(["audit", srv.url, "--out", str(tmp_path), "--as-of", "2026-11-20", "--format", "json", "-"])
+    out = capsys.readouterr().out
+    assert json.loads(out)["site"]["url"] == srv.url

@@ -11,15 +11,16 @@ from reports.json_report import to_json
 from ..audit import is_unreachable
 from ..report import Report
 
-FORMATS = ("table", "json", "html", "junit")
+FORMATS = ("table", "json", "html", "junit", "-")
 
 
 def add_judging_arguments(p) -> None:
     from ..cli import parse_date
     p.add_argument("--profile", help="检查方案：national、market-regulation、fujian-market-regulation 或 YAML 文件路径")
     p.add_argument("--as-of", type=parse_date, help="以哪一天为“今天”（YYYY-MM-DD），用于可复现的检查；默认今天")
-    p.add_argument("--format", default="table,json,html",
-                   help="输出：table（终端表格）、json、html、junit 的组合，逗号分隔；report.json 总会写出")
+    p.add_argument("--format", nargs="+", default=["table,json,html"],
+                   help="输出：table（终端表格）、json、html、junit 的组合，逗号或空格分隔；report.json 总会写出；"
+                        "“-”表示把完整报告 JSON 打印到标准输出（标准输出不再有其他内容）")
     p.add_argument("--print", choices=("table", "json", "none"), default=None,
                    help="标准输出打印什么：table（默认）、json（完整报告）或 none")
     p.add_argument("--fail-under", type=float, default=None, help="得分低于此值时退出码为 1")
@@ -27,7 +28,8 @@ def add_judging_arguments(p) -> None:
 
 
 def formats_of(args) -> tuple[str, ...]:
-    chosen = tuple(f.strip() for f in (args.format or "").split(",") if f.strip())
+    raw = args.format if isinstance(args.format, list) else [args.format or ""]
+    chosen = tuple(f.strip() for part in raw for f in part.split(",") if f.strip())
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
         from ..errors import ConfigError
@@ -36,6 +38,8 @@ def formats_of(args) -> tuple[str, ...]:
 
 
 def print_mode(args) -> str:
+    if "-" in formats_of(args):
+        return "json"
     if args.print:
         return args.print
     if args.quiet or "table" not in formats_of(args):

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..audit import AuditOptions, audit_site
 from ..crawl import CrawlOptions
 from ..sample_server import SampleSite, ground_truth
-from .common import emit, exit_code
+from .common import emit, exit_code, formats_of
 
 
 VARIANT_WORDS = {"planted": "含预置问题", "clean": "整改后", "sparse": "改版后缺项"}
@@ -20,7 +20,7 @@ def add_arguments(p) -> None:
     p.add_argument("--out", type=Path, help="运行目录（默认 ./gkaudit-runs/demo/<时间>/）")
     p.add_argument("--print", choices=("table", "json", "none"), default=None)
     p.add_argument("--quiet", "-q", action="store_true")
-    p.add_argument("--format", default="table,json,html,junit")
+    p.add_argument("--format", nargs="+", default=["table,json,html,junit"])
     p.add_argument("--fail-under", type=float, default=None)
 
 
@@ -35,7 +35,7 @@ def run(args) -> int:
         opts = AuditOptions(
             profile=truth["site"].get("profile", "national"),
             as_of=dt.date.fromisoformat(str(truth["as_of"])), out_dir=out,
-            formats=tuple(f for f in args.format.split(",") if f), site_name=truth["site"]["name"],
+            formats=formats_of(args), site_name=truth["site"]["name"],
             level=truth["site"].get("level"),
             crawl=CrawlOptions(max_pages=1000, progress=progress_wanted(args), autothrottle=False,
                                concurrency_per_host=8))
