@@ -40,8 +40,9 @@ def truncation(reasons: list[str]) -> str:
 
 
 def plain(text: str) -> str:
-    """Docs text for people: no Markdown code marks."""
-    return re.sub(r"`([^`]*)`", r"\1", text or "")
+    """Docs text for people: no Markdown code marks, no line breaks inside a Chinese sentence."""
+    text = re.sub(r"`([^`]*)`", r"\1", text or "")
+    return re.sub(r"\s*\n\s*", "", text)
 
 
 def site_label(name: str | None, url: str) -> str:
