@@ -58,13 +58,13 @@ def crawl_job(url: str, out_dir: Path, opts: CrawlOptions) -> dict:
     return {"spider_args": {"url": url}, "settings": settings}
 
 
-def run_crawls(jobs: list[dict]) -> None:
+def run_crawls(jobs: list[dict], log_file: Path | None = None) -> None:
     """Run the crawls in one child process; raise CrawlError if the child itself fails.
 
     Scrapy logs into each run's ``crawl.log``; the terminal keeps only the progress line.
     """
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
-        json.dump({"crawls": jobs}, fh, ensure_ascii=False)
+        json.dump({"crawls": jobs, "log_file": str(log_file) if log_file else None}, fh, ensure_ascii=False)
         job_file = fh.name
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parent.parent)
@@ -76,7 +76,7 @@ def run_crawls(jobs: list[dict]) -> None:
     finally:
         os.unlink(job_file)
     if proc.returncode != 0:
-        raise CrawlError(f"抓取进程异常退出（退出码 {proc.returncode}），详见 crawl.log")
+        raise CrawlError(f"抓取进程异常退出（退出码 {proc.returncode}），详见 {log_file or 'crawl.log'}")
 
 
 def crawl_site(url: str, out_dir: Path, opts: CrawlOptions) -> dict:

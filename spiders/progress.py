@@ -1,4 +1,8 @@
-"""A one-line progress display on a terminal: pages done, queued, errors, rate."""
+"""A one-line progress display on a terminal: pages done, queued, errors and rate.
+
+One line for the whole process: a batch crawls many sites at once, and their counts are summed
+(sites finished / all sites).
+"""
 from __future__ import annotations
 
 import sys
@@ -8,11 +12,43 @@ from scrapy import signals
 from twisted.internet import task
 
 
+class _Board:
+    """What every crawler of the process reports to the one line."""
+
+    def __init__(self):
+        self.active: dict[object, object] = {}       # spider -> crawler
+        self.finished: list[dict] = []
+        self.loop: task.LoopingCall | None = None
+        self.started = time.monotonic()
+
+    def line(self) -> str:
+        spiders = list(self.active)
+        counts = [getattr(s, "counts", {}) for s in spiders] + self.finished
+        pages = sum(c.get("pages", 0) for c in counts)
+        checks = sum(c.get("checks", 0) for c in counts)
+        errors = sum(c.get("errors", 0) for c in counts)
+        queued = sum(_queued(crawler) for crawler in self.active.values())
+        rate = (pages + checks) / max(time.monotonic() - self.started, 1e-6)
+        total = len(spiders) + len(self.finished)
+        where = f"{spiders[0].start_url}" if total == 1 and spiders else f"网站 {len(self.finished)}/{total} 已完成"
+        return (f"\r抓取中 {where}  页面 {pages}  链接检查 {checks}  排队 {queued}  错误 {errors}  "
+                f"{rate:.1f} 个/秒")
+
+
+def _queued(crawler) -> int:
+    try:
+        engine = crawler.engine
+        return len(engine._slot.scheduler) if engine and engine._slot else 0  # noqa: SLF001
+    except (AttributeError, TypeError):
+        return 0
+
+
+_BOARD = _Board()
+
+
 class CrawlProgress:
     def __init__(self, crawler):
         self.crawler = crawler
-        self.loop: task.LoopingCall | None = None
-        self.started = time.monotonic()
         self.enabled = crawler.settings.getbool("GKAUDIT_PROGRESS") and sys.stderr.isatty()
 
     @classmethod
@@ -23,27 +59,24 @@ class CrawlProgress:
         return ext
 
     def spider_opened(self, spider):
-        if self.enabled:
-            self.started = time.monotonic()
-            self.loop = task.LoopingCall(self.show, spider)
-            self.loop.start(1.0, now=False)
+        if not self.enabled:
+            return
+        _BOARD.active[spider] = self.crawler
+        if _BOARD.loop is None or not _BOARD.loop.running:
+            _BOARD.started = time.monotonic()
+            _BOARD.loop = task.LoopingCall(self.show)
+            _BOARD.loop.start(1.0, now=False)
 
-    def show(self, spider, final: bool = False):
-        counts = getattr(spider, "counts", {})
-        queued = 0
-        engine = self.crawler.engine
-        try:
-            queued = len(engine._slot.scheduler) if engine and engine._slot else 0  # noqa: SLF001
-        except (AttributeError, TypeError):
-            queued = 0
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        done = counts.get("pages", 0) + counts.get("checks", 0)
-        line = (f"\r抓取中 {spider.start_url}  页面 {counts.get('pages', 0)}  链接检查 {counts.get('checks', 0)}"
-                f"  排队 {queued}  错误 {counts.get('errors', 0)}  {done / elapsed:.1f} 个/秒")
-        sys.stderr.write(line[:160].ljust(100) + ("\n" if final else ""))
+    @staticmethod
+    def show(final: bool = False):
+        sys.stderr.write(_BOARD.line()[:160].ljust(100) + ("\n" if final else ""))
         sys.stderr.flush()
 
     def spider_closed(self, spider, reason):
-        if self.loop is not None and self.loop.running:
-            self.loop.stop()
-            self.show(spider, final=True)
+        if spider not in _BOARD.active:
+            return
+        del _BOARD.active[spider]
+        _BOARD.finished.append(dict(getattr(spider, "counts", {})))
+        if not _BOARD.active and _BOARD.loop is not None and _BOARD.loop.running:
+            _BOARD.loop.stop()
+            self.show(final=True)

@@ -26,7 +26,12 @@ def settings_for(overrides: dict) -> Settings:
 
 def run(job: dict) -> int:
     crawls = job["crawls"]
-    process = CrawlerProcess(settings_for(crawls[0].get("settings", {})))
+    # project settings only: per-crawl settings ride on each spider class (priority "spider"); a
+    # crawl's settings given to the process would outrank every other crawl's
+    shared = {k: v for k, v in crawls[0].get("settings", {}).items() if k in ("LOG_FILE", "LOG_LEVEL")}
+    if job.get("log_file"):
+        shared["LOG_FILE"] = job["log_file"]          # a batch logs all its sites into one file
+    process = CrawlerProcess(settings_for(shared))
     for i, crawl in enumerate(crawls):
         # per-crawl settings the Scrapy way: a spider subclass carrying them as custom_settings
         spidercls = type(f"DisclosureSpider{i}", (DisclosureSpider,),

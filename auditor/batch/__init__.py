@@ -1,0 +1,1 @@
+"""Batch audits: many sites from a CSV, crawled concurrently, ranked in one summary."""

@@ -1,0 +1,95 @@
+"""Run a batch: every site crawled concurrently in one Scrapy process, then judged one by one.
+
+Each site keeps its own politeness limits (its own crawler, its own per-host concurrency and
+delay), so the batch takes about as long as its slowest site. Finished sites are not crawled again
+unless asked: an interrupted batch resumes where it stopped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..atomic import write_text
+from ..audit import RUN_META, is_unreachable, judge_run, write_outputs
+from ..crawl import SUMMARY, CrawlOptions, crawl_job, read_summary, run_crawls
+from ..errors import CrawlError
+from ..profile import load_profile
+from ..report import Report
+from .sites import Site
+
+
+@dataclass
+class Outcome:
+    site: Site
+    run_dir: Path
+    report: Report | None = None
+    reason: str | None = None          # why there is no usable report
+    reused: bool = False
+
+    @property
+    def rated(self) -> bool:
+        return self.report is not None and not is_unreachable(self.report)
+
+
+def _finished(run_dir: Path, site: Site) -> Report | None:
+    """The report of an earlier, complete run of this same site, if there is one."""
+    try:
+        meta = json.loads((run_dir / RUN_META).read_text(encoding="utf-8"))
+        if meta.get("url") != site.url:
+            return None
+        return Report.model_validate_json((run_dir / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def site_options(site: Site, base: CrawlOptions) -> CrawlOptions:
+    profile = load_profile(site.profile)
+    return replace(base, allowed_hosts=list(dict.fromkeys(base.allowed_hosts + profile.allowed_hosts)),
+                   check_external=base.check_external or bool(profile.settings.get("check_external_links")))
+
+
+def prepare(site: Site, out: Path, as_of: dt.date) -> Path:
+    run_dir = out / "sites" / site.slug
+    run_dir.mkdir(parents=True, exist_ok=True)
+    profile = load_profile(site.profile)
+    meta = {"url": site.url, "site_name": site.name, "level": site.level or profile.level,
+            "profile": site.profile, "as_of": as_of.isoformat(), "batch_line": site.line}
+    write_text(run_dir / RUN_META, json.dumps(meta, ensure_ascii=False, indent=2))
+    (run_dir / SUMMARY).unlink(missing_ok=True)          # a stale summary would pass for a finished crawl
+    return run_dir
+
+
+def judge_site(site: Site, run_dir: Path, as_of: dt.date, formats: tuple[str, ...]) -> Outcome:
+    if not (run_dir / SUMMARY).exists():
+        return Outcome(site, run_dir, reason="抓取未完成（批量任务中断或抓取进程出错，见批量目录下的 crawl.log）")
+    profile = load_profile(site.profile)
+    report = judge_run(run_dir, profile, as_of, site_name=site.name, level=site.level or profile.level,
+                       summary=read_summary(run_dir))
+    write_outputs(report, run_dir, formats)
+    reason = report.warnings[0] if is_unreachable(report) else None
+    return Outcome(site, run_dir, report=report, reason=reason)
+
+
+def run_batch(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt.date, *, rerun: bool = False,
+              formats: tuple[str, ...] = ("json", "html")) -> list[Outcome]:
+    outcomes: dict[int, Outcome] = {}
+    todo: list[tuple[Site, Path]] = []
+    for site in sites:
+        run_dir = out / "sites" / site.slug
+        earlier = None if rerun else _finished(run_dir, site)
+        if earlier is not None:
+            outcomes[site.line] = Outcome(site, run_dir, report=earlier, reused=True,
+                                          reason=earlier.warnings[0] if is_unreachable(earlier) else None)
+        else:
+            todo.append((site, prepare(site, out, as_of)))
+    if todo:
+        jobs = [crawl_job(site.url, run_dir, site_options(site, crawl)) for site, run_dir in todo]
+        try:
+            run_crawls(jobs, log_file=out / "crawl.log")
+        except CrawlError:
+            pass                              # sites whose crawl finished are still judged below
+        for site, run_dir in todo:
+            outcomes[site.line] = judge_site(site, run_dir, as_of, formats)
+    return [outcomes[s.line] for s in sites]

@@ -1,0 +1,122 @@
+"""The batch summary: a ranking of all sites as terminal table, CSV, XLSX and a sortable HTML page."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from tabulate import tabulate
+from wcwidth import wcswidth
+
+from auditor.atomic import atomic_open, write_text
+from auditor.batch.runner import Outcome
+from auditor.batch.sites import RowError
+from rules.registry import FAMILIES
+
+from .html import environment
+
+LEVEL_WORDS = {"department": "部门", "government": "政府", None: ""}
+
+
+@dataclass
+class Row:
+    rank: int | None
+    name: str
+    url: str
+    level: str
+    score: float | None
+    grade: str
+    veto: str
+    losses: dict[str, float]
+    pages: int | None
+    errors: int | None
+    report: str | None
+    note: str
+
+
+HEADERS = ["排名", "网站名称", "网址", "层级", "得分", "等级", "单项否决"] + list(FAMILIES.values()) + \
+    ["抓取页面", "抓取错误", "报告", "说明"]
+
+
+def rows_of(outcomes: list[Outcome], out: Path) -> list[Row]:
+    def key(o: Outcome):
+        return (not o.rated, -(o.report.score.total or 0) if o.rated else 0, o.site.line)
+    rows, rank = [], 0
+    for o in sorted(outcomes, key=key):
+        r = o.report
+        losses = dict.fromkeys(FAMILIES.values(), 0.0)
+        if r is not None:
+            for res in r.results:
+                losses[res.family_title] = round(losses.get(res.family_title, 0) + res.points_lost, 2)
+        if o.rated:
+            rank += 1
+        report_file = o.run_dir / "report.html"
+        rows.append(Row(
+            rank=rank if o.rated else None, name=o.site.name, url=o.site.url,
+            level=LEVEL_WORDS.get((r.site.level if r else o.site.level), ""),
+            score=r.score.total if o.rated else None, grade=r.score.grade if r else "无法评定",
+            veto="、".join(r.score.veto) if r else "", losses=losses,
+            pages=r.crawl.pages if r else None, errors=r.crawl.errors if r else None,
+            report=os.path.relpath(report_file, out) if report_file.exists() else None,
+            note=o.reason or ("沿用上次结果" if o.reused else "")))
+    return rows
+
+
+def _cells(row: Row) -> list:
+    return [row.rank or "", row.name, row.url, row.level, "" if row.score is None else row.score, row.grade,
+            row.veto] + [row.losses[f] or "" for f in FAMILIES.values()] + \
+        [row.pages if row.pages is not None else "", row.errors if row.errors is not None else "",
+         row.report or "", row.note]
+
+
+def render_table(rows: list[Row], errors: list[RowError]) -> str:
+    table = tabulate([[r.rank or "—", r.name, "—" if r.score is None else f"{r.score:g}", r.grade, r.veto,
+                       r.pages if r.pages is not None else "—", r.note[:40]] for r in rows],
+                     headers=["排名", "网站", "得分", "等级", "否决", "页面", "说明"], tablefmt="simple")
+    bad = [f"第 {e.line} 行未检查：{e.reason}" for e in errors]
+    return "\n".join([table] + bad)
+
+
+def write_csv(rows: list[Row], path: Path) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADERS)
+    writer.writerows(_cells(r) for r in rows)
+    with atomic_open(path, "w", encoding="utf-8-sig") as fh:     # a BOM so Excel reads it as UTF-8
+        fh.write(buffer.getvalue())
+
+
+def write_xlsx(rows: list[Row], path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "排名"
+    ws.append(HEADERS)
+    for row in rows:
+        ws.append(_cells(row))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="EEEEEE")
+        cell.alignment = Alignment(vertical="center", wrap_text=False)
+    ws.freeze_panes = "A2"
+    for col in ws.columns:
+        width = max(wcswidth(str(c.value)) if c.value is not None else 0 for c in col)
+        ws.column_dimensions[col[0].column_letter].width = min(max(width + 2, 6), 60)
+    with atomic_open(path, "wb") as fh:
+        wb.save(fh)
+
+
+def write_html(rows: list[Row], errors: list[RowError], path: Path, title: str) -> None:
+    write_text(path, environment().get_template("summary.html.j2").render(
+        rows=rows, errors=errors, families=list(FAMILIES.values()), title=title))
+
+
+def write_all(outcomes: list[Outcome], errors: list[RowError], out: Path, title: str) -> list[Row]:
+    rows = rows_of(outcomes, out)
+    write_csv(rows, out / "summary.csv")
+    write_xlsx(rows, out / "summary.xlsx")
+    write_html(rows, errors, out / "summary.html", title)
+    return rows
