@@ -206,13 +206,17 @@ class Builder:
 
     @property
     def sparse(self) -> bool:
-        """The planted site after a careless redesign (GDE001/002/003, RPT001, RPT004 fail)."""
+        """The planted site after a careless redesign (GDE001/002/003, RPT001, RPT004 fail): a new homepage
+        (ID003-ID006, A11Y001/002/006, UPD001), a new 新闻中心 article template (ID001, ID005, ID007, ID008),
+        and lost or stale sub-columns (MKT001, MKT002, MKT004-MKT006)."""
         return self.variant == "sparse"
 
     @property
     def subcols(self):
-        """法定主动公开内容 sub-columns; planted/sparse have no 应急管理 (COL003)."""
-        return [(c, n) for c, n in SUBCOLS if self.clean or c not in CLEAN_ONLY_SUBCOLS]
+        """法定主动公开内容 sub-columns; planted/sparse have no 应急管理 (COL003); the sparse redesign also
+        lost 抽检信息 (MKT002), 建议提案办理 (MKT004) and 权责清单 (MKT005)."""
+        return [(c, n) for c, n in SUBCOLS if (self.clean or c not in CLEAN_ONLY_SUBCOLS)
+                and not (self.sparse and c in SPARSE_DROPPED_SUBCOLS)]
 
     @property
     def annual(self):
@@ -320,6 +324,47 @@ class Builder:
 {main}
 </div>
 {self.footer(url)}
+</body>
+</html>
+"""
+
+    # ---- the sparse redesign's templates --------------------------------------------------
+    def article_portal(self, url, title, meta, trail, main, lang=True):
+        """新闻中心 article pages: the portal template, or in sparse the redesign's new article template."""
+        if not self.sparse:
+            return self.portal(url, title, meta, trail, main, lang=lang)
+        return self.new_article(url, title, meta, trail, main, lang=lang)
+
+    def new_article(self, url, title, meta, trail, main, lang=True):
+        """The redesign's article template: no SiteName/SiteDomain/SiteIDCode (ID007), no PubDate and
+        ContentSource (ID008), no 无障碍/关怀版 in the top bar, a footer with 版权所有 instead of 主办单位
+        (ID001) and no 党政机关 mark (ID005)."""
+        m = "\n".join(f'<meta name="{k}" content="{esc(v)}">' for k, v in meta.items()
+                      if k in ("ColumnName", "ArticleTitle"))
+        return f"""<!DOCTYPE html>
+<html{' lang="zh-CN"' if lang else ''}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>{title}</title>
+{m}
+<link rel="stylesheet" href="/css/common.css">
+<script src="/js/common.js"></script>
+</head>
+<body class="v2">
+<div class="v2-head"><div class="w">
+<a href="/" class="v2-logo">榕江市市场监督管理局</a>
+<ul class="v2-nav"><li><a href="/">首页</a></li><li><a href="/xwzx/">新闻中心</a></li><li><a href="/xxgk/">政务公开</a></li><li><a href="/search/">站内搜索</a></li></ul>
+</div></div>
+{self.crumbs(url, trail, prefix="您的位置：")}
+<div class="main w">
+{main}
+</div>
+<div class="v2-footer"><div class="w">
+<p>版权所有：榕江市市场监督管理局　　联系电话：{PHONE}　　网站标识码：{SITE_ID}</p>
+<p><a href="https://beian.miit.gov.cn/" target="_blank">{ICP}</a>　　<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={PSB_CODE}" target="_blank">闽公网安备 {PSB_CODE}号</a></p>
+<script id="_jiucuo_" sitecode='{SITE_ID}' src='https://zfwzgl.www.gov.cn/exposure/jiucuo.js'></script>
+</div></div>
 </body>
 </html>
 """
@@ -479,7 +524,8 @@ class Builder:
         # attachments
         self.put("/xxgk/fdzdgknr/czyjs/202602/P020260206_1.pdf", minimal_pdf("Rongjiang SAMR 2026 budget"))
         self.put("/xxgk/fdzdgknr/czyjs/202508/P020250829_1.pdf", minimal_pdf("Rongjiang SAMR 2024 final accounts"))
-        self.put("/xxgk/fdzdgknr/cjxx/202611/P020261111_1.xls", minimal_ole("2026年第6期食品安全监督抽检结果"))
+        if not self.sparse:                 # the sparse redesign dropped 抽检信息 (MKT002)
+            self.put("/xxgk/fdzdgknr/cjxx/202611/P020261111_1.xls", minimal_ole("2026年第6期食品安全监督抽检结果"))
         self.put("/xxgk/ysqgk/P020250310_1.doc", minimal_ole("政府信息公开申请表"))
         if self.clean:
             self.put("/xwzx/tzgg/202611/P020261109_1.doc", minimal_ole("报名表"))
@@ -487,6 +533,8 @@ class Builder:
 
     # ---- homepage ---------------------------------------------------------------------------
     def home(self):
+        if self.sparse:
+            return self.sparse_home()
         url = "/"
         col_label = "政府信息公开" if self.clean else "政务公开"
         news = sorted(GZDT, key=lambda x: x[1], reverse=True)[:8]
@@ -583,6 +631,103 @@ class Builder:
 """
         self.page(url, html)
 
+    def sparse_home(self):
+        """The redesign's homepage. Its 工作动态 and 通知公告 boxes were filled when the new site was staged
+        and never re-bound to the columns (UPD001: newest item 2026-11-02); no 无障碍 toolbar or link
+        (A11Y001), no 关怀版 link (A11Y002), an unlabelled search box (A11Y006); the footer prints the ICP
+        number without 号 (ID003) and a 公网安备 number that differs from its link's recordcode (ID004),
+        the conac script is commented out (ID005) and 找错 is the retired kaipuyun link (ID006)."""
+        url = "/"
+        news = sorted([x for x in GZDT if x[1] <= SPARSE_HOME_FROZEN], key=lambda x: x[1], reverse=True)[:8]
+        lis = []
+        for i, d, _t, title, _s in news:
+            href = "/xwzx/gzdt/202611/t20261102_9999.html" if i == HOME_BROKEN_DATE_ID else gzdt_url(i)
+            lis.append(f'<li><a href="{href}" target="_blank" title="{esc(title)}">{title}</a><span>{d}</span></li>')
+        notices = sorted([x for x in TZGG if "2026-06-01" <= x[1] <= SPARSE_HOME_FROZEN], key=lambda x: x[1], reverse=True)[:5]
+        nlis = [f'<li><a href="{tzgg_url(i)}">{t}</a><span>{sd}</span></li>' for i, _d, sd, t, _s in notices]
+        photos = [(2016, "/xwzx/gzdt/202609/W020260915_1.png", "2026年“质量月”活动启动仪式现场")]
+        ph = "\n".join(f'<li><a href="{gzdt_url(i)}"><img src="{src}" alt="{alt}" width="380" height="240"></a><p>{alt}</p></li>'
+                       for i, src, alt in photos)
+        meta = {"SiteName": SITE_NAME, "SiteDomain": SITE_DOMAIN, "SiteIDCode": SITE_ID_WRONG,
+                "ColumnName": "首页", "ColumnType": "首页",
+                "Keywords": "榕江市市场监督管理局,市场监管,食品安全,12315", "Description": "榕江市市场监督管理局门户网站"}
+        m = "\n".join(f'<meta name="{k}" content="{esc(v)}">' for k, v in meta.items())
+        conac = ("<!-- <span id=\"_ideConac\"></span><script type=\"text/javascript\" "
+                 "src=\"https://dcs.conac.cn/js/14/371/0000/60428012/CA143710000604280120001.js\"></script> -->")
+        html = f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>{SITE_NAME}</title>
+{m}
+<link rel="stylesheet" href="/css/common.css">
+<script src="/js/common.js"></script>
+</head>
+<body class="v2 index">
+<div class="v2-head"><div class="w">
+<a href="/" class="v2-logo">榕江市市场监督管理局</a>
+<form action="/search/" method="get" class="v2-search"><input type="text" name="q" placeholder="请输入关键词"><button type="submit">搜索</button></form>
+<div class="hotline">投诉举报电话：12315</div>
+</div></div>
+<div class="v2-nav"><ul class="w">
+<li class="on"><a href="/">首页</a></li>
+<li><a href="/xwzx/">新闻中心</a></li>
+<li><a href="/xxgk/">政务公开</a></li>
+<li><a href="/xxgk/fdzdgknr/zcjd/">政策解读</a></li>
+<li><a href="/xxgk/fdzdgknr/zfgs/">行政执法公示</a></li>
+<li><a href="/xxgk/fdzdgknr/tsjb/">投诉举报</a></li>
+</ul></div>
+<div class="main w">
+<div class="row1">
+<div class="focus"><ul class="pics">
+{ph}
+</ul></div>
+<div class="box news">
+<div class="box-hd"><h3><a href="/xwzx/gzdt/">工作动态</a></h3><a class="more" href="/xwzx/gzdt/">更多&gt;&gt;</a></div>
+<ul class="list">
+{chr(10).join(lis)}
+</ul>
+</div>
+</div>
+<div class="row2">
+<div class="box notice">
+<div class="box-hd"><h3><a href="/xwzx/tzgg/">通知公告</a></h3><a class="more" href="/xwzx/tzgg/">更多&gt;&gt;</a></div>
+<ul class="list">
+{chr(10).join(nlis)}
+</ul>
+</div>
+<div class="box gk">
+<div class="box-hd"><h3><a href="/xxgk/">政务公开</a></h3></div>
+<ul class="gk-entry">
+<li><a href="{self.guide_url}">公开指南</a></li>
+<li><a href="/xxgk/fdzdgknr/">法定主动公开内容</a></li>
+<li><a href="/xxgk/nb/">公开年报</a></li>
+<li><a href="/xxgk/ysqgk/">依申请公开</a></li>
+</ul>
+<ul class="quick">
+<li><a href="/xxgk/fdzdgknr/zcwj/">政策文件</a></li>
+<li><a href="/xxgk/fdzdgknr/xzcf/">行政处罚</a></li>
+<li><a href="/xxgk/fdzdgknr/ssjgk/">双随机一公开</a></li>
+<li><a href="/xxgk/fdzdgknr/czyjs/">财政预决算</a></li>
+<li><a href="/xxgk/fdzdgknr/tsjb/">12315投诉举报</a></li>
+</ul>
+</div>
+</div>
+</div>
+<div class="v2-footer"><div class="w">
+<p>主办单位：榕江市市场监督管理局　　地址：{ADDRESS}　　联系电话：{PHONE}</p>
+<p>网站标识码：{SITE_ID}　　<a href="https://beian.miit.gov.cn/" target="_blank">{SPARSE_ICP}</a>　　<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={PSB_CODE}" target="_blank">闽公网安备 {SPARSE_PSB_CODE}号</a></p>
+<div class="bs">
+{conac}
+<a href="http://pucha.kaipuyun.cn/exposure/jiucuo.html?site_code={SITE_ID}" target="_blank" class="jiucuo">我为政府网站找错</a>
+</div>
+</div></div>
+</body>
+</html>
+"""
+        self.page(url, html)
+
     def care_home(self):
         url = "/ghb/"
         news = sorted(GZDT, key=lambda x: x[1], reverse=True)[:6]
@@ -662,7 +807,7 @@ class Builder:
             paras, extra = it["body"], ""
             related = (f'<div class="related">原文链接：<a href="{rel(url, doc["url"])}">{doc["title"]}</a>'
                        f'（{doc["no"]}）</div>')
-        if i == ERROR500_ID and not self.clean:
+        if i == ERROR500_ID and not self.clean and not self.sparse:     # the redesign has no 相关链接 widget
             related = '<div class="related"><h4>相关链接</h4><ul><li><a href="/xwzx/gzdt/error500.html">加油机计量作弊举报须知</a></li></ul></div>'
         body = "\n".join(f"<p>{p}</p>" for p in paras)
         main = f"""<div class="article">
@@ -678,7 +823,7 @@ class Builder:
         meta = self.site_meta(ColumnName="工作动态", ColumnType="工作动态", ArticleTitle=title,
                               PubDate=f"{d} {hm}", ContentSource=SITE_NAME)
         tt = "" if (i in EMPTY_TITLE_IDS and not self.clean) else f"{title}_{SITE_NAME}"
-        self.page(url, self.portal(url, tt, meta, [("新闻中心", rel(url, "/xwzx/")), ("工作动态", rel(url, "/xwzx/gzdt/")), ("正文", None)], main))
+        self.page(url, self.article_portal(url, tt, meta, [("新闻中心", rel(url, "/xwzx/")), ("工作动态", rel(url, "/xwzx/gzdt/")), ("正文", None)], main))
 
     # ---- 通知公告 ---------------------------------------------------------------------------
     def notices(self):
@@ -748,10 +893,10 @@ class Builder:
         trail = [("新闻中心", rel(url, "/xwzx/")), ("通知公告", rel(url, "/xwzx/tzgg/")), ("正文", None)]
         if i == LYING_ID:
             # an old page migrated from the previous CMS: bytes are GBK, the meta tag claims utf-8
-            html = self.portal(url, f"{title}_{SITE_NAME}", meta, trail, main, lang=self.clean)
+            html = self.article_portal(url, f"{title}_{SITE_NAME}", meta, trail, main, lang=self.clean)
             self.page(url, html, encoding="gbk")
         else:
-            self.page(url, self.portal(url, f"{title}_{SITE_NAME}", meta, trail, main))
+            self.page(url, self.article_portal(url, f"{title}_{SITE_NAME}", meta, trail, main))
 
     def notice_doc_copy(self, i, shown, title, src):
         """A policy document re-published under 通知公告: portal template, 文号 under the title, the same
@@ -773,7 +918,7 @@ class Builder:
         meta = self.site_meta(ColumnName="通知公告", ColumnType="通知公告", ArticleTitle=title,
                               PubDate=shown, ContentSource=SITE_NAME)
         trail = [("新闻中心", rel(url, "/xwzx/")), ("通知公告", rel(url, "/xwzx/tzgg/")), ("正文", None)]
-        self.page(url, self.portal(url, f"{title}_{SITE_NAME}", meta, trail, main))
+        self.page(url, self.article_portal(url, f"{title}_{SITE_NAME}", meta, trail, main))
 
     # ---- 政府信息公开 column home ---------------------------------------------------------
     def xxgk_home(self):
@@ -1138,6 +1283,19 @@ class Builder:
                          trail_mid=[("法定主动公开内容", "../")])
 
     def col_ssjgk(self):
+        if self.sparse:
+            # MKT001 (sparse): this year's plan is there, but the newest result is the first quarter's (04-16)
+            return self.simple_col("ssjgk", "双随机一公开", [
+                (9101, "2026-03-05", "榕江市市场监督管理局2026年度“双随机、一公开”抽查工作计划", [
+                    "根据《福建省市场监督管理局2026年度“双随机、一公开”抽查工作计划》，制定本局2026年度抽查工作计划，共安排抽查事项27项，其中部门联合抽查事项9项。",
+                    "抽查结果自抽查检查结束之日起20个工作日内通过国家企业信用信息公示系统和本网站向社会公示。"]),
+                (9104, "2026-01-16", "2025年第四季度“双随机、一公开”抽查结果公示", [
+                    "2025年第四季度，本局共随机抽取检查对象297户，其中未发现问题266户，发现问题已责令改正25户，通过登记的住所（经营场所）无法联系6户。",
+                    "检查结果已归集至国家企业信用信息公示系统（福建）。"]),
+                (9105, "2026-04-16", "2026年第一季度“双随机、一公开”抽查结果公示", [
+                    "2026年第一季度，本局共随机抽取检查对象284户，其中未发现问题259户，发现问题已责令改正21户，未按规定公示年度报告等4户。",
+                    "检查结果已归集至国家企业信用信息公示系统（福建）。"]),
+            ], style="li")
         self.simple_col("ssjgk", "双随机一公开", [
             (9101, "2026-03-05", "榕江市市场监督管理局2026年度“双随机、一公开”抽查工作计划", [
                 "根据《福建省市场监督管理局2026年度“双随机、一公开”抽查工作计划》，制定本局2026年度抽查工作计划，共安排抽查事项27项，其中部门联合抽查事项9项。",
@@ -1181,6 +1339,12 @@ class Builder:
                 "特种设备事故报告电话：0599-8861239（24小时）。"])])
 
     def col_tsjb(self):
+        if self.sparse:
+            # MKT006 (sparse): the hotline and the platform, but no procedure (受理、处理流程和时限)
+            return self.simple_col("tsjb", "投诉举报", [
+                (9502, "2026-03-15", "12315消费者投诉举报热线", [
+                    "12315热线电话：12315（工作日8:00—18:00）。全国12315平台：www.12315.cn。",
+                    "榕江市市场监督管理局欢迎广大消费者监督。"])])
         self.simple_col("tsjb", "投诉举报", [
             (9501, "2026-03-15", "12315投诉举报受理渠道及处理流程", [
                 "消费者可以通过以下渠道进行投诉举报：拨打12315热线电话；登录全国12315平台（www.12315.cn）；关注“福建12315”微信公众号；到各市场监管所投诉举报窗口当面提出。",
@@ -1467,6 +1631,11 @@ SPARSE_GUIDE_DATE = "2026-03-02"
 SPARSE_GUIDE_URL = "/xxgk/zn/202603/t20260302_3001.html"
 SPARSE_2025_REPORT = ("/xxgk/nb/202602/t20260216_7003.html", "2026-02-16")     # RPT001 (sparse): after 01-31
 CLEAN_ONLY_SUBCOLS = ("yjgl",)      # COL003: planted/sparse have no 应急管理 sub-column
+SPARSE_DROPPED_SUBCOLS = ("cjxx", "jyta", "qzqd")       # MKT002, MKT004, MKT005 (sparse)
+SPARSE_HOME_FROZEN = "2026-11-05"   # UPD001 (sparse): the new homepage's boxes stop at items of this date
+SPARSE_ICP = ICP.split("号")[0]      # ID003 (sparse): "闽ICP备16004231", no 号
+SPARSE_PSB_CODE = PSB_CODE[:-2] + PSB_CODE[-1] + PSB_CODE[-2]    # ID004 (sparse): ...371 printed, ...317 linked
+assert SPARSE_PSB_CODE != PSB_CODE
 
 ZD_ITEMS = [
     ("榕江市市场监督管理局政府信息公开保密审查制度", "/xxgk/zd/202506/t20250610_3101.html", "2025-06-10", [
