@@ -80,7 +80,8 @@ def _one_per_copy(pages: list[PageRecord]) -> list[PageRecord]:
     seen: set[str] = set()
     out = []
     for page in pages:
-        key = norm(page.headline or page.title) + "|" + (page.doc_number or "")
+        title = norm(page.headline or page.title)
+        key = title if len(title) >= 8 else title + "|" + (page.doc_number or "")   # a copy may drop its 文号
         if key not in seen:
             seen.add(key)
             out.append(page)
@@ -118,29 +119,44 @@ def pair_documents(snap: SiteSnapshot, settings: dict) -> Pairing:
     interps = _interpretations(snap, docs)
     copies = _copies(snap)
     result = Pairing(docs=docs, interps=interps)
-    taken: set[int] = set()
-    for doc in docs:
+    # every possible pair with its strength, then the strongest first across all documents, so a
+    # document cannot take another's interpretation on a weaker match
+    candidates = []
+    for d, doc in enumerate(docs):
         names, number = doc_names(doc), normalise_doc_number(doc.doc_number or "")
-        best: tuple[int, PageRecord, str] | None = None
         for i, interp in enumerate(interps):
-            if i in taken:
-                continue
-            forward, backward = _links_to(snap, doc, interp, copies), _links_to(snap, interp, doc, copies)
-            quoted = {norm(q) for q in _QUOTED.findall(interp.headline or interp.title or "")}
-            if forward or backward:
-                how, rank = "link", 0
-            elif names & quoted or any(n and n in norm(interp.headline) for n in names if len(n) >= 8):
-                how, rank = "title", 1
-            elif number and number in normalise_doc_number(interp.text or ""):
-                how, rank = "doc_number", 2
-            else:
-                continue
-            if best is None or rank < best[0]:
-                best = (rank, interp, how)
-        if best is not None:
-            _, interp, how = best
-            taken.add(interps.index(interp))
-            result.pairs.append(Pair(doc, interp, how, _links_to(snap, doc, interp, copies),
-                                     _links_to(snap, interp, doc, copies)))
+            rank = _strength(snap, doc, interp, names, number, copies)
+            if rank is not None:
+                candidates.append((rank[0], -rank[1], d, i, rank[2]))
+    taken_docs, taken_interps = set(), set()
+    for _, _, d, i, how in sorted(candidates):
+        if d in taken_docs or i in taken_interps:
+            continue
+        taken_docs.add(d)
+        taken_interps.add(i)
+        doc, interp = docs[d], interps[i]
+        result.pairs.append(Pair(doc, interp, how, _links_to(snap, doc, interp, copies),
+                                 _links_to(snap, interp, doc, copies)))
+    result.pairs.sort(key=lambda p: docs.index(p.doc))
     snap.cache["pairing"] = result
     return result
+
+
+def _strength(snap: SiteSnapshot, doc: PageRecord, interp: PageRecord, names: set[str], number: str,
+              copies: dict[str, set[str]]) -> tuple[int, int, str] | None:
+    """(rank, specificity, how) of a candidate pair; lower rank is stronger; None: no pair.
+
+    0 a link either way (copies count); 1 the interpretation quotes exactly the document's name;
+    2 the name stands in an interpretation title that quotes no other name; 3 the 文号 in its text."""
+    if _links_to(snap, doc, interp, copies) or _links_to(snap, interp, doc, copies):
+        return 0, 0, "link"
+    quoted = {norm(q) for q in _QUOTED.findall(interp.headline or interp.title or "")}
+    if names & quoted:
+        return 1, max(len(n) for n in names & quoted), "title"
+    headline = norm(interp.headline)
+    inside = [n for n in names if len(n) >= 8 and n in headline]
+    if inside and not quoted:
+        return 2, max(len(n) for n in inside), "title"
+    if number and number in normalise_doc_number(interp.text or ""):
+        return 3, len(number), "doc_number"
+    return None

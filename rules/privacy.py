@@ -29,14 +29,14 @@ def _is_publication(page: PageRecord) -> bool:
 
 def _person_party(page: PageRecord, context: str) -> str | None:
     """A natural person's name standing alone in the context, shortly after a party label
-    (当事人 / 经营者 …); else a natural-person party of the page's penalty entries."""
+    (当事人 / 经营者 …)."""
     for m in _TOKEN.finditer(context):
         name = m.group(1)
         if name in _NOT_NAMES or _LABEL.fullmatch(name) or not is_person(name):
             continue
         if _LABEL.search(context[max(0, m.start() - 16):m.start()]):
             return name
-    return next((item.party for item in page.penalty if is_person(item.party)), None)
+    return None                     # a number with no party next to it is someone else's (承办人…)
 
 
 @rule(code="PRV001", title="不公开完整的居民身份证号码", failure_title="页面公开了完整的居民身份证号码",

@@ -67,3 +67,21 @@ def test_property_a_wrong_check_digit_is_never_flagged(body, before, tail):
     number = wrong_check(body + check_digit(body))
     assert not any(h.kind == "id_number" and h.masked == mask_id(number)
                    for h in find_pii(before + number + tail))
+
+
+def test_a_context_window_never_leaks_digits_of_a_number_it_cuts():
+    hits = find_pii(f"身份证号码：{VALID}，住所地厦门市思明区某某路，手机：13905997326")
+    for hit in hits:
+        assert "1390599" not in hit.context and "3141513" not in hit.context
+
+
+def test_penalty_pages_keep_no_personal_numbers_in_text_or_fields():
+    body = ("<h1>行政处罚决定书</h1><p>某市监罚〔2026〕3号</p>"
+            f"<p>当事人：李四（身份证号：{VALID}，电话13905997326）</p><p>经查，当事人无照经营。</p>"
+            "<p>依据《无证无照经营查处办法》第十三条的规定，本局决定对当事人作出如下行政处罚：罚款1000元。</p>"
+            "<p>某市市场监督管理局</p><p>2026年10月9日</p>")
+    html = f"<html><head><title>行政处罚决定书</title></head><body>{body}</body></html>"
+    record = extract_page("http://x.gov.cn/xzcf/1.html", html.encode(), "text/html")
+    dumped = record.model_dump_json()
+    assert record.kind == "penalty" and record.penalty
+    assert VALID not in dumped and "13905997326" not in dumped

@@ -146,3 +146,24 @@ def test_links_found_on_any_copy_count_whichever_copy_stands_for_the_pair():
     snap = snapshot(home(), doc_b, int_b, doc_a, int_a)
     pair = pair_documents(snap, {}).pairs[0]
     assert pair.doc_links_interp and pair.interp_links_doc
+
+
+def test_a_similar_title_does_not_take_another_documents_interpretation():
+    rules = doc(url=ZCWJ + "2.html", name=NAME + "实施细则", number="榕市监规〔2026〕9号")
+    i_rules = interp(url=ZCJD + "2.html", title=f"关于《{NAME}实施细则》的解读")
+    i_main = interp(url=ZCJD + "1.html", title=f"{NAME}解读", published="2026-05-22")     # no quoted title
+    pairing = pair_documents(snapshot(home(), doc(), rules, i_rules, i_main), {})
+    assert {(p.doc.url, p.interp.url) for p in pairing.pairs} == {
+        (ZCWJ + "1.html", ZCJD + "1.html"), (ZCWJ + "2.html", ZCJD + "2.html")}
+
+
+def test_an_exact_quoted_title_beats_a_doc_number_cited_as_basis():
+    old = doc(url=ZCWJ + "old.html", name="旧办法", number="榕市监规〔2019〕1号", published="2019-03-01")
+    it = interp(title=f"关于《{NAME}》的解读", text="根据榕市监规〔2019〕1号……")
+    pairing = pair_documents(snapshot(home(), old, doc(), it), {})
+    assert [(p.doc.url, p.how) for p in pairing.pairs] == [(ZCWJ + "1.html", "title")]
+
+
+def test_a_copy_without_its_doc_number_is_still_one_document():
+    copy = doc(url=TZGG + "7.html", number=None)
+    assert len(pair_documents(snapshot(home(), doc(), copy), {}).docs) == 1

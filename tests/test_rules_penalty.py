@@ -67,8 +67,10 @@ def test_pen002_names_the_missing_fields():
 def test_pen003_a_penalty_column_or_a_platform_link():
     column = page(XZCF, kind="column", column="行政处罚")
     assert run("PEN003", snapshot(home(), column)).status == "pass"
-    linked = home(links=[("https://www.creditchina.gov.cn/", "信用中国")])
-    assert "信用中国" in run("PEN003", snapshot(linked)).message
+    linked = home(links=[("https://xzzf.fujian.gov.cn/gs/", "福建省行政执法公示平台")])
+    assert "行政执法公示平台" in run("PEN003", snapshot(linked)).message
+    friends = home(links=[("https://www.creditchina.gov.cn/", "信用中国"), ("https://zwfw.fujian.gov.cn/", "网上办事大厅")])
+    assert run("PEN003", snapshot(friends)).status == "fail"
     assert run("PEN003", snapshot(home())).status == "fail"
 
 
@@ -84,6 +86,7 @@ def test_prv001_any_page_with_a_valid_id_is_a_veto_finding_shown_masked():
     ("当事人：张三 手机：139****7326", True),
     ("当事人：榕江市某某食品有限公司 联系电话：139****7326", False),     # an organisation's number
     ("举报电话：139****7326", False),                                   # no natural person next to it
+    ("请与承办人王科员联系，联系电话：139****7326", False),                # the case officer, not the party
 ])
 def test_prv002_a_mobile_next_to_a_natural_person(context, flagged):
     p = page(XZCF + "3.html", kind="penalty", headline="行政处罚信息公示表",
@@ -131,3 +134,23 @@ def test_the_real_nfra_table_gives_its_number_parties_authority_and_no_date():
     r = run("PEN002", snap)
     assert [f.evidence["missing"] for f in r.findings] == [["处罚依据", "决定日期"]] * 2
     assert run("PEN001", snap).status == "na"
+
+
+def test_a_labelled_date_in_a_decision_is_not_its_decision_date():
+    body = ("<h1>行政处罚决定书</h1><p>榕市监处罚〔2026〕12号</p><p>当事人：张某（身份证号：略）</p>"
+            "<p>出生日期：1986年3月14日</p><p>立案日期：2026年1月5日</p>"
+            "<p>经查，当事人销售超过保质期的食品。</p>"
+            "<p>依据《中华人民共和国食品安全法》第一百二十四条的规定，本局决定对当事人作出如下行政处罚：罚款2万元。</p>"
+            "<p>榕江市市场监督管理局</p><p>2026年4月2日</p>")
+    html = f"<html><head><title>行政处罚决定书</title></head><body>{body}</body></html>"
+    item = extract_page(XZCF + "6.html", html.encode(), "text/html").penalty[0]
+    assert (item.decided, item.party, item.authority) == ("2026-04-02", "张某", "榕江市市场监督管理局")
+    assert item.violation and item.basis and item.decision == "罚款2万元"
+
+
+@pytest.mark.parametrize("title", ["关于公告送达行政处罚决定书的公告", "行政处罚决定书公示送达"])
+def test_notices_serving_a_decision_are_not_decisions(title):
+    html = (f"<html><head><title>{title}</title><meta name='PubDate' content='2026-10-16'></head><body><h1>{title}</h1>"
+            "<p>厦某市监公告〔2024〕9号</p><p>当事人：张三</p><p>依据《行政处罚法》第六十一条的规定公告送达。</p></body></html>")
+    record = extract_page(XZCF + "7.html", html.encode(), "text/html")
+    assert record.kind != "penalty" and record.penalty == []

@@ -16,7 +16,7 @@ from .links import base_url, extract_items, extract_links, has_pagination, has_p
 from .page_parts import breadcrumb_of, headline_of, lang_of, meta_tags, page_stats, title_of
 from .penalty import extract_penalties, text_decision
 from .markers import MARKERS
-from .pii import find_pii
+from .pii import find_pii, mask_text
 from .tables import extract_tables
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
@@ -103,8 +103,11 @@ def _fill(record: PageRecord, root, lines: list[str], page_url: str, is_start: b
             record.penalty = [decision] if decision else []
         for item in record.penalty:
             item.published = item.published or record.published
-    if record.kind in TEXT_KINDS:
-        record.text = "\n".join(lines)[:TEXT_LIMIT]
+    if record.kind in TEXT_KINDS:               # kept text never carries personal numbers
+        record.text = mask_text("\n".join(lines)[:TEXT_LIMIT])
+    for item in record.penalty:
+        for field in ("party", "violation", "basis", "decision", "authority"):
+            setattr(item, field, mask_text(getattr(item, field)))
 
 
 def _body_top(lines: list[str], headline: str) -> list[str]:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from .markers import MARKERS
 
 _INTERP = re.compile("|".join(MARKERS["kind_interpretation_title"]))
+_POLICY_NUMBER = re.compile("|".join(MARKERS["kind_policy_doc_number"]))
 _HOME_PATHS = re.compile(r"^/(?:(?:index|default|main|home)\.(?:s?html?|jsp|aspx?|php))?$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
@@ -55,7 +56,7 @@ def classify(ev: KindEvidence) -> str:
             _has(title, "kind_penalty_title")
             or (_has(column, "kind_penalty_column") and (ev.doc_number or ev.article_meta))):
         return "penalty"
-    if ev.doc_number and (_has(column, "kind_policy_column") or "规" in ev.doc_number or "令" in ev.doc_number):
+    if ev.doc_number and (_has(column, "kind_policy_column") or _POLICY_NUMBER.search(ev.doc_number)):
         return "policy"
     if ev.article_meta and _has(column, "kind_policy_column") and (ev.index_number or ev.doc_number):
         return "policy"

@@ -118,20 +118,21 @@ def text_decision(lines: list[str], doc_number: str | None) -> PenaltyItem | Non
     if not starts:
         return None
     start = starts[-1] if len(starts) > 1 else starts[0]
-    body, decided, authority = [], None, None
-    for i in range(start + 1, min(len(lines), start + 120)):
-        line = lines[i]
-        date = parse_date(line) if len(line) <= 18 else None
-        if date and len(body) >= 2:
-            decided = date
-            prev = lines[i - 1] if i - 1 > start else ""
-            if prev and len(prev) <= 30 and prev.endswith(_AUTHORITY_END):
-                authority = prev
-            break
-        body.append(line)
+    window = lines[start + 1:start + 150]
+    # the signing date stands alone on its line (no label: 立案日期：… or 出生日期：… are not it),
+    # usually right under the authority; the last such line closes the decision
+    dates = [i for i, line in enumerate(window) if len(line) <= 18 and not re.search(r"[:：]", line)
+             and parse_date(line) and i >= 2]
+    if not dates:
+        return None
+    signed = [i for i in dates if window[i - 1].endswith(_AUTHORITY_END) and len(window[i - 1]) <= 30]
+    end = (signed or dates)[-1]
+    decided = parse_date(window[end])
+    authority = window[end - 1] if window[end - 1].endswith(_AUTHORITY_END) and len(window[end - 1]) <= 30 else None
+    body = window[:end]
     text = "\n".join(body)
     values: dict[str, str | None] = {"doc_number": doc_number, "decided": decided, "authority": authority}
-    m = re.search(r"(?:当事人|被处罚人)\s*[:：]\s*([^\s，,。；;]{2,40})", text)
+    m = re.search(r"(?:当事人|被处罚人)\s*[:：]\s*([^\s，,。；;（(]{2,40})", text)
     values["party"] = m.group(1) if m else None
     facts = next((l for l in body if any(w in l for w in _FACT_WORDS) and "依据《" not in l), None)
     values["violation"] = facts[:300] if facts else None

@@ -50,17 +50,19 @@ def mask_mobile(number: str) -> str:
     return number[:3] + "****" + number[7:]
 
 
-def _context(text: str, start: int, end: int, masked: str) -> str:
-    before = text[max(0, start - CONTEXT):start]
-    after = text[end:end + CONTEXT]
-    snippet = re.sub(r"\s+", " ", f"{before}{masked}{after}")
-    return _mask_all(snippet)
-
-
-def _mask_all(text: str) -> str:
-    """Mask every other ID or mobile number that falls inside a context window."""
+def mask_text(text: str) -> str:
+    """The text with every valid ID number and every mobile number masked (lengths unchanged)."""
+    if not text:
+        return text
     text = ID_CANDIDATE.sub(lambda m: mask_id(m.group(1)) if is_valid_id(m.group(1)) else m.group(0), text)
     return MOBILE.sub(lambda m: mask_mobile(m.group(1)), text)
+
+
+def _context(masked_text: str, start: int, end: int) -> str:
+    """The window around a hit, cut from text already masked as a whole, so a number the window
+    edge cuts through cannot leak its digits."""
+    snippet = masked_text[max(0, start - CONTEXT):end + CONTEXT]
+    return re.sub(r"\s+", " ", snippet)
 
 
 def find_pii(visible: str, source: str = "") -> list[PiiHit]:
@@ -68,6 +70,7 @@ def find_pii(visible: str, source: str = "") -> list[PiiHit]:
     scripts), and mobile numbers in the visible text; all masked."""
     hits: list[PiiHit] = []
     seen: set[str] = set()
+    masked_texts = {"text": mask_text(visible), "source": None}
     for where, text, pattern in (("text", visible, ID_CANDIDATE), ("source", source, ID_CANDIDATE),
                                  ("text", visible, MOBILE)):
         for m in pattern.finditer(text):
@@ -77,10 +80,14 @@ def find_pii(visible: str, source: str = "") -> list[PiiHit]:
             seen.add(number)
             kind = "id_number" if pattern is ID_CANDIDATE else "mobile"
             masked = mask_id(number) if kind == "id_number" else mask_mobile(number)
-            plain = text if where == "text" else _TAGS.sub(" ", text[max(0, m.start() - 200):m.end() + 200])
-            offset = m.start(1) if where == "text" else plain.find(number)
+            if where == "text":
+                plain, offset = masked_texts["text"], m.start(1)
+            else:
+                window = _TAGS.sub(" ", text[max(0, m.start() - 200):m.end() + 200])
+                offset = window.find(number)
+                plain = mask_text(window)
             hits.append(PiiHit(kind=kind, masked=masked, where=where,
-                               context=_context(plain, offset, offset + len(number), masked)))
+                               context=_context(plain, offset, offset + len(number))))
             if len(hits) >= MAX_HITS:
                 return hits
     return hits
