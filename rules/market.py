@@ -32,8 +32,8 @@ def site_entries(snap: SiteSnapshot) -> list[Entry]:
     for page in snap.pages():
         entries += [Entry(i.title, i.url, i.date) for i in page.items if i.title]
         for link in page.links:
-            if link.text:
-                target = snap.get(link.url)
+            target = snap.get(link.url)
+            if link.text and (target is None or target.ok or target.skipped):   # a dead link publishes nothing
                 entries.append(Entry(link.text, link.url, target.published if target else None))
         if page.headline:
             entries.append(Entry(page.headline, page.url, page.published))

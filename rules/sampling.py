@@ -16,9 +16,15 @@ from auditor.snapshot import SiteSnapshot
 from .registry import Finding
 
 
+_KIND_WORDS = {"article": "正文", "column": "栏目列表", "home": "首页", "other": "其他"}
+_CONTENT = {"article", "policy", "interpretation", "penalty", "guide", "annual_report"}
+
+
 def template_key(page: PageRecord) -> tuple[str, str]:
+    """(page type, first path segment): content pages share one template per section of the site."""
     first = urlsplit(page.final_url or page.url).path.strip("/").split("/")[0]
-    return page.kind, first if "." not in first else ""
+    kind = "article" if page.kind in _CONTENT else page.kind
+    return kind, first if "." not in first else ""
 
 
 def template_samples(snap: SiteSnapshot, limit: int = 40) -> list[PageRecord]:
@@ -39,7 +45,7 @@ def template_findings(snap: SiteSnapshot, ok: Callable[[PageRecord], bool], what
     findings = []
     for page in template_samples(snap):
         if not ok(page):
-            where = "首页" if page is snap.home else f"{page.kind} 类页面模板"
+            where = "首页" if page is snap.home else f"{_KIND_WORDS.get(template_key(page)[0], '其他')}页模板"
             findings.append(Finding(message=f"{where}{what}", url=page.url,
                                     evidence={"template": "/".join(template_key(page))}))
     return findings

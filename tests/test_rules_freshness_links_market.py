@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from auditor.judge import Judged, configure
-from auditor.models import ListItem
+from auditor.models import Link, ListItem
 from auditor.profile import load_profile
 from auditor.scoring import score_rule
 from rules.registry import load_rules
@@ -129,3 +129,18 @@ def test_the_national_profile_does_not_select_market_duties():
     from auditor.judge import selected_rules
     assert not any(r.code.startswith("MKT") for r in selected_rules(load_profile("national")))
     assert any(r.code.startswith("MKT") for r in selected_rules(load_profile("market-regulation")))
+
+
+def test_a_procurement_notice_for_sampling_services_is_not_sampling_results():
+    listing = page(HOME + "zfcg/", kind="column", items=[ListItem(
+        title="榕江市市场监督管理局2026年食品安全抽检服务项目中标结果公告", url=HOME + "zfcg/1.html", date="2026-10-10")])
+    assert run("MKT002", snapshot(home("2026-11-19"), listing), "market-regulation").status == "fail"
+
+
+def test_a_dead_link_publishes_nothing():
+    snap = market_site(drop="MKT006")
+    snap.home.links.append(Link(url=HOME + "dead.html", text="投诉举报须知"))
+    snap.records.append(page(HOME + "dead.html", status=500))
+    snap._index(snap.records[-1])
+    snap.cache.clear()
+    assert any("投诉举报办理程序" in f.message for f in run("MKT006", snap, "market-regulation").findings)
