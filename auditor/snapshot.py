@@ -26,7 +26,8 @@ def normalise_name(text: str | None) -> str:
 
 class SiteSnapshot:
     def __init__(self, records: Iterable[PageRecord], start_url: str | None = None):
-        self.records: list[PageRecord] = list(records)
+        # in URL order: rules then see the same snapshot whatever order the crawl (or crawlers) met the pages
+        self.records: list[PageRecord] = sorted(records, key=lambda r: r.url)
         self.by_url: dict[str, PageRecord] = {}
         self.by_kind: dict[str, list[PageRecord]] = defaultdict(list)
         self.by_column: dict[str, list[PageRecord]] = defaultdict(list)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter
 
 import scrapy
 from scrapy import signals
@@ -28,6 +27,7 @@ from auditor.extract import extract_page, is_html_type
 from auditor.extract.links import canonical_url, is_attachment_url
 from auditor.models import PageRecord
 
+from .ledger import LocalLedger
 from .scope import OutOfScope, Scope
 
 
@@ -71,9 +71,6 @@ class DisclosureSpider(scrapy.Spider):
             allowed_hosts = [h for h in allowed_hosts.split(",") if h]
         self._allowed_arg = list(allowed_hosts or [])
         self._max_pages_arg = int(max_pages) if max_pages else None
-        self.counts: Counter = Counter()
-        self.truncated: list[str] = []
-        self.seen: set[str] = set()
         self.redirected_hosts: list[str] = []
         self.started_at = now_iso()
 
@@ -87,14 +84,26 @@ class DisclosureSpider(scrapy.Spider):
         spider.summary_path = settings.get("GKAUDIT_SUMMARY_PATH")
         spider.max_depth = settings.getint("DEPTH_LIMIT") or 10**6
         spider.check_external = settings.getbool("GKAUDIT_CHECK_EXTERNAL")
-        spider.scope = Scope(spider.start_url, spider._allowed_arg + settings.getlist("GKAUDIT_ALLOWED_HOSTS"))
+        spider.setup_ledger(settings)
         crawler.signals.connect(spider.headers_received, signal=signals.headers_received)
         crawler.signals.connect(spider.bytes_received, signal=signals.bytes_received)
         return spider
 
+    def setup_ledger(self, settings) -> None:
+        scope = Scope(self.start_url, self._allowed_arg + settings.getlist("GKAUDIT_ALLOWED_HOSTS"))
+        self.ledger = LocalLedger(self.start_url, scope, self.max_pages, self.max_checks)
+
+    def ledger_for(self, meta) -> LocalLedger:
+        """The ledger of the site a request belongs to (one site here; many in a distributed crawl)."""
+        return self.ledger
+
+    @property
+    def counts(self):
+        return self.ledger.counts
+
     async def start(self):
-        self.seen.add(self.start_url)
-        self.counts["pages_scheduled"] += 1
+        self.ledger.claim(self.start_url)
+        self.ledger.reserve("pages")
         yield scrapy.Request(self.start_url, callback=self.parse_page, errback=self.failed,
                              meta={"gk_role": "page", "gk_start": True}, dont_filter=True)
 
@@ -118,31 +127,35 @@ class DisclosureSpider(scrapy.Spider):
 
     # -- callbacks --------------------------------------------------------------------------
     def parse_page(self, response):
+        ledger = self.ledger_for(response.meta)
         record = self._record(response)
-        if record.role == "check" or record.kind == "attachment":
-            self.counts["checks"] += 1
-        else:
-            self.counts["pages"] += 1
+        ledger.count("checks" if record.role == "check" or record.kind == "attachment" else "pages")
         if record.error or (record.status or 0) >= 400:
-            self.counts["errors"] += 1
-        yield record.model_dump(mode="json")
+            ledger.count("errors")
+        yield self.emit(record, response.meta)
         if record.kind != "attachment" and (record.status or 0) < 400:
-            yield from self._follow(record, response)
+            yield from self._follow(record, response, ledger)
+
+    def emit(self, record: PageRecord, meta) -> dict:
+        """The item the pipeline stores (a distributed crawl tags it with its site)."""
+        return record.model_dump(mode="json")
+
+    def request_meta(self, meta, url: str, depth: int, **fields) -> dict:
+        """Meta for a request to ``url`` made from a response with ``meta`` (a distributed crawl adds
+        the site and notes the request as pending)."""
+        return fields
 
     def failed(self, failure):
         request = failure.request
         error, skipped = describe_failure(failure)
-        if error:
-            self.counts["errors"] += 1
-        else:
-            self.counts["skipped"] += 1
+        self.ledger_for(request.meta).count("errors" if error else "skipped")
         role = request.meta.get("gk_role", "page")
         original = (request.meta.get("redirect_urls") or [request.url])[0]
         record = PageRecord(url=original, final_url=request.url, status=None, error=error,
                             skipped=skipped, role=role, fetched_at=now_iso(),
                             depth=request.meta.get("depth", 0), referer=_referer(request),
                             kind="attachment" if role == "check" else "other")
-        yield record.model_dump(mode="json")
+        yield self.emit(record, request.meta)
 
     # -- helpers ----------------------------------------------------------------------------
     def _record(self, response) -> PageRecord:
@@ -161,39 +174,35 @@ class DisclosureSpider(scrapy.Spider):
                             **{k: v for k, v in fields.items() if k != "status" and k != "final_url"},
                             status=response.status, final_url=response.url)
 
-    def _follow(self, record: PageRecord, response):
+    def _follow(self, record: PageRecord, response, ledger):
         depth = response.meta.get("depth", 0)
+        scope = ledger.scope
         if depth + 1 > self.max_depth:
-            if any(self.scope.allows(link.url) and link.url not in self.seen for link in record.links):
-                self._truncate("depth")
+            if any(scope.allows(link.url) and not ledger.seen_before(link.url) for link in record.links):
+                ledger.truncate("depth")
             return
         for link in record.links:
             url = link.url
-            if url in self.seen:
+            external = not scope.allows(url)
+            if (external and not self.check_external) or not ledger.claim(url):
                 continue
-            external = not self.scope.allows(url)
-            if external and not self.check_external:
-                continue
-            self.seen.add(url)
             is_check = external or is_attachment_url(url)   # an outside link is checked, never followed
-            kind, limit = ("checks", self.max_checks) if is_check else ("pages", self.max_pages)
-            if self.counts[f"{kind}_scheduled"] >= limit:
-                self._truncate(f"max_{kind}")
-                self.counts["skipped"] += 1
+            kind = "checks" if is_check else "pages"
+            if not ledger.reserve(kind):
+                ledger.truncate(f"max_{kind}")
+                ledger.count("skipped")
                 # on record, so a rule knows this link was not judged rather than absent
-                yield PageRecord(url=url, final_url=url, skipped="limit", role="check" if is_check else "page",
-                                 depth=depth + 1, referer=response.url).model_dump(mode="json")
+                yield self.emit(PageRecord(url=url, final_url=url, skipped="limit", depth=depth + 1,
+                                           role="check" if is_check else "page", referer=response.url),
+                                response.meta)
                 continue
-            self.counts[f"{kind}_scheduled"] += 1
-            # dont_filter: the spider dedupes links itself (self.seen); Scrapy's dupefilter would
-            # otherwise drop the second leg of a redirect loop silently, leaving no record of it
+            # dont_filter: the ledger dedupes links itself; Scrapy's dupefilter would otherwise drop
+            # the second leg of a redirect loop silently, leaving no record of it
             yield scrapy.Request(url, callback=self.parse_page, errback=self.failed,
-                                 meta={"gk_role": "check" if is_check else "page", "gk_external": external},
+                                 meta=self.request_meta(response.meta, url, depth + 1,
+                                                        gk_role="check" if is_check else "page",
+                                                        gk_external=external),
                                  priority=-depth, dont_filter=True)
-
-    def _truncate(self, reason: str) -> None:
-        if reason not in self.truncated:
-            self.truncated.append(reason)
 
     def closed(self, reason):
         stats = self.crawler.stats.get_stats() if self.crawler else {}
@@ -201,7 +210,7 @@ class DisclosureSpider(scrapy.Spider):
             "start_url": self.start_url, "started_at": self.started_at, "finished_at": now_iso(),
             "pages": self.counts["pages"], "checks": self.counts["checks"],
             "errors": self.counts["errors"], "skipped": self.counts["skipped"],
-            "truncated": bool(self.truncated), "truncated_reasons": self.truncated,
+            "truncated": bool(self.ledger.truncated), "truncated_reasons": self.ledger.truncated,
             "finish_reason": reason,
             "refused_out_of_scope": stats.get("gkaudit/refused_out_of_scope", 0),
             "hosts_added": self.redirected_hosts,

@@ -52,7 +52,7 @@ class ScopeMiddleware:
 
     def process_request(self, request):
         spider = self.crawler.spider
-        scope = getattr(spider, "scope", None)
+        scope = spider.ledger_for(request.meta).scope if hasattr(spider, "ledger_for") else None
         if scope is None or scope.allows(request.url):
             return None
         if request.meta.get("gk_external") and request.meta.get("gk_role") == "check":
