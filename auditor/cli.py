@@ -20,6 +20,7 @@ COMMANDS = {
     "audit": ("auditor.commands.audit_cmd", "抓取并检查一个网站，写出报告"),
     "recheck": ("auditor.commands.recheck_cmd", "用已保存的抓取结果重新检查（不联网）"),
     "batch": ("auditor.commands.batch_cmd", "批量检查清单中的网站并排名"),
+    "worker": ("auditor.commands.worker_cmd", "作为分布式批量检查的抓取节点加入（scrapy-redis）"),
     "diff": ("auditor.commands.diff_cmd", "对比两次检查：已整改、仍存在、新发现"),
     "inspect": ("auditor.commands.inspect_cmd", "查看抽取器从单个页面读到的内容"),
     "rules": ("auditor.commands.rules_cmd", "列出全部检查规则"),

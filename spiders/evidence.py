@@ -44,16 +44,21 @@ class WarcEvidence:
     def response_received(self, response, request, spider):
         if self.writer is None:
             return
+        record = self.make_record(self.writer, response)
+        self.writer.write_record(record)
+        request.meta["warc_record_id"] = record.rec_headers.get_header("WARC-Record-ID")
+
+    @staticmethod
+    def make_record(writer: WARCWriter, response):
+        """A WARC response record of what arrived (transfer encodings undone, so its headers say so)."""
         headers = [(k.decode("latin-1"), b", ".join(v).decode("latin-1"))
                    for k, v in response.headers.items() if k.lower() not in _TRANSFER_HEADERS]
         body = response.body or b""
         headers.append(("Content-Length", str(len(body))))
         reason = _reason(response.status)
         http_headers = StatusAndHeaders(f"{response.status} {reason}", headers, protocol="HTTP/1.1")
-        record = self.writer.create_warc_record(response.url, "response", payload=BytesIO(body),
-                                                http_headers=http_headers)
-        self.writer.write_record(record)
-        request.meta["warc_record_id"] = record.rec_headers.get_header("WARC-Record-ID")
+        return writer.create_warc_record(response.url, "response", payload=BytesIO(body),
+                                         http_headers=http_headers)
 
     def spider_closed(self, spider, reason):
         if self.file is not None:

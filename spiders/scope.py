@@ -52,7 +52,8 @@ class ScopeMiddleware:
 
     def process_request(self, request):
         spider = self.crawler.spider
-        scope = spider.ledger_for(request.meta).scope if hasattr(spider, "ledger_for") else None
+        ledger = spider.ledger_for(request.meta) if hasattr(spider, "ledger_for") else None
+        scope = ledger.scope if ledger is not None else None
         if scope is None or scope.allows(request.url):
             return None
         if request.meta.get("gk_external") and request.meta.get("gk_role") == "check":
