@@ -32,6 +32,7 @@ class CrawlOptions:
     concurrency_per_host: int = 4
     delay: float = 0.0
     check_external: bool = False
+    allow_private: bool = False
     autothrottle: bool = True
     extra_settings: dict = field(default_factory=dict)
 
@@ -53,6 +54,7 @@ def crawl_job(url: str, out_dir: Path, opts: CrawlOptions) -> dict:
         "DOWNLOAD_DELAY": opts.delay,
         "AUTOTHROTTLE_ENABLED": opts.autothrottle,
         "GKAUDIT_CHECK_EXTERNAL": opts.check_external,
+        "GKAUDIT_ALLOW_PRIVATE": opts.allow_private,
         **opts.extra_settings,
     }
     return {"spider_args": {"url": url}, "settings": settings}

@@ -86,6 +86,7 @@ class CrawlOut(BaseModel):
     truncated_reasons: list[str] = Field(default_factory=list)
     finish_reason: str | None = None
     refused_out_of_scope: int = 0
+    refused_private: int = 0
     robots_forbidden: int = 0
     hosts_added: list[str] = Field(default_factory=list)   # hosts the start URL redirected to
 

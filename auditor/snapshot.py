@@ -96,6 +96,8 @@ class SiteSnapshot:
             return "没有抓取到任何页面"
         if home.skipped == "robots":
             return "robots.txt 禁止抓取首页（有权检查的单位可加 --ignore-robots）"
+        if home.skipped == "private":
+            return f"首页跳转到内网或本机地址：{home.final_url}（有权检查的单位可加 --allow-private）"
         if home.skipped == "scope":
             return f"首页跳转到检查范围以外：{home.final_url}（可用 --allow-host 加入范围）"
         if home.error:

@@ -16,7 +16,8 @@ EVIDENCE_LABELS = {
     "发布日期": "发布日期",
 }
 TRUNCATION_REASONS = {"max_pages": "达到页面数上限", "max_checks": "达到链接检查数上限",
-                      "depth": "达到链接深度上限"}
+                      "depth": "达到链接深度上限", "pattern": "同一网址模式（如无尽日历、无尽分页）页面过多",
+                      "deep_path": "网址路径层级异常深（疑似爬虫陷阱）"}
 
 
 def evidence_label(key: str) -> str:

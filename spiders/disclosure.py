@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -24,11 +25,11 @@ except ImportError:  # pragma: no cover - older Scrapy
 
 from auditor.atomic import write_text
 from auditor.extract import extract_page, is_html_type
-from auditor.extract.links import canonical_url, is_attachment_url
+from auditor.extract.links import canonical_url, is_attachment_url, url_pattern
 from auditor.models import PageRecord
 
 from .ledger import LocalLedger
-from .scope import OutOfScope, Scope
+from .scope import OutOfScope, PrivateAddress, Scope
 
 
 def now_iso() -> str:
@@ -38,6 +39,8 @@ def now_iso() -> str:
 def describe_failure(failure) -> tuple[str | None, str | None]:
     """(error, skipped) for a failed request, in words a report can show."""
     exc = failure.value
+    if isinstance(exc, PrivateAddress):
+        return None, "private"
     if isinstance(exc, OutOfScope):
         return None, "scope"
     if isinstance(exc, IgnoreRequest):
@@ -84,6 +87,8 @@ class DisclosureSpider(scrapy.Spider):
         spider.summary_path = settings.get("GKAUDIT_SUMMARY_PATH")
         spider.max_depth = settings.getint("DEPTH_LIMIT") or 10**6
         spider.check_external = settings.getbool("GKAUDIT_CHECK_EXTERNAL")
+        spider.max_per_pattern = settings.getint("GKAUDIT_MAX_PER_PATTERN")
+        spider.max_path_segments = settings.getint("GKAUDIT_MAX_PATH_SEGMENTS")
         spider.setup_ledger(settings)
         crawler.signals.connect(spider.headers_received, signal=signals.headers_received)
         crawler.signals.connect(spider.bytes_received, signal=signals.bytes_received)
@@ -188,8 +193,9 @@ class DisclosureSpider(scrapy.Spider):
                 continue
             is_check = external or is_attachment_url(url)   # an outside link is checked, never followed
             kind = "checks" if is_check else "pages"
-            if not ledger.reserve(kind):
-                ledger.truncate(f"max_{kind}")
+            cut = self._trap(url, ledger) if not is_check else None
+            if cut or not ledger.reserve(kind):
+                ledger.truncate(cut or f"max_{kind}")
                 ledger.count("skipped")
                 # on record, so a rule knows this link was not judged rather than absent
                 yield self.emit(PageRecord(url=url, final_url=url, skipped="limit", depth=depth + 1,
@@ -204,6 +210,17 @@ class DisclosureSpider(scrapy.Spider):
                                                         gk_external=external),
                                  priority=-depth, dont_filter=True)
 
+    def _trap(self, url: str, ledger) -> str | None:
+        """Why a URL looks like a crawler trap and is cut: a path ever deeper, or one more of a
+        query pattern that has produced too many pages (an endless calendar or pagination)."""
+        path = urlsplit(url).path
+        if path.count("/") > self.max_path_segments:
+            return "deep_path"
+        pattern = url_pattern(url)
+        if pattern and ledger.pattern_count(pattern) > self.max_per_pattern:
+            return "pattern"
+        return None
+
     def closed(self, reason):
         stats = self.crawler.stats.get_stats() if self.crawler else {}
         summary = {
@@ -213,6 +230,7 @@ class DisclosureSpider(scrapy.Spider):
             "truncated": bool(self.ledger.truncated), "truncated_reasons": self.ledger.truncated,
             "finish_reason": reason,
             "refused_out_of_scope": stats.get("gkaudit/refused_out_of_scope", 0),
+            "refused_private": stats.get("gkaudit/refused_private", 0),
             "hosts_added": self.redirected_hosts,
             "robots_forbidden": stats.get("robotstxt/forbidden", 0),
             "retries": stats.get("retry/count", 0),

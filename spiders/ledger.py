@@ -24,6 +24,11 @@ class LocalLedger:
         self.seen.add(url)
         return True
 
+    def pattern_count(self, pattern: str) -> int:
+        """One more URL of this trap-prone pattern; the running count."""
+        self.counts[f"pattern:{pattern}"] += 1
+        return self.counts[f"pattern:{pattern}"]
+
     def seen_before(self, url: str) -> bool:
         return url in self.seen
 

@@ -1,6 +1,9 @@
 """Keep every request, redirects included, on the audited hosts and on http(s)."""
 from __future__ import annotations
 
+import functools
+import ipaddress
+import socket
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
@@ -36,6 +39,25 @@ class Scope:
         return host in self.hosts or any(host.endswith(s) for s in self.suffixes)
 
 
+@functools.lru_cache(maxsize=4096)
+def private_address(host: str) -> bool:
+    """Whether a host is, or resolves to, a private, loopback, link-local or reserved address."""
+    try:
+        addresses = [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        try:
+            addresses = [ipaddress.ip_address(info[4][0].split("%")[0])
+                         for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)]
+        except (socket.gaierror, UnicodeError, ValueError):
+            return False                       # unresolvable: the download fails and says so
+    return any(a.is_private or a.is_loopback or a.is_link_local or a.is_reserved or a.is_multicast
+               for a in addresses)
+
+
+class PrivateAddress(IgnoreRequest):
+    """A redirect or outside link leading to a private address nobody named."""
+
+
 class OutOfScope(IgnoreRequest):
     """A request (often a redirect target) outside the audited hosts."""
 
@@ -56,6 +78,12 @@ class ScopeMiddleware:
         scope = ledger.scope if ledger is not None else None
         if scope is None or scope.allows(request.url):
             return None
+        outside_ok = (request.meta.get("gk_external") and request.meta.get("gk_role") == "check") or \
+            (request.meta.get("gk_start") and urlsplit(request.url).scheme in ("http", "https"))
+        if outside_ok and not self.crawler.settings.getbool("GKAUDIT_ALLOW_PRIVATE") \
+                and private_address(host_of(request.url)):
+            self.crawler.stats.inc_value("gkaudit/refused_private")
+            raise PrivateAddress(f"指向内网或本机地址，已拒绝（可用 --allow-private 放行）：{request.url}")
         if request.meta.get("gk_external") and request.meta.get("gk_role") == "check":
             return None                    # the profile asked for outside links to be checked
         if request.meta.get("gk_start") and urlsplit(request.url).scheme in ("http", "https"):

@@ -21,7 +21,7 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_TIMEOUT = 20
 RETRY_ENABLED = True
 RETRY_TIMES = 2
-RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408]   # 429 waits for Retry-After (politeness.py)
 REDIRECT_MAX_TIMES = 10
 DEPTH_LIMIT = 8
 DEPTH_PRIORITY = 1              # breadth-first: the homepage's neighbourhood first
@@ -38,6 +38,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "spiders.scope.ScopeMiddleware": 50,
+    "spiders.politeness.RetryAfterMiddleware": 560,
 }
 ITEM_PIPELINES = {"spiders.pipelines.PageRecordWriter": 300}
 EXTENSIONS = {
@@ -55,4 +56,7 @@ GKAUDIT_MAX_CHECKS = 5000       # non-HTML link targets checked for status
 GKAUDIT_MAX_PAGE_BYTES = 5 * 1024 * 1024
 GKAUDIT_ALLOWED_HOSTS = []      # besides the start URL's host
 GKAUDIT_PROGRESS = False
-GKAUDIT_CHECK_EXTERNAL = False  # check (never follow) links to other hosts
+GKAUDIT_CHECK_EXTERNAL = False
+GKAUDIT_ALLOW_PRIVATE = False  # follow redirects / check links to private, loopback, link-local addresses
+GKAUDIT_MAX_PER_PATTERN = 200   # pages per query pattern (?date=…, ?page=…): calendars and endless lists
+GKAUDIT_MAX_PATH_SEGMENTS = 15  # deeper paths are a trap (a/b/a/b/…)  # check (never follow) links to other hosts

@@ -13,6 +13,9 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
     delay: float = 0.0
+    trickle: float = 0.0            # seconds between single bytes of the body
+    reset: bool = False             # close the connection without answering
+    dynamic: object = None          # callable(path, hits) -> Route, for pages that change per request
 
 
 def html(text: str, encoding: str = "utf-8", **kw) -> Route:
@@ -32,7 +35,15 @@ class RouteServer:
 
             def do_GET(self):  # noqa: N802
                 outer.hits.append(self.path)
-                route = outer.routes.get(self.path) or outer.routes.get(self.path.split("?")[0])
+                route = outer.routes.get(self.path) or outer.routes.get(self.path.split("?")[0]) \
+                    or next((r for prefix, r in outer.routes.items() if prefix.endswith("*")
+                             and self.path.startswith(prefix[:-1])), None)
+                if route is not None and route.dynamic:
+                    route = route.dynamic(self.path, outer.hits)
+                if route is not None and route.reset:
+                    self.close_connection = True
+                    self.connection.close()
+                    return
                 if route is None:
                     route = Route(b"<html><head><title>404</title></head><body>not found</body></html>", 404)
                 if route.delay:
@@ -43,8 +54,14 @@ class RouteServer:
                         self.send_header(k, v.replace("{port}", str(outer.port)))
                     self.send_header("Content-Length", str(len(route.body)))
                     self.end_headers()
-                    self.wfile.write(route.body)
-                except (BrokenPipeError, ConnectionResetError):
+                    if route.trickle:
+                        for i in range(len(route.body)):
+                            self.wfile.write(route.body[i:i + 1])
+                            self.wfile.flush()
+                            time.sleep(route.trickle)
+                    else:
+                        self.wfile.write(route.body)
+                except (BrokenPipeError, ConnectionResetError, OSError):
                     pass
 
             def log_message(self, *args):

@@ -151,7 +151,9 @@ def test_a_start_url_redirecting_to_another_host_audits_where_it_lands(tmp_path)
                       "/a.html": html("<html><head><title>a</title></head></html>")}, host="127.0.0.2") as portal:
         hop = {"/": Route(b"", 301, {"Location": portal.url})}
         with RouteServer(hop) as dept:
-            summary = crawl_site(dept.url, tmp_path, CrawlOptions(autothrottle=False))
+            refused = crawl_site(dept.url, tmp_path / "strict", CrawlOptions(autothrottle=False))
+            summary = crawl_site(dept.url, tmp_path, CrawlOptions(autothrottle=False, allow_private=True))
+    assert refused["refused_private"] == 1 and records(tmp_path / "strict")[""]["skipped"] == "private"
     recs = records(tmp_path)
     assert summary["hosts_added"] == ["127.0.0.2"]
     assert recs[""]["final_url"] == portal.url and recs[""]["kind"] == "home"
@@ -165,13 +167,17 @@ def test_outside_links_are_checked_only_when_asked_and_never_followed(tmp_path):
                             f'<a href="{other.url}gone.html">失效</a></body></html>')}
         with RouteServer(routes) as srv:
             crawl_site(srv.url, tmp_path / "off", CrawlOptions(autothrottle=False))
-            crawl_site(srv.url, tmp_path / "on", CrawlOptions(autothrottle=False, check_external=True))
+            crawl_site(srv.url, tmp_path / "on", CrawlOptions(autothrottle=False, check_external=True,
+                                                              allow_private=True))
+            crawl_site(srv.url, tmp_path / "private", CrawlOptions(autothrottle=False, check_external=True))
         hits = list(other.hits)
     assert len(records(tmp_path / "off")) == 1
     on = {r["url"]: r for r in records_full(tmp_path / "on")}
     assert on[other.url]["status"] == 200 and on[other.url]["kind"] == "attachment"
     assert on[other.url + "gone.html"]["status"] == 404
     assert "/x.html" not in hits                     # checked, not followed
+    refused = {r["url"]: r for r in records_full(tmp_path / "private")}
+    assert refused[other.url]["skipped"] == "private"  # a loopback address nobody named
 
 
 def records_full(run_dir: Path) -> list[dict]:

@@ -41,6 +41,9 @@ class RedisLedger:
     def claim(self, url: str) -> bool:
         return bool(self.server.sadd(self.keys.seen(self.site), url))
 
+    def pattern_count(self, pattern: str) -> int:
+        return int(self.server.hincrby(self.keys.counts(self.site), f"pattern:{pattern}", 1))
+
     def seen_before(self, url: str) -> bool:
         return bool(self.server.sismember(self.keys.seen(self.site), url))
 
@@ -63,4 +66,5 @@ class RedisLedger:
 
     @property
     def counts(self) -> dict:
-        return {k.decode(): int(v) for k, v in self.server.hgetall(self.keys.counts(self.site)).items()}
+        return {k.decode(): int(v) for k, v in self.server.hgetall(self.keys.counts(self.site)).items()
+                if not k.startswith(b"pattern:")}

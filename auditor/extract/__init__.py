@@ -44,6 +44,9 @@ def extract_page(url: str, body: bytes, content_type: str | None = None, *,
     if not is_html_type(content_type, body):
         record.kind = "attachment"
         return record
+    if b"\x00" in body[:2048]:
+        record.error = "声称是 HTML，实为二进制内容"
+        return record
     text, record.charset = decode_html(body, content_type)
     try:
         root = parse(text)

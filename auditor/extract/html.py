@@ -42,7 +42,31 @@ def parse(text: str) -> etree._Element:
         raise ParseError(f"无法解析 HTML：{exc}") from exc
     if root is None:
         raise ParseError("无法解析 HTML")
+    if len(text) > 20_000 and _lost_in_depth(root, text):
+        # libxml2 stops at a nesting depth of about 2,000 and drops the rest of the page; flatten the
+        # tag that is nested absurdly deep and read the page again
+        tag = _TAG.findall(text[:200_000])
+        common = max(set(tag), key=tag.count)
+        flat = re.sub(rf"</?{common}\b[^>]*>", " ", text, flags=re.IGNORECASE)
+        root = lxml.html.document_fromstring(flat, parser=_PARSER)
     return root
+
+
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+
+
+def _lost_in_depth(root, text: str) -> bool:
+    """The parse kept far fewer elements than the text has tags, and the tree is ~2,000 deep."""
+    tags = text.count("<")
+    if tags < 4000:
+        return False
+    elements = sum(1 for _ in root.iter())
+    if elements * 2 > tags:
+        return False
+    depth, el = 0, root
+    while len(el):
+        el, depth = el[-1], depth + 1
+    return depth > 1000
 
 
 def clean_space(text: str | None) -> str:

@@ -24,11 +24,35 @@ def is_attachment_url(url: str) -> bool:
     return bool(ATTACHMENT_EXT.search(urlsplit(url).path))
 
 
+_SESSION_PARAMS = {"jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid", "cfid",
+                   "cftoken", "_t", "timestamp", "rnd", "random"}
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
+
+
 def canonical_url(url: str) -> str:
-    """Drop the fragment, lower-case scheme and host, give an empty path its slash."""
+    """One spelling per page: no fragment, lower-case scheme and host, a slash for an empty path,
+    no session ids or cache-busters (;jsessionid=…, ?sid=…), query parameters in order."""
     parts = urlsplit(url.strip())
-    path = parts.path or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+    path = _PATH_SESSION.sub("", parts.path) or "/"
+    query = parts.query
+    if query:
+        pairs = [p for p in query.split("&") if p and p.split("=", 1)[0].lower() not in _SESSION_PARAMS
+                 and not p.split("=", 1)[0].lower().startswith("aspsessionid")]
+        query = "&".join(sorted(pairs))
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def url_pattern(url: str) -> str | None:
+    """The template a trap repeats (a calendar's ?date=…, endless ?page=…): path with its numbers
+    blanked and the query's parameter names; None for a URL with no query (articles are many)."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return None
+    names = sorted({p.split("=", 1)[0] for p in parts.query.split("&") if p})
+    return f"{parts.netloc}{_DIGITS.sub('#', parts.path)}?{'&'.join(names)}"
 
 
 def base_url(root, page_url: str) -> str:

@@ -1,0 +1,166 @@
+"""A hostile site on loopback: traps, slow and broken servers, odd encodings, broken markup.
+
+In every case the audit completes, the affected pages are in the snapshot with their error, and the
+crawl summary says what was cut and why.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+
+import pytest
+
+from auditor.cli import main
+
+from .servers import Route, RouteServer, html
+
+GBK = "text/html"
+
+
+def page(title: str, body: str = "", head: str = "") -> str:
+    return f'<html lang="zh-CN"><head><title>{title}</title>{head}</head><body>{body}</body></html>'
+
+
+def calendar(path, hits):
+    day = int(re.search(r"date=(\d+)", path).group(1)) if "date=" in path else 0
+    days = "".join(f'<a href="/cal?date={day + i}">{day + i}日</a>' for i in range(1, 11))   # a month view
+    return html(page(f"日历{day}", days))
+
+
+def pager(path, hits):
+    n = int(re.search(r"page=(\d+)", path).group(1)) if "page=" in path else 1
+    return html(page(f"列表第{n}页", f'<a href="/list?page={n + 1}">下一页</a>'))
+
+
+def deeper(path, hits):
+    return html(page("深", f'<a href="{path.rstrip("/")}/a/">更深</a>'))
+
+
+def session(path, hits):
+    return html(page("会话", f'<a href="/s/page.html;jsessionid={len(hits)}">同一页</a>'
+                             f'<a href="/s/page.html?sid={len(hits)}&id=1">同一页2</a>'))
+
+
+def flaky(path, hits):
+    return html(page("偶尔出错")) if hits.count(path) > 1 else Route(b"err", 500)
+
+
+def polite(path, hits):
+    if hits.count(path) == 1:
+        return Route(b"slow down", 429, {"Content-Type": "text/plain", "Retry-After": "1"})
+    return html(page("等待后成功"))
+
+
+def chain(path, hits):
+    n = int(path.split("/")[-1])
+    return Route(b"", 302, {"Location": f"/chain/{n + 1}"})
+
+
+DEEP = "<div>" * 10000 + "深层内容" + "</div>" * 10000
+ROUTES = {
+    "/": html(page("首页", "".join(f'<a href="{u}">{t}</a>' for u, t in [
+        ("/cal?date=0", "日历"), ("/list?page=1", "列表"), ("/deep/", "深"), ("/s/", "会话"), ("/never.html", "永不"),
+        ("/trickle.html", "慢慢"), ("/flaky.html", "偶尔"), ("/polite.html", "限速"), ("/reset.html", "断开"),
+        ("/loop.html", "循环"), ("/chain/0", "长跳转"), ("/huge.html", "巨大"), ("/binary.html", "二进制"),
+        ("/gbk.html", "国标"), ("/lie.html", "说谎"), ("/bom.html", "BOM"), ("/invalid.html", "坏字节"),
+        ("/markup.html", "坏标记"), ("/nested.html", "深嵌套")]) +
+        '<ul><li><a href="/n.html">动态</a><span>2026-11-19</span></li><li><a href="/n2.html">动态</a><span>2026-11-18</span></li></ul>')),
+    "/cal*": Route(dynamic=calendar), "/list*": Route(dynamic=pager), "/deep/*": Route(dynamic=deeper),
+    "/s/*": Route(dynamic=session),
+    "/never.html": html(page("永不"), delay=6), "/trickle.html": html(page("慢", "x" * 40), trickle=0.5),
+    "/flaky.html": Route(dynamic=flaky), "/polite.html": Route(dynamic=polite),
+    "/reset.html": Route(reset=True),
+    "/loop.html": Route(b"", 302, {"Location": "/loop2.html"}), "/loop2.html": Route(b"", 302, {"Location": "/loop.html"}),
+    "/chain/*": Route(dynamic=chain),
+    "/huge.html": Route("<html><head><title>巨大</title></head><body>".encode() + b"<p>x</p>" * (50 * 1024 * 1024 // 8)),
+    "/binary.html": Route(bytes(range(256)) * 200),
+    "/gbk.html": Route(page("国标页面", "发布日期：2026-11-01").encode("gbk")),
+    "/lie.html": Route(page("说谎的页面", head='<meta charset="utf-8">').encode("gbk")),
+    "/bom.html": Route(b"\xef\xbb\xbf" + page("带BOM的页面").encode()),
+    "/invalid.html": Route(page("坏字节页面").encode("gbk") + b"\xff\xfe\x80 tail"),
+    "/markup.html": Route(('<html><head><title>坏标记</title><body><div><p>未闭合<form><form><input name=q></form>'
+                           '<script>var s="</script>";</script><table><tr><td>单元格').encode()),
+    "/nested.html": Route(page("深嵌套", DEEP + '<div class="footer">网站标识码：3599000012</div>').encode()),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    out = tmp_path_factory.mktemp("hostile")
+    with RouteServer(ROUTES) as srv:
+        started = time.monotonic()
+        code = main(["audit", srv.url, "--out", str(out), "--quiet", "--as-of", "2026-11-20", "--timeout", "4",
+                     "--max-pages", "600", "--max-depth", "40"])
+        elapsed = time.monotonic() - started
+        hits = list(srv.hits)
+    with gzip.open(out / "pages.jsonl.gz", "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    by_path = {r["url"].split("/", 3)[3]: r for r in records}
+    summary = json.loads((out / "crawl.json").read_text(encoding="utf-8"))
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return code, elapsed, by_path, summary, report, hits
+
+
+def test_the_audit_completes_in_bounded_time(hostile):
+    code, elapsed, _, _, report, _ = hostile
+    assert code in (0, 1) and report["score"]["total"] is not None
+    assert elapsed < 120
+
+
+def test_traps_are_cut_and_the_report_says_why(hostile):
+    _, _, by_path, summary, report, _ = hostile
+    assert summary["truncated"] and {"pattern", "deep_path"} <= set(summary["truncated_reasons"])
+    assert report["crawl"]["truncated"]
+    fetched = [p for p, r in by_path.items() if p.startswith("cal?") and r["status"]]
+    assert 150 <= len(fetched) <= 201                  # GKAUDIT_MAX_PER_PATTERN
+    assert any(r["skipped"] == "limit" for p, r in by_path.items() if p.startswith("cal?"))
+    assert max(p.count("/") for p in by_path) <= 16
+
+
+def test_session_ids_do_not_multiply_a_page(hostile):
+    _, _, by_path, _, _, _ = hostile
+    assert [p for p in by_path if p.startswith("s/page.html")] == ["s/page.html", "s/page.html?id=1"]
+
+
+@pytest.mark.parametrize("path, check", [
+    ("never.html", lambda r: r["error"] == "请求超时"),
+    ("trickle.html", lambda r: r["error"] == "请求超时"),
+    ("flaky.html", lambda r: r["status"] == 200),                    # 500 then 200 on retry
+    ("polite.html", lambda r: r["status"] == 200),                   # waited for Retry-After
+    ("reset.html", lambda r: r["error"] and r["status"] is None),
+    ("loop.html", lambda r: r["error"].startswith("重定向次数过多")),
+    ("chain/0", lambda r: r["error"].startswith("重定向次数过多")),
+    ("huge.html", lambda r: r["truncated"] is True and r["title"] == "巨大"),
+    ("binary.html", lambda r: "二进制" in r["error"]),
+])
+def test_slow_and_broken_servers_are_on_record(hostile, path, check):
+    assert check(hostile[2][path]), hostile[2][path]
+
+
+def test_retry_after_was_honoured(hostile):
+    hits = hostile[5]
+    assert hits.count("/polite.html") == 2 and hits.count("/flaky.html") == 2
+
+
+@pytest.mark.parametrize("path, charset, title", [
+    ("gbk.html", "gb18030", "国标页面"), ("lie.html", "gb18030", "说谎的页面"),
+    ("bom.html", "utf-8", "带BOM的页面"), ("invalid.html", "gb18030", "坏字节页面"),
+])
+def test_encodings(hostile, path, charset, title):
+    record = hostile[2][path]
+    assert record["charset"] == charset and record["title"] == title
+
+
+def test_broken_markup_is_read(hostile):
+    by_path = hostile[2]
+    assert by_path["markup.html"]["title"] == "坏标记" and by_path["markup.html"]["stats"]["form_controls"] == 1
+    assert by_path["nested.html"]["footer"]["site_id_code"] == "3599000012"       # after 10,000 levels
+
+
+def test_no_rule_passes_on_missing_data(hostile):
+    report = hostile[4]
+    for r in report["results"]:
+        if r["status"] == "pass":
+            assert r["code"] not in ("RPT001", "GDE001", "PEN003"), r       # nothing of these exists here
