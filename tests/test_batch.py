@@ -101,3 +101,14 @@ def test_the_ranking_files_and_resuming(tmp_path, four_sites):
     assert [r.stat().st_mtime_ns for r in reports] == stamps and before == (out / "sites").stat().st_mtime_ns
     with open(out / "summary.csv", encoding="utf-8-sig") as fh:
         assert all("沿用上次结果" in row[-1] or "无法访问" in row[-1] for row in list(csv.reader(fh))[1:])
+
+
+def test_site_names_and_urls_cannot_escape_the_output_directory(tmp_path):
+    path = tmp_path / "sites.csv"
+    write_csv(path, [["name", "url"], ["../../etc/passwd", "http://a.gov.cn/../../x"], ["CON", "http://b.gov.cn:8080/"]])
+    sites, errors = read_sites(path)
+    assert errors == []
+    for site in sites:
+        slug_path = (tmp_path / "out" / "sites" / site.slug).resolve()
+        assert slug_path.parent == (tmp_path / "out" / "sites").resolve() and "/" not in site.slug
+        assert ".." not in site.slug
