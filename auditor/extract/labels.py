@@ -55,8 +55,8 @@ def _cut_at_next_label(value: str) -> str:
     return value[: m.start()] if m else value
 
 
-def find_label(lines: list[str], key: str, max_lines: int | None = None) -> str | None:
-    """The value given for label ``key`` (see LABELS), or None."""
+def _raw_values(lines: list[str], key: str, max_lines: int | None):
+    """Each value label ``key`` is given, in page order: after its colon, or on the next line."""
     pattern = _PATTERNS[key]
     scan = lines if max_lines is None else lines[:max_lines]
     for i, line in enumerate(scan):
@@ -64,26 +64,26 @@ def find_label(lines: list[str], key: str, max_lines: int | None = None) -> str 
             value = (m.group(1) or "").strip()
             if not value and i + 1 < len(lines) and not _is_label_like(lines[i + 1]):
                 value = lines[i + 1].strip()
-            value = _cut_at_next_label(value).strip()
-            if _is_label_like(value):
-                value = ""
-            if value.lower() in _EMPTY_VALUES:
-                return None
-            if value:
-                return value[:200]
+            yield value
+
+
+def find_label(lines: list[str], key: str, max_lines: int | None = None) -> str | None:
+    """The value given for label ``key`` (see LABELS), or None."""
+    for value in _raw_values(lines, key, max_lines):
+        value = _cut_at_next_label(value).strip()
+        if _is_label_like(value):
+            value = ""
+        if value.lower() in _EMPTY_VALUES:
+            return None
+        if value:
+            return value[:200]
     return None
 
 
 def find_label_date(lines: list[str], key: str, max_lines: int | None = None) -> str | None:
     """The date given for label ``key``; a label whose value is no date does not count."""
-    pattern = _PATTERNS[key]
-    scan = lines if max_lines is None else lines[:max_lines]
-    for i, line in enumerate(scan):
-        for m in pattern.finditer(line):
-            value = (m.group(1) or "").strip()
-            if not value and i + 1 < len(lines) and not _is_label_like(lines[i + 1]):
-                value = lines[i + 1]
-            date = parse_date(value[:40])
-            if date:
-                return date
+    for value in _raw_values(lines, key, max_lines):
+        date = parse_date(value[:40])
+        if date:
+            return date
     return None
