@@ -3,7 +3,7 @@ VENV   ?= .venv
 PYTHON ?= python3
 PY      = $(VENV)/bin/python
 
-.PHONY: demo test install clean-venv
+.PHONY: demo test install clean-venv bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,3 +21,7 @@ test: $(VENV)/.installed
 
 clean-venv:
 	rm -rf $(VENV)
+
+# performance figures (several minutes; smaller: make bench BENCH_PAGES=2000 BENCH_RECORDS=10000); see bench/README.md
+bench: $(VENV)/.installed
+	$(PY) bench/run_bench.py
