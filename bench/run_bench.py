@@ -281,7 +281,7 @@ def bench_batch(n_sites: int, n_pages: int, delay: float, work: Path, timeout: f
     crawl_span = (max(ends) - min(starts)).total_seconds() if summaries else float("nan")
     say(f"exit {rc}; {len(summaries)} sites crawled, pages per site {min(pages) if pages else 0}–{max(pages) if pages else 0}; "
         f"wall {wall:.1f} s (crawl phase {crawl_span:.0f} s, 1 s resolution); CPU {ru.ru_utime + ru.ru_stime:.1f} s; "
-        f"batch peak RSS {ru.ru_maxrss / 1024:.0f} MB")
+        f"peak RSS of the batch process tree {ru.ru_maxrss / 1024:.0f} MB")
     rows = [record("batch", "sites crawled", f"{len(summaries)} (exit {rc})", f"{n_sites}",
                    len(summaries) == n_sites and all(p >= n_pages for p in pages)),
             record("batch", "politeness bound (max pages × delay)", f"{bound:.1f} s", "info", None),
