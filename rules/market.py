@@ -47,17 +47,27 @@ def _fill(word: str, year: int) -> str:
     return word.replace("{year}", str(year)).replace("{last_year}", str(year - 1))
 
 
-def _matches(text: str, duty: dict, year: int) -> bool:
+def _matcher(duty: dict, year: int):
+    """A test for one duty, its word groups filled in once."""
     groups = [[_fill(w, year) for w in group] for group in duty.get("all", [])]
-    if not groups:
-        return False
-    return all(any(w in text for w in group) for group in groups) and \
-        not any(_fill(w, year) in text for w in duty.get("none", []))
+    none = [_fill(w, year) for w in duty.get("none", [])]
+
+    def matches(text: str) -> bool:
+        return bool(groups) and all(any(w in text for w in group) for group in groups) \
+            and not any(w in text for w in none)
+    return matches
 
 
 def _check_duty(snap: SiteSnapshot, duty: dict, as_of) -> tuple[Finding | None, str]:
     year, name = as_of.year, _fill(duty["name"], as_of.year)
-    hits = [e for e in site_entries(snap) if _matches(e.text, duty, year)]
+    matches = _matcher(duty, year)
+    verdicts: dict[str, bool] = {}               # many entries share a text (navigation on every page)
+    hits = []
+    for entry in site_entries(snap):
+        if entry.text not in verdicts:
+            verdicts[entry.text] = matches(entry.text)
+        if verdicts[entry.text]:
+            hits.append(entry)
     terms = duty.get("terms", [])
     if terms and any(t in page.terms for page in snap.pages() for t in terms):
         return None, f"{name}：页面正文中有“{'、'.join(terms)}”"

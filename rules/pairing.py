@@ -65,10 +65,12 @@ def _policy_docs(snap: SiteSnapshot, settings: dict) -> list[PageRecord]:
 
 def _interpretations(snap: SiteSnapshot, docs: list[PageRecord]) -> list[PageRecord]:
     interps = list(snap.of_kind("interpretation"))
+    if not docs:
+        return interps
     doc_urls = {u for d in docs for u in (d.url, d.final_url)}
     words = MARKERS["interpretation_source_link"]
     for page in snap.pages():
-        if page.kind in ("policy", "interpretation", "home", "column") or page in interps:
+        if page.kind in ("policy", "interpretation", "home", "column"):   # interpretations are already in
             continue
         if any(l.url in doc_urls and any(w in l.text for w in words) for l in page.links):
             interps.append(page)
