@@ -69,7 +69,8 @@ ROUTES = {
         '<ul><li><a href="/n.html">动态</a><span>2026-11-19</span></li><li><a href="/n2.html">动态</a><span>2026-11-18</span></li></ul>')),
     "/cal*": Route(dynamic=calendar), "/list*": Route(dynamic=pager), "/deep/*": Route(dynamic=deeper),
     "/s/*": Route(dynamic=session),
-    "/never.html": html(page("永不"), delay=6), "/trickle.html": html(page("慢", "x" * 40), trickle=0.5),
+    # far beyond --timeout 4 even if parsing a huge page keeps the reactor busy for seconds
+    "/never.html": html(page("永不"), delay=60), "/trickle.html": html(page("慢", "x" * 80), trickle=0.5),
     "/flaky.html": Route(dynamic=flaky), "/polite.html": Route(dynamic=polite),
     "/reset.html": Route(reset=True),
     "/loop.html": Route(b"", 302, {"Location": "/loop2.html"}), "/loop2.html": Route(b"", 302, {"Location": "/loop.html"}),
