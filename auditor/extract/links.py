@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+import lxml.etree as etree
+
 from ..models import Link, ListItem
 from .dates import find_dates
-from .html import element_text, tag_of
+from .html import BLOCK_TAGS, clean_space, element_text, tag_of
 from .markers import MARKERS
 
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "#", "vbscript:", "sms:")
@@ -85,8 +87,27 @@ def _generic(text: str) -> bool:
     return bool(_GENERIC.match(text.strip()))
 
 
+_NO_ANCHOR_TEXT = {"script", "style", "template"}
+
+
 def _anchor_text(a) -> str:
-    text = element_text(a)
+    """A link's words: its text (block children apart), else its title or its image's alt.
+
+    A cheap walk of the anchor alone: pages have hundreds of links."""
+    parts = []
+    walker = etree.iterwalk(a, events=("start", "end"))
+    for event, el in walker:
+        if event == "start":
+            if tag_of(el) in _NO_ANCHOR_TEXT:
+                walker.skip_subtree()
+                continue
+            if el is not a and tag_of(el) in BLOCK_TAGS:
+                parts.append(" ")
+            if el.text:
+                parts.append(el.text)
+        elif el is not a and el.tail:
+            parts.append(el.tail)
+    text = clean_space("".join(parts))
     if not text:
         text = a.get("title", "") or next((img.get("alt", "") for img in a.iter("img")), "")
     return text.strip()[:200]
