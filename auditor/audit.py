@@ -12,7 +12,7 @@ from reports import json_report, junit
 
 from .atomic import write_text
 from .crawl import PAGES, CrawlOptions, crawl_site
-from .errors import ConfigError, CrawlError
+from .errors import ConfigError
 from .judge import judge
 from .profile import Profile, load_profile
 from .report import Report, build_report, crawl_from_snapshot
@@ -134,5 +134,3 @@ def _read_json(path: Path) -> dict | None:
 def is_unreachable(report: Report) -> bool:
     return report.score.grade == UNRATED
 
-
-__all__ = ["AuditOptions", "audit_site", "recheck", "CrawlError", "is_unreachable"]

@@ -33,7 +33,7 @@ class Outcome:
         return self.report is not None and not is_unreachable(self.report)
 
 
-def _finished(run_dir: Path, site: Site) -> Report | None:
+def finished_report(run_dir: Path, site: Site) -> Report | None:
     """The report of an earlier, complete run of this same site, if there is one."""
     try:
         meta = json.loads((run_dir / RUN_META).read_text(encoding="utf-8"))
@@ -78,7 +78,7 @@ def run_batch(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt.date,
     todo: list[tuple[Site, Path]] = []
     for site in sites:
         run_dir = out / "sites" / site.slug
-        earlier = None if rerun else _finished(run_dir, site)
+        earlier = None if rerun else finished_report(run_dir, site)
         if earlier is not None:
             outcomes[site.line] = Outcome(site, run_dir, report=earlier, reused=True,
                                           reason=earlier.warnings[0] if is_unreachable(earlier) else None)

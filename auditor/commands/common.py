@@ -1,7 +1,6 @@
 """What audit, recheck and demo share: options, printing the result, the exit code."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -65,6 +64,3 @@ def exit_code(report: Report, args) -> int:
         return 1
     return 0
 
-
-def dump(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 from ..audit import AuditOptions, audit_site

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import AtomicFile, write_text
-from ..batch.runner import Outcome, _finished, judge_site, prepare, site_options
+from ..batch.runner import Outcome, finished_report, judge_site, prepare, site_options
 from ..batch.sites import Site
 from ..crawl import PAGES, SUMMARY, WARC, CrawlOptions
 from ..errors import ConfigError
@@ -144,7 +144,7 @@ def run_distributed(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt
     outcomes: dict[int, Outcome] = {}
     active: list[Active] = []
     for site in sites:
-        earlier = None if rerun else _finished(out / "sites" / site.slug, site)
+        earlier = None if rerun else finished_report(out / "sites" / site.slug, site)
         if earlier is not None:
             outcomes[site.line] = Outcome(site, out / "sites" / site.slug, report=earlier, reused=True)
             continue

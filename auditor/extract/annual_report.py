@@ -34,14 +34,6 @@ def _headings_by_style(lines: list[str]) -> list[list[tuple[str, str]]]:
     return list(by_style.values())
 
 
-def section_headings(lines: list[str]) -> dict[str, str]:
-    """Top-level headings in the 一、 style, by their numeral (first occurrence of each)."""
-    found: dict[str, str] = {}
-    for numeral, text in _headings_by_style(lines)[0]:
-        found.setdefault(numeral, text)
-    return found
-
-
 def missing_sections(lines: list[str], sections: dict[str, list[str]]) -> list[str]:
     """Sections (numeral -> accepted keywords) with no matching heading, as "五、存在的主要问题…".
 

@@ -8,7 +8,7 @@ import lxml.etree as etree
 
 from ..models import Link, ListItem
 from .dates import find_dates
-from .html import BLOCK_TAGS, clean_space, element_text, tag_of
+from .html import BLOCK_TAGS, clean_space, tag_of
 from .markers import MARKERS
 
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "#", "vbscript:", "sms:")
