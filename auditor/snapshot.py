@@ -5,16 +5,14 @@ Loaded from ``pages.jsonl.gz`` (streamed line by line) or built from records in 
 from __future__ import annotations
 
 import gzip
-import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from pydantic import ValidationError
-
 from .errors import ConfigError
 from .extract.links import canonical_url
 from .models import PageRecord
+from .record_loader import RecordReader
 
 
 def normalise_name(text: str | None) -> str:
@@ -36,6 +34,8 @@ class SiteSnapshot:
         self.cache: dict[str, object] = {}     # derived views rules share (e.g. the located column)
         for record in self.records:
             self._index(record)
+        self._pages = [r for r in self.records if r.kind != "attachment" and r.error is None
+                       and r.status is not None and r.status < 400 and r.skipped is None]
         self.start_url = canonical_url(start_url) if start_url else self._guess_start()
 
     def _index(self, record: PageRecord) -> None:
@@ -61,24 +61,19 @@ class SiteSnapshot:
         path = Path(path)
         if not path.exists():
             raise ConfigError(f"找不到抓取快照：{path}")
-        bad = 0
+        reader = RecordReader()
 
         def records() -> Iterator[PageRecord]:
-            nonlocal bad
             try:
-                with gzip.open(path, "rt", encoding="utf-8") as fh:
+                with gzip.open(path, "rb") as fh:
                     for line in fh:
-                        if not line.strip():
-                            continue
-                        try:
-                            yield PageRecord.model_validate_json(line)
-                        except (ValidationError, json.JSONDecodeError):
-                            bad += 1
+                        if line.strip() and (record := reader.read(line)) is not None:
+                            yield record
             except (OSError, EOFError) as exc:
                 raise ConfigError(f"抓取快照已损坏：{path}（{exc}）") from exc
 
         snap = cls(records(), start_url=start_url)
-        snap.bad_lines = bad
+        snap.bad_lines = reader.bad
         return snap
 
     # -- queries ---------------------------------------------------------------------------
@@ -109,14 +104,14 @@ class SiteSnapshot:
         return None
 
     def get(self, url: str | None) -> PageRecord | None:
-        return self.by_url.get(canonical_url(url)) if url else None
+        if not url:
+            return None
+        found = self.by_url.get(url)           # links are stored canonical: most lookups end here
+        return found if found is not None else self.by_url.get(canonical_url(url))
 
     def pages(self) -> Iterator[PageRecord]:
         """Fetched HTML pages (role page, parsed, no fetch error)."""
-        for record in self.records:
-            if record.kind != "attachment" and record.error is None and record.status is not None \
-                    and record.status < 400 and record.skipped is None:
-                yield record
+        return iter(self._pages)
 
     def of_kind(self, kind: str) -> list[PageRecord]:
         return [r for r in self.by_kind.get(kind, []) if r.error is None and (r.status or 0) < 400]

@@ -5,7 +5,7 @@ must hold, terms the page text must contain, hosts a link may point to, and a fr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from auditor.extract.dates import to_date
@@ -16,31 +16,43 @@ from .registry import Finding, Result, rule
 BASIS_MKT = "国家市场监督管理总局及地方市场监管部门政务公开工作要点；《政府信息公开条例》第二十条"
 
 
-@dataclass
-class Entry:
+class Entry(NamedTuple):
     text: str
     url: str | None
     date: str | None
 
 
 def site_entries(snap: SiteSnapshot) -> list[Entry]:
-    """Everything a duty can be recognised by: list items, link texts, headlines, column names."""
+    """Everything a duty can be recognised by: list items, link texts, headlines, column names.
+    Each distinct entry once, in the order first met (navigation links repeat on every page)."""
     cached = snap.cache.get("market_entries")
     if isinstance(cached, list):
         return cached
-    entries: list[Entry] = []
+    entries: dict[Entry, None] = {}
     for page in snap.pages():
-        entries += [Entry(i.title, i.url, i.date) for i in page.items if i.title]
+        entries.update((Entry(i.title, i.url, i.date), None) for i in page.items if i.title)
         for link in page.links:
+            if not link.text:
+                continue
             target = snap.get(link.url)
-            if link.text and (target is None or target.ok or target.skipped):   # a dead link publishes nothing
-                entries.append(Entry(link.text, link.url, target.published if target else None))
+            if target is None or target.ok or target.skipped:   # a dead link publishes nothing
+                entries[Entry(link.text, link.url, target.published if target else None)] = None
         if page.headline:
-            entries.append(Entry(page.headline, page.url, page.published))
+            entries[Entry(page.headline, page.url, page.published)] = None
         if page.column:
-            entries.append(Entry(page.column, page.url, None))
-    snap.cache["market_entries"] = entries
-    return entries
+            entries[Entry(page.column, page.url, None)] = None
+    snap.cache["market_entries"] = result = list(entries)
+    return result
+
+
+def link_hosts(snap: SiteSnapshot) -> set[str]:
+    """The host names the site's pages link to."""
+    cached = snap.cache.get("link_hosts")
+    if isinstance(cached, set):
+        return cached
+    urls = {link.url for page in snap.pages() for link in page.links}
+    snap.cache["link_hosts"] = hosts = {urlsplit(url).hostname or "" for url in urls}
+    return hosts
 
 
 def _fill(word: str, year: int) -> str:
@@ -72,7 +84,7 @@ def _check_duty(snap: SiteSnapshot, duty: dict, as_of) -> tuple[Finding | None, 
     if terms and any(t in page.terms for page in snap.pages() for t in terms):
         return None, f"{name}：页面正文中有“{'、'.join(terms)}”"
     hosts = duty.get("hosts", [])
-    if hosts and any(h in (urlsplit(l.url).hostname or "") for p in snap.pages() for l in p.links for h in hosts):
+    if hosts and any(h in host for host in link_hosts(snap) for h in hosts):
         return None, f"{name}：链接到 {'、'.join(hosts)}"
     if not hits:
         return Finding(message=f"未找到“{name}”", url=_where(snap, duty), evidence={"duty": name}), ""

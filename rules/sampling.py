@@ -28,7 +28,10 @@ def template_key(page: PageRecord) -> tuple[str, str]:
 
 
 def template_samples(snap: SiteSnapshot, limit: int = 40) -> list[PageRecord]:
-    """One page per template (the homepage first)."""
+    """One page per template (the homepage first); worked out once per snapshot."""
+    cached = snap.cache.get(("template_samples", limit))
+    if cached is not None:
+        return cached
     samples: "OrderedDict[tuple[str, str], PageRecord]" = OrderedDict()
     home = snap.home
     for page in ([home] if home else []) + list(snap.pages()):
@@ -37,7 +40,8 @@ def template_samples(snap: SiteSnapshot, limit: int = 40) -> list[PageRecord]:
         samples.setdefault(template_key(page), page)
         if len(samples) >= limit:
             break
-    return list(samples.values())
+    snap.cache[("template_samples", limit)] = result = list(samples.values())
+    return result
 
 
 def template_findings(snap: SiteSnapshot, ok: Callable[[PageRecord], bool], what: str) -> list[Finding]:
