@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,25 +61,59 @@ def crawl_job(url: str, out_dir: Path, opts: CrawlOptions) -> dict:
     return {"spider_args": {"url": url}, "settings": settings}
 
 
-def run_crawls(jobs: list[dict], log_file: Path | None = None) -> None:
-    """Run the crawls in one child process; raise CrawlError if the child itself fails.
+def run_crawls(jobs: list[dict], log_file: Path | None = None, processes: int = 1) -> None:
+    """Run the crawls in child processes (``processes`` of them, the jobs dealt out in turn) and
+    wait for all; raise CrawlError if any child itself fails, once every child has ended.
 
-    Scrapy logs into each run's ``crawl.log``; the terminal keeps only the progress line.
+    Scrapy logs into each run's ``crawl.log`` (a batch: into ``log_file``); the terminal keeps only
+    the progress line, summed over the children when there are several.
     """
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
-        json.dump({"crawls": jobs, "log_file": str(log_file) if log_file else None}, fh, ensure_ascii=False)
-        job_file = fh.name
+    processes = max(1, min(processes, len(jobs)))
+    shares = [jobs[i::processes] for i in range(processes)]
+    show = processes > 1 and any(job["settings"].get("GKAUDIT_PROGRESS") for job in jobs) \
+        and sys.stderr.isatty()
+    with tempfile.TemporaryDirectory(prefix="gkaudit-crawl-") as tmp:
+        children = []
+        for n, share in enumerate(shares):
+            if show:            # each child reports its counts to a file; this process sums them
+                share = [dict(job, settings=dict(job["settings"], GKAUDIT_PROGRESS_FILE=f"{tmp}/progress-{n}.json"))
+                         for job in share]
+            job_file = Path(tmp) / f"job-{n}.json"
+            spec = {"crawls": share, "log_file": str(log_file) if log_file else None}
+            if processes >= (os.cpu_count() or 1):
+                spec["extract_workers"] = 0       # every core has a crawl already
+            job_file.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+            children.append(_start_child(job_file))
+        codes = _wait(children, Path(tmp) if show else None)
+    failed = [code for code in codes if code != 0]
+    if failed:
+        raise CrawlError(f"抓取进程异常退出（退出码 {failed[0]}），详见 {log_file or 'crawl.log'}")
+
+
+def _start_child(job_file: Path) -> subprocess.Popen:
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parent.parent)
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env.pop("SCRAPY_SETTINGS_MODULE", None)
+    return subprocess.Popen([sys.executable, "-m", "spiders.run", str(job_file)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env)
+
+
+def _wait(children: list[subprocess.Popen], progress_dir: Path | None) -> list[int]:
     try:
-        proc = subprocess.run([sys.executable, "-m", "spiders.run", job_file],
-                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env)
+        if progress_dir is None:
+            return [child.wait() for child in children]
+        from spiders.progress import show_summed      # Scrapy is imported only when a line is shown
+        while any(child.poll() is None for child in children):
+            show_summed(sorted(progress_dir.glob("progress-*.json")))
+            time.sleep(1.0)
+        show_summed(sorted(progress_dir.glob("progress-*.json")), final=True)
+        return [child.returncode for child in children]
     finally:
-        os.unlink(job_file)
-    if proc.returncode != 0:
-        raise CrawlError(f"抓取进程异常退出（退出码 {proc.returncode}），详见 {log_file or 'crawl.log'}")
+        for child in children:            # interrupted (Ctrl-C): no crawl is left running on its own
+            if child.poll() is None:
+                child.terminate()
+                child.wait()
 
 
 def crawl_site(url: str, out_dir: Path, opts: CrawlOptions) -> dict:

@@ -24,10 +24,11 @@ except ImportError:  # pragma: no cover - older Scrapy
         ResponseDataLossError = ()
 
 from auditor.atomic import write_text
-from auditor.extract import extract_page, is_html_type
+from auditor.extract import is_html_type
 from auditor.extract.links import canonical_url, is_attachment_url, url_pattern
 from auditor.models import PageRecord
 
+from . import extraction
 from .ledger import LocalLedger
 from .scope import OutOfScope, PrivateAddress, Scope
 
@@ -131,15 +132,16 @@ class DisclosureSpider(scrapy.Spider):
             raise StopDownload(fail=False)
 
     # -- callbacks --------------------------------------------------------------------------
-    def parse_page(self, response):
+    async def parse_page(self, response):
         ledger = self.ledger_for(response.meta)
-        record = self._record(response)
+        record = await self._record(response)
         ledger.count("checks" if record.role == "check" or record.kind == "attachment" else "pages")
         if record.error or (record.status or 0) >= 400:
             ledger.count("errors")
         yield self.emit(record, response.meta)
         if record.kind != "attachment" and (record.status or 0) < 400:
-            yield from self._follow(record, response, ledger)
+            for request in self._follow(record, response, ledger):
+                yield request
 
     def emit(self, record: PageRecord, meta) -> dict:
         """The item the pipeline stores (a distributed crawl tags it with its site)."""
@@ -163,7 +165,7 @@ class DisclosureSpider(scrapy.Spider):
         yield self.emit(record, request.meta)
 
     # -- helpers ----------------------------------------------------------------------------
-    def _record(self, response) -> PageRecord:
+    async def _record(self, response) -> PageRecord:
         request = response.request
         meta = request.meta
         original = (meta.get("redirect_urls") or [request.url])[0]
@@ -175,9 +177,8 @@ class DisclosureSpider(scrapy.Spider):
         if fields["role"] == "check":      # a link check: its status is the finding, its body was not kept
             return PageRecord(url=original, content_type=ctype, kind="attachment", size=_length(response),
                               **fields)
-        return extract_page(original, response.body, ctype, is_start=bool(meta.get("gk_start")),
-                            **{k: v for k, v in fields.items() if k != "status" and k != "final_url"},
-                            status=response.status, final_url=response.url)
+        return await extraction.extract(original, response.body, ctype, is_start=bool(meta.get("gk_start")),
+                                        **fields)
 
     def _follow(self, record: PageRecord, response, ledger):
         depth = response.meta.get("depth", 0)

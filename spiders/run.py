@@ -13,6 +13,7 @@ import sys
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from . import extraction
 from . import settings as project_settings
 from .disclosure import DisclosureSpider
 
@@ -31,6 +32,15 @@ def run(job: dict) -> int:
     shared = {k: v for k, v in crawls[0].get("settings", {}).items() if k in ("LOG_FILE", "LOG_LEVEL")}
     if job.get("log_file"):
         shared["LOG_FILE"] = job["log_file"]          # a batch logs all its sites into one file
+    workers = job.get("extract_workers")
+    extraction.start_pool(extraction.default_workers() if workers is None else int(workers))
+    try:
+        return _crawl(crawls, shared)
+    finally:
+        extraction.stop_pool()
+
+
+def _crawl(crawls: list[dict], shared: dict) -> int:
     process = CrawlerProcess(settings_for(shared))
     for i, crawl in enumerate(crawls):
         # per-crawl settings the Scrapy way: a spider subclass carrying them as custom_settings

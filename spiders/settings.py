@@ -56,6 +56,7 @@ GKAUDIT_MAX_CHECKS = 5000       # non-HTML link targets checked for status
 GKAUDIT_MAX_PAGE_BYTES = 5 * 1024 * 1024
 GKAUDIT_ALLOWED_HOSTS = []      # besides the start URL's host
 GKAUDIT_PROGRESS = False
+GKAUDIT_PROGRESS_FILE = None       # counts written here instead of the terminal (a batch over several processes)
 GKAUDIT_CHECK_EXTERNAL = False
 GKAUDIT_ALLOW_PRIVATE = False  # follow redirects / check links to private, loopback, link-local addresses
 GKAUDIT_MAX_PER_PATTERN = 200   # pages per query pattern (?date=…, ?page=…): calendars and endless lists

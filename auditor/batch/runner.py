@@ -1,4 +1,5 @@
-"""Run a batch: every site crawled concurrently in one Scrapy process, then judged one by one.
+"""Run a batch: the sites crawled concurrently, spread over one Scrapy process per core, then
+judged, several at once.
 
 Each site keeps its own politeness limits (its own crawler, its own per-host concurrency and
 delay), so the batch takes about as long as its slowest site. Finished sites are not crawled again
@@ -8,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -73,7 +77,10 @@ def judge_site(site: Site, run_dir: Path, as_of: dt.date, formats: tuple[str, ..
 
 
 def run_batch(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt.date, *, rerun: bool = False,
-              formats: tuple[str, ...] = ("json", "html")) -> list[Outcome]:
+              formats: tuple[str, ...] = ("json", "html"), workers: int | None = None) -> list[Outcome]:
+    """Crawl the sites not finished before (in ``workers`` processes, one per core by default),
+    then judge them."""
+    workers = workers or os.cpu_count() or 1
     outcomes: dict[int, Outcome] = {}
     todo: list[tuple[Site, Path]] = []
     for site in sites:
@@ -87,9 +94,19 @@ def run_batch(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt.date,
     if todo:
         jobs = [crawl_job(site.url, run_dir, site_options(site, crawl)) for site, run_dir in todo]
         try:
-            run_crawls(jobs, log_file=out / "crawl.log")
+            run_crawls(jobs, log_file=out / "crawl.log", processes=workers)
         except CrawlError:
             pass                              # sites whose crawl finished are still judged below
-        for site, run_dir in todo:
-            outcomes[site.line] = judge_site(site, run_dir, as_of, formats)
+        for outcome in judge_sites(todo, as_of, formats, workers):
+            outcomes[outcome.site.line] = outcome
     return [outcomes[s.line] for s in sites]
+
+
+def judge_sites(todo: list[tuple[Site, Path]], as_of: dt.date, formats: tuple[str, ...],
+                workers: int) -> list[Outcome]:
+    """Judge the crawled sites, several at once when there are cores for it."""
+    if workers <= 1 or len(todo) <= 1:
+        return [judge_site(site, run_dir, as_of, formats) for site, run_dir in todo]
+    context = multiprocessing.get_context("fork")       # this process runs no threads
+    with ProcessPoolExecutor(min(workers, len(todo)), mp_context=context) as pool:
+        return list(pool.map(judge_site, *zip(*todo), [as_of] * len(todo), [formats] * len(todo)))
