@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from reports import html as html_report
 from reports import json_report, junit
 
+from . import resume
 from .atomic import write_text
 from .crawl import PAGES, CrawlOptions, crawl_site
 from .errors import ConfigError
@@ -56,6 +57,15 @@ def default_run_dir(url: str, base: Path = Path("gkaudit-runs")) -> Path:
     return base / (f"{host}_{port}" if port else host) / stamp
 
 
+def unfinished_run_dir(url: str, base: Path = Path("gkaudit-runs")) -> Path:
+    """The newest run directory of this site whose crawl was cut off and can be resumed."""
+    site_dir = default_run_dir(validate_url(url), base).parent
+    runs = sorted((d for d in site_dir.glob("*") if d.is_dir() and resume.can_resume(d)), reverse=True)
+    if not runs:
+        raise ConfigError(f"{site_dir} 下没有可继续的抓取（请用 --out 指定上次的运行目录）")
+    return runs[0]
+
+
 def audit_site(url: str, opts: AuditOptions) -> tuple[Report, Path]:
     """Crawl ``url`` into a run directory, judge it, write the reports."""
     url = validate_url(url)
@@ -98,6 +108,10 @@ def recheck(run_dir: Path, profile_name: str | None = None, as_of: dt.date | Non
     return report, out_dir
 
 
+FINISH_REASONS = {"shutdown": "被中断", "start_error": "抓取起始阶段出错，详见 crawl.log",
+                  "cancelled": "被取消"}
+
+
 def judge_run(run_dir: Path, profile: Profile, as_of: dt.date, *, site_name: str | None,
               level: str, summary: dict | None, debug: bool = False) -> Report:
     start_url = (summary or {}).get("start_url") or (_read_json(run_dir / RUN_META) or {}).get("url")
@@ -110,6 +124,10 @@ def judge_run(run_dir: Path, profile: Profile, as_of: dt.date, *, site_name: str
     if unreachable:
         warnings.append(f"网站无法访问：{unreachable}，各项检查均无法判断，不予评分")
         scored.total, scored.grade = None, UNRATED
+    reason = (summary or {}).get("finish_reason")
+    if reason and reason != "finished":
+        warnings.append(f"抓取未正常结束（{FINISH_REASONS.get(reason, reason)}），部分页面可能未抓取，"
+                        "相关结论以已抓取的页面为准")
     report = build_report(snap=snap, judged=judged, score=scored, profile=profile, as_of=as_of,
                           site_name=site_name, level=level, crawl=crawl_from_snapshot(snap, summary),
                           warnings=warnings)

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import resume
 from .errors import CrawlError
 
 PAGES = "pages.jsonl.gz"
@@ -35,10 +36,14 @@ class CrawlOptions:
     check_external: bool = False
     allow_private: bool = False
     autothrottle: bool = True
+    resume: bool = False               # continue a killed crawl of the same run directory
     extra_settings: dict = field(default_factory=dict)
 
 
 def crawl_job(url: str, out_dir: Path, opts: CrawlOptions) -> dict:
+    """The child's job for one crawl. With ``opts.resume`` it starts from what a killed crawl
+    left in ``out_dir``; without, such leftovers are discarded."""
+    resumed = resume.prepare(out_dir) if opts.resume else resume.discard(out_dir)
     settings = {
         "GKAUDIT_PAGES_PATH": str(out_dir / PAGES),
         "GKAUDIT_WARC_PATH": str(out_dir / WARC),
@@ -56,6 +61,7 @@ def crawl_job(url: str, out_dir: Path, opts: CrawlOptions) -> dict:
         "AUTOTHROTTLE_ENABLED": opts.autothrottle,
         "GKAUDIT_CHECK_EXTERNAL": opts.check_external,
         "GKAUDIT_ALLOW_PRIVATE": opts.allow_private,
+        **(resumed or {}),
         **opts.extra_settings,
     }
     return {"spider_args": {"url": url}, "settings": settings}
@@ -119,8 +125,11 @@ def _wait(children: list[subprocess.Popen], progress_dir: Path | None) -> list[i
 def crawl_site(url: str, out_dir: Path, opts: CrawlOptions) -> dict:
     """Crawl one site into ``out_dir``; return the crawl summary."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / SUMMARY).unlink(missing_ok=True)        # a stale summary would pass for a finished crawl
     run_crawls([crawl_job(url, out_dir, opts)])
-    return read_summary(out_dir)
+    summary = read_summary(out_dir)
+    resume.finish(out_dir)
+    return summary
 
 
 def read_summary(run_dir: Path) -> dict:

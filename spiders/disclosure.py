@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
+from pydantic import ValidationError
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, StopDownload
 from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSLookupError,
@@ -27,6 +29,7 @@ from auditor.atomic import write_text
 from auditor.extract import is_html_type
 from auditor.extract.links import canonical_url, is_attachment_url, url_pattern
 from auditor.models import PageRecord
+from auditor.resume import read_records
 
 from . import extraction
 from .ledger import LocalLedger
@@ -108,10 +111,48 @@ class DisclosureSpider(scrapy.Spider):
         return self.ledger.counts
 
     async def start(self):
-        self.ledger.claim(self.start_url)
-        self.ledger.reserve("pages")
-        yield scrapy.Request(self.start_url, callback=self.parse_page, errback=self.failed,
-                             meta={"gk_role": "page", "gk_start": True}, dont_filter=True)
+        resumed = self.restore(self.settings.get("GKAUDIT_RESUME_PAGES"))
+        if self.ledger.claim(self.start_url):
+            self.ledger.reserve("pages")
+            yield scrapy.Request(self.start_url, callback=self.parse_page, errback=self.failed,
+                                 meta={"gk_role": "page", "gk_start": True}, dont_filter=True)
+        for request in resumed:
+            yield request
+
+    def restore(self, path: str | None) -> list:
+        """Take over what a killed run of this crawl stored (see ``auditor.resume``): its records
+        count as done, and their links lead on to what it had not fetched yet."""
+        if not path:
+            return []
+        records = []
+        for data in read_records(Path(path)):
+            try:
+                records.append(PageRecord.model_validate(data))
+            except ValidationError:
+                continue
+        ledger = self.ledger
+        for record in records:
+            ledger.claim(record.url)
+            if pattern := url_pattern(record.url):
+                ledger.pattern_count(pattern)
+            if record.skipped == "limit":            # cut by a limit: never scheduled
+                ledger.count("skipped")
+                continue
+            kind = "checks" if record.role == "check" or record.kind == "attachment" else "pages"
+            ledger.reserve(kind)
+            if record.status is None:                 # as ``failed`` counted it
+                ledger.count("errors" if record.error else "skipped")
+                continue
+            ledger.count(kind)                       # as ``parse_page`` counted it
+            if record.error or record.status >= 400:
+                ledger.count("errors")
+        self.resumed_records = len(records)
+        follow = []       # requests, and records of links a limit cuts
+        for record in records:
+            if record.role == "page" and record.kind != "attachment" and record.ok:
+                follow += self._follow(record, ledger, {}, record.depth or 0, record.final_url or record.url,
+                                       resumed=True)
+        return follow
 
     # -- download control -------------------------------------------------------------------
     def headers_received(self, headers, body_length, request, spider):
@@ -140,7 +181,8 @@ class DisclosureSpider(scrapy.Spider):
             ledger.count("errors")
         yield self.emit(record, response.meta)
         if record.kind != "attachment" and (record.status or 0) < 400:
-            for request in self._follow(record, response, ledger):
+            for request in self._follow(record, ledger, response.meta, response.meta.get("depth", 0),
+                                        response.url):
                 yield request
 
     def emit(self, record: PageRecord, meta) -> dict:
@@ -180,8 +222,10 @@ class DisclosureSpider(scrapy.Spider):
         return await extraction.extract(original, response.body, ctype, is_start=bool(meta.get("gk_start")),
                                         **fields)
 
-    def _follow(self, record: PageRecord, response, ledger):
-        depth = response.meta.get("depth", 0)
+    def _follow(self, record: PageRecord, ledger, meta, depth: int, page_url: str, resumed: bool = False):
+        """Requests for the page's links not met before (and records for those cut by a limit).
+        ``resumed``: the page is a killed run's record, so the requests carry depth and referer
+        themselves (Scrapy sets both only for requests made from a response)."""
         scope = ledger.scope
         if depth + 1 > self.max_depth:
             if any(scope.allows(link.url) and not ledger.seen_before(link.url) for link in record.links):
@@ -200,15 +244,18 @@ class DisclosureSpider(scrapy.Spider):
                 ledger.count("skipped")
                 # on record, so a rule knows this link was not judged rather than absent
                 yield self.emit(PageRecord(url=url, final_url=url, skipped="limit", depth=depth + 1,
-                                           role="check" if is_check else "page", referer=response.url),
-                                response.meta)
+                                           role="check" if is_check else "page", referer=page_url),
+                                meta)
                 continue
             # dont_filter: the ledger dedupes links itself; Scrapy's dupefilter would otherwise drop
             # the second leg of a redirect loop silently, leaving no record of it
+            request_meta = self.request_meta(meta, url, depth + 1, gk_role="check" if is_check else "page",
+                                             gk_external=external)
+            if resumed:
+                request_meta["depth"] = depth + 1
             yield scrapy.Request(url, callback=self.parse_page, errback=self.failed,
-                                 meta=self.request_meta(response.meta, url, depth + 1,
-                                                        gk_role="check" if is_check else "page",
-                                                        gk_external=external),
+                                 meta=request_meta,
+                                 headers={"Referer": page_url} if resumed else None,
                                  priority=-depth, dont_filter=True)
 
     def _trap(self, url: str, ledger) -> str | None:
@@ -235,6 +282,7 @@ class DisclosureSpider(scrapy.Spider):
             "hosts_added": self.redirected_hosts,
             "robots_forbidden": stats.get("robotstxt/forbidden", 0),
             "retries": stats.get("retry/count", 0),
+            "resumed_records": getattr(self, "resumed_records", 0),
         }
         if self.summary_path:
             write_text(self.summary_path, json.dumps(summary, ensure_ascii=False, indent=2))

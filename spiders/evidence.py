@@ -5,6 +5,7 @@ page record (and every finding made from it) can point at its evidence.
 """
 from __future__ import annotations
 
+import time
 from io import BytesIO
 
 from scrapy import signals
@@ -12,6 +13,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from auditor.atomic import AtomicFile
+from auditor.resume import copy_into
+
+from .pipelines import FLUSH_SECONDS
 
 # Scrapy hands us decoded bodies: headers describing the transfer no longer apply to them
 _TRANSFER_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}
@@ -23,6 +27,7 @@ class WarcEvidence:
         self.path = crawler.settings.get("GKAUDIT_WARC_PATH")
         self.file: AtomicFile | None = None
         self.writer: WARCWriter | None = None
+        self.flushed = time.monotonic()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -36,6 +41,10 @@ class WarcEvidence:
         if self.path:
             self.file = AtomicFile(self.path)
             self.writer = WARCWriter(self.file.fh, gzip=True)
+            resume_from = self.crawler.settings.get("GKAUDIT_RESUME_WARC")
+            if resume_from:              # the evidence a killed run stored, complete records only
+                copy_into(resume_from, self.file.fh)
+                return
             info = self.writer.create_warcinfo_record(
                 "crawl.warc.gz", {"software": "gkaudit (Scrapy)", "format": "WARC File Format 1.1",
                                   "isPartOf": getattr(spider, "start_url", "")})
@@ -47,6 +56,9 @@ class WarcEvidence:
         record = self.make_record(self.writer, response)
         self.writer.write_record(record)
         request.meta["warc_record_id"] = record.rec_headers.get_header("WARC-Record-ID")
+        if time.monotonic() - self.flushed >= FLUSH_SECONDS:
+            self.file.fh.flush()
+            self.flushed = time.monotonic()
 
     @staticmethod
     def make_record(writer: WARCWriter, response):

@@ -19,14 +19,13 @@ import asyncio
 import logging
 import multiprocessing
 import os
-import signal
-import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from auditor.extract import extract_page
 from auditor.models import PageRecord
+
+from .lifeline import die_with_parent
 
 log = logging.getLogger(__name__)
 _pool: ProcessPoolExecutor | None = None
@@ -43,23 +42,8 @@ def start_pool(workers: int) -> None:
     if workers <= 0 or _pool is not None:
         return
     _pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                initializer=_die_with_parent, initargs=(os.getpid(),))
+                                initializer=die_with_parent, initargs=(os.getpid(),))
     _pool.submit(int).result()          # fork every worker now, not later from a threaded process
-
-
-def _die_with_parent(parent: int) -> None:
-    """A crawl killed with kill -9 must not leave its workers behind."""
-    try:
-        import ctypes
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)           # PR_SET_PDEATHSIG (Linux)
-    except (OSError, AttributeError):
-        def watch():
-            while os.getppid() == parent:
-                time.sleep(1.0)
-            os._exit(1)
-        threading.Thread(target=watch, daemon=True).start()
-    if os.getppid() != parent:                                # the parent died before the call above
-        os._exit(1)
 
 
 def stop_pool() -> None:

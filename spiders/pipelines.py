@@ -2,28 +2,42 @@
 from __future__ import annotations
 
 import gzip
-import json
+import time
+import zlib
+
+import orjson
 
 from auditor.atomic import AtomicFile
 
+FLUSH_SECONDS = 1.0     # a crawl killed with kill -9 loses at most about this much (see auditor.resume)
+
 
 class PageRecordWriter:
-    def __init__(self, path: str):
+    def __init__(self, path: str, resume_from: str | None = None):
         self.path = path
+        self.resume_from = resume_from
         self.file: AtomicFile | None = None
         self.gz: gzip.GzipFile | None = None
+        self.flushed = time.monotonic()
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("GKAUDIT_PAGES_PATH"))
+        return cls(crawler.settings.get("GKAUDIT_PAGES_PATH"), crawler.settings.get("GKAUDIT_RESUME_PAGES"))
 
     def open_spider(self, spider=None):
         self.file = AtomicFile(self.path)
         self.gz = gzip.GzipFile(fileobj=self.file.fh, mode="wb", compresslevel=5)
+        if self.resume_from:                 # the records a killed run stored come first
+            with gzip.open(self.resume_from, "rb") as fh:
+                for line in fh:
+                    self.gz.write(line)
 
     def process_item(self, item, spider=None):
-        line = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
-        self.gz.write(line.encode("utf-8") + b"\n")
+        self.gz.write(orjson.dumps(item) + b"\n")
+        if time.monotonic() - self.flushed >= FLUSH_SECONDS:
+            self.gz.flush(zlib.Z_SYNC_FLUSH)
+            self.file.fh.flush()
+            self.flushed = time.monotonic()
         return item
 
     def close_spider(self, spider=None):

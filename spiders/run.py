@@ -8,6 +8,7 @@ down with it.
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from scrapy.crawler import CrawlerProcess
@@ -16,6 +17,7 @@ from scrapy.settings import Settings
 from . import extraction
 from . import settings as project_settings
 from .disclosure import DisclosureSpider
+from .lifeline import die_with_parent
 
 
 def settings_for(overrides: dict) -> Settings:
@@ -52,6 +54,7 @@ def _crawl(crawls: list[dict], shared: dict) -> int:
 
 
 def main(argv: list[str]) -> int:
+    die_with_parent(os.getppid())          # started by auditor.crawl: no crawl outlives its gkaudit
     with open(argv[0], encoding="utf-8") as fh:
         return run(json.load(fh))
 

@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .. import resume
 from ..atomic import write_text
 from ..audit import RUN_META, is_unreachable, judge_run, write_outputs
 from ..crawl import SUMMARY, CrawlOptions, crawl_job, read_summary, run_crawls
@@ -68,6 +69,7 @@ def prepare(site: Site, out: Path, as_of: dt.date) -> Path:
 def judge_site(site: Site, run_dir: Path, as_of: dt.date, formats: tuple[str, ...]) -> Outcome:
     if not (run_dir / SUMMARY).exists():
         return Outcome(site, run_dir, reason="抓取未完成（批量任务中断或抓取进程出错，见批量目录下的 crawl.log）")
+    resume.finish(run_dir)
     profile = load_profile(site.profile)
     report = judge_run(run_dir, profile, as_of, site_name=site.name, level=site.level or profile.level,
                        summary=read_summary(run_dir))
@@ -92,7 +94,9 @@ def run_batch(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt.date,
         else:
             todo.append((site, prepare(site, out, as_of)))
     if todo:
-        jobs = [crawl_job(site.url, run_dir, site_options(site, crawl)) for site, run_dir in todo]
+        # a site whose crawl was killed continues where it stopped (unless everything is re-run)
+        jobs = [crawl_job(site.url, run_dir, replace(site_options(site, crawl), resume=not rerun))
+                for site, run_dir in todo]
         try:
             run_crawls(jobs, log_file=out / "crawl.log", processes=workers)
         except CrawlError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..audit import AuditOptions, audit_site, is_unreachable
+from ..audit import AuditOptions, audit_site, is_unreachable, unfinished_run_dir
 from ..diff import diff_reports, load_report
 from ..crawl import CrawlOptions
 from .common import add_judging_arguments, emit, exit_code, formats_of
@@ -19,6 +19,9 @@ def add_arguments(p) -> None:
     p.add_argument("--fail-on-new", action="store_true",
                    help="与 --baseline 一起用：只有新发现的问题才使退出码为 1，原有问题不影响")
     p.add_argument("--level", choices=("department", "government"), help="机关层级：部门或政府")
+    p.add_argument("--resume", action="store_true",
+                   help="继续上次中断（如被强行终止）的抓取：已抓到的页面不再抓取；与 --out 同用，"
+                        "不给 --out 时取该网站最近一次未完成的运行目录")
 
 
 def add_crawl_arguments(p) -> None:
@@ -48,10 +51,14 @@ def crawl_options(args, progress: bool) -> CrawlOptions:
 
 def run(args) -> int:
     from ..cli import progress_wanted
+    crawl = crawl_options(args, progress_wanted(args))
+    out = args.out
+    if args.resume:
+        crawl.resume = True
+        out = out or unfinished_run_dir(args.url)
     opts = AuditOptions(profile=args.profile or "national", as_of=args.as_of or dt.date.today(),
-                        out_dir=args.out, formats=formats_of(args), site_name=args.name,
-                        level=args.level, crawl=crawl_options(args, progress_wanted(args)),
-                        debug=args.debug)
+                        out_dir=out, formats=formats_of(args), site_name=args.name,
+                        level=args.level, crawl=crawl, debug=args.debug)
     if args.fail_on_new and not args.baseline:
         from ..errors import ConfigError
         raise ConfigError("--fail-on-new 需要同时给出 --baseline")

@@ -1,0 +1,140 @@
+"""Resume a crawl that was killed: keep what it stored, fetch only what it had not.
+
+A crawl writes ``pages.jsonl.gz`` and ``crawl.warc.gz`` under temporary names and renames them
+when it finishes (``auditor.atomic.AtomicFile``); both are flushed about once a second, so after a
+kill -9 the temporary files hold every record up to the last second, then perhaps a torn tail.
+
+Scrapy's own job directory (``JOBDIR``) is not used for this: its disk queue records where the
+queue starts and ends only when the crawl closes cleanly, so after a kill -9 it comes back empty
+or wrong. The page records are a better journal: each says what was fetched, and its links say
+what was still to fetch. ``prepare`` gathers the complete records and WARC members of the killed
+run (and of any earlier resume of it) into ``.resume/``; the crawl child then starts from them
+(``DisclosureSpider.restore``): it writes them out again, claims their URLs, and follows their
+links to what is missing, so the final snapshot has every page exactly once.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import zlib
+from pathlib import Path
+from typing import Iterator
+
+import orjson
+
+from .atomic import AtomicFile
+
+RESUME_DIR = ".resume"
+PAGES_NAME = "pages.jsonl.gz"
+WARC_NAME = "crawl.warc.gz"
+
+
+def read_records(path: Path) -> Iterator[dict]:
+    """The complete records of a possibly torn ``pages.jsonl.gz``: a line cut off by the kill, or
+    a gzip stream that stops mid-block, ends the reading without an error."""
+    try:
+        with gzip.open(path, "rb") as fh:
+            for line in fh:
+                if not line.endswith(b"\n"):
+                    return                        # the last line was being written
+                try:
+                    record = orjson.loads(line)
+                except orjson.JSONDecodeError:
+                    continue
+                if isinstance(record, dict) and isinstance(record.get("url"), str):
+                    yield record
+    except (EOFError, OSError, zlib.error):
+        return
+
+
+def complete_warc_length(path: Path) -> int:
+    """Bytes of ``path`` up to the end of its last complete WARC record (each is a gzip member)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    end = 0
+    try:
+        with open(path, "rb") as fh:
+            records = ArchiveIterator(fh)
+            for record in records:
+                record.content_stream().read()
+                end = records.get_record_offset() + records.get_record_length() \
+                    if records.get_record_length() else end
+    except Exception:              # noqa: BLE001 - a torn tail can fail anywhere inside warcio
+        pass
+    return min(end, path.stat().st_size)
+
+
+def _partials(run_dir: Path, name: str) -> list[Path]:
+    """Temporary files of ``name`` left by killed runs, newest first."""
+    found = list(run_dir.glob(f".{name}.*.part"))
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def prepare(run_dir: Path) -> dict | None:
+    """Gather what killed runs left in ``run_dir`` into ``.resume/``; the crawl settings that make
+    the next crawl start from it, or None when there is nothing to resume."""
+    run_dir = Path(run_dir)
+    keep = run_dir / RESUME_DIR
+    pages_sources = [keep / PAGES_NAME] + _partials(run_dir, PAGES_NAME)
+    warc_sources = [keep / WARC_NAME] + _partials(run_dir, WARC_NAME)
+    records: dict[str, bytes] = {}
+    for source in pages_sources:
+        if source.exists():
+            for record in read_records(source):
+                records.setdefault(record["url"], orjson.dumps(record))
+    if not records:
+        return None
+    keep.mkdir(exist_ok=True)
+    pages = AtomicFile(keep / PAGES_NAME)
+    with gzip.GzipFile(fileobj=pages.fh, mode="wb", compresslevel=5) as gz:
+        for line in records.values():
+            gz.write(line + b"\n")
+    pages.commit()
+    best, length = None, 0
+    for source in warc_sources:
+        if source.exists() and (size := complete_warc_length(source)) > length:
+            best, length = source, size
+    if best is not None:
+        warc = AtomicFile(keep / WARC_NAME)
+        with open(best, "rb") as fh:
+            _copy(fh, warc.fh, length)
+        warc.commit()
+    for partial in _partials(run_dir, PAGES_NAME) + _partials(run_dir, WARC_NAME):
+        partial.unlink(missing_ok=True)
+    settings = {"GKAUDIT_RESUME_PAGES": str(keep / PAGES_NAME)}
+    if (keep / WARC_NAME).exists():
+        settings["GKAUDIT_RESUME_WARC"] = str(keep / WARC_NAME)
+    return settings
+
+
+def discard(run_dir: Path) -> None:
+    """A fresh crawl in ``run_dir``: what killed runs left there is abandoned."""
+    for partial in _partials(run_dir, PAGES_NAME) + _partials(run_dir, WARC_NAME):
+        partial.unlink(missing_ok=True)
+    finish(run_dir)
+
+
+def can_resume(run_dir: Path) -> bool:
+    return bool(_partials(run_dir, PAGES_NAME)) or (Path(run_dir) / RESUME_DIR / PAGES_NAME).exists()
+
+
+def finish(run_dir: Path) -> None:
+    """The resumed crawl has published its files: what it started from is no longer needed."""
+    shutil.rmtree(Path(run_dir) / RESUME_DIR, ignore_errors=True)
+
+
+def copy_into(source: str | os.PathLike, target) -> None:
+    """Copy a gathered file into the new crawl's output as its first bytes."""
+    with open(source, "rb") as fh:
+        shutil.copyfileobj(fh, target, 1 << 20)
+
+
+def _copy(src, dst, length: int) -> None:
+    left = length
+    while left > 0:
+        chunk = src.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        dst.write(chunk)
+        left -= len(chunk)
