@@ -32,8 +32,17 @@ def to_json(report: Report) -> str:
     return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2)
 
 
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    jsonschema.Draft202012Validator.check_schema(schema())
+    return jsonschema.Draft202012Validator(schema())
+
+
 def validate(data: dict) -> None:
-    jsonschema.validate(data, schema(), cls=jsonschema.Draft202012Validator)
+    """Raise jsonschema.ValidationError (the most relevant error) if ``data`` breaks the schema."""
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(data))
+    if error is not None:
+        raise error
 
 
 def write(report: Report, path: Path) -> None:
