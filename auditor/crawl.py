@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spiders.render import render_settings
+
 from . import resume
 from .errors import CrawlError
 
@@ -37,6 +39,7 @@ class CrawlOptions:
     allow_private: bool = False
     autothrottle: bool = True
     resume: bool = False               # continue a killed crawl of the same run directory
+    render: bool = False               # read script-built pages again in headless Chromium
     extra_settings: dict = field(default_factory=dict)
 
 
@@ -62,6 +65,7 @@ def crawl_job(url: str, out_dir: Path, opts: CrawlOptions) -> dict:
         "GKAUDIT_CHECK_EXTERNAL": opts.check_external,
         "GKAUDIT_ALLOW_PRIVATE": opts.allow_private,
         **(resumed or {}),
+        **(render_settings(opts.timeout) if opts.render else {}),
         **opts.extra_settings,
     }
     return {"spider_args": {"url": url}, "settings": settings}

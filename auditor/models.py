@@ -74,6 +74,25 @@ class PageStats(_Model):
     has_search_form: bool = False
 
 
+class DataFetch(_Model):
+    """A data endpoint a platform adapter found (a list's further pages behind a script)."""
+    adapter: str
+    url: str
+    method: Literal["GET", "POST"] = "GET"
+    body: str | None = None
+    page: int = 1
+
+
+class Expansion(_Model):
+    """What a platform adapter (spiders/adapters) read from a page that builds its list by script."""
+    adapter: str                     # trs | jpage | gkmlpt | redirect
+    pages: list[str] = Field(default_factory=list)        # further list pages no link points to
+    data: list[DataFetch] = Field(default_factory=list)   # data endpoints to fetch
+    redirect: str | None = None      # where the page sends the reader
+    items: int = 0                   # list entries found inside the page itself
+    capped: bool = False             # more pages exist than were enumerated
+
+
 class PageRecord(_Model):
     url: str
     final_url: str | None = None
@@ -113,10 +132,19 @@ class PageRecord(_Model):
     terms: list[str] = Field(default_factory=list)   # markers.yaml text_terms the page's text contains
     stats: PageStats = Field(default_factory=PageStats)
     text: str | None = None
+    expansions: list[Expansion] = Field(default_factory=list)
+    script_built: bool = False       # the list looks filled by script (see spiders.adapters.looks_script_built)
+    via: str | None = None           # reached through a platform adapter (trs, jpage, …) or rendered ("render")
+    list_of: str | None = None       # a data endpoint's answer: the list page whose entries it holds
 
     @property
     def ok(self) -> bool:
         return self.error is None and self.status is not None and self.status < 400
+
+    @property
+    def shown_on(self) -> str:
+        """The page a reader sees this record's entries on (a data answer's: its list page)."""
+        return self.list_of or self.url
 
     @property
     def is_html(self) -> bool:

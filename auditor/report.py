@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -75,6 +76,15 @@ class SiteOut(BaseModel):
     level: Literal["department", "government"]
 
 
+class CoverageOut(BaseModel):
+    """How much of the site's script-built lists the crawl could read (issue 11)."""
+    platforms: dict[str, int] = Field(default_factory=dict)   # list pages each adapter recognised
+    fetched: dict[str, int] = Field(default_factory=dict)     # pages and data answers reached through each
+    rendered: int = 0                                         # pages read in the browser (--render)
+    unexpanded: list[str] = Field(default_factory=list)       # script-built list pages nothing could read (first 20)
+    unexpanded_count: int = 0
+
+
 class CrawlOut(BaseModel):
     pages: int
     checks: int = 0
@@ -89,6 +99,7 @@ class CrawlOut(BaseModel):
     refused_private: int = 0
     robots_forbidden: int = 0
     hosts_added: list[str] = Field(default_factory=list)   # hosts the start URL redirected to
+    coverage: CoverageOut = Field(default_factory=CoverageOut)
 
 
 class Report(BaseModel):
@@ -113,14 +124,30 @@ class Report(BaseModel):
 def crawl_from_snapshot(snap: SiteSnapshot, summary: dict | None) -> CrawlOut:
     """The crawl section: from crawl.json when the run has it, else counted from the snapshot."""
     if summary:
-        return CrawlOut.model_validate({k: v for k, v in summary.items() if k in CrawlOut.model_fields})
-    fetched = [r.fetched_at for r in snap.records if r.fetched_at]
-    return CrawlOut(
-        pages=sum(1 for r in snap.records if r.role == "page" and r.kind != "attachment" and r.status),
-        checks=sum(1 for r in snap.records if r.kind == "attachment"),
-        errors=sum(1 for r in snap.records if r.error or (r.status or 0) >= 400),
-        skipped=sum(1 for r in snap.records if r.skipped),
-        started_at=min(fetched) if fetched else None, finished_at=max(fetched) if fetched else None)
+        crawl = CrawlOut.model_validate({k: v for k, v in summary.items() if k in CrawlOut.model_fields})
+    else:
+        fetched = [r.fetched_at for r in snap.records if r.fetched_at]
+        crawl = CrawlOut(
+            pages=sum(1 for r in snap.records if r.role == "page" and r.kind != "attachment" and r.status),
+            checks=sum(1 for r in snap.records if r.kind == "attachment"),
+            errors=sum(1 for r in snap.records if r.error or (r.status or 0) >= 400),
+            skipped=sum(1 for r in snap.records if r.skipped),
+            started_at=min(fetched) if fetched else None, finished_at=max(fetched) if fetched else None)
+    crawl.coverage = coverage_of(snap)
+    return crawl
+
+
+def coverage_of(snap: SiteSnapshot) -> CoverageOut:
+    platforms: Counter = Counter()
+    fetched: Counter = Counter()
+    for record in snap.records:
+        platforms.update({e.adapter for e in record.expansions})
+        if record.via:
+            fetched[record.via] += 1
+    unexpanded = snap.unreadable_lists()
+    return CoverageOut(platforms=dict(sorted(platforms.items())), fetched=dict(sorted(fetched.items())),
+                       rendered=fetched.get("render", 0), unexpanded=[r.url for r in unexpanded[:20]],
+                       unexpanded_count=len(unexpanded))
 
 
 def _finding_out(finding, snap: SiteSnapshot) -> FindingOut:
@@ -155,6 +182,11 @@ def build_report(*, snap: SiteSnapshot, judged: list[Judged], score: Score, prof
             all_warnings.append(f"例外规则已过期，不再适用：{exc.code} {exc.url}（{exc.reason}，到期 {exc.expires}）")
     if snap.bad_lines:
         all_warnings.append(f"抓取快照中有 {snap.bad_lines} 行无法读取，已跳过")
+    if crawl.coverage.unexpanded_count:
+        shown = "、".join(crawl.coverage.unexpanded[:5])
+        all_warnings.append(
+            f"有 {crawl.coverage.unexpanded_count} 个页面的列表由脚本生成，未能读取（如 {shown}）；"
+            "涉及这些栏目的“空白栏目”“栏目更新”等结论标为待核实。可加 --render 用浏览器读取后重新检查")
     return Report(
         tool={"name": "gkaudit", "version": __version__}, profile=profile.name,
         profile_title=profile.title, as_of=as_of.isoformat(),

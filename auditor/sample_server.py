@@ -12,14 +12,30 @@ redesign (the failures that cannot coexist with planted's).
 ``.html`` files go out as ``Content-Type: text/html`` with no charset, so that the client has to
 detect the encoding itself (some pages are GBK, one lies in its meta tag, one has a BOM).
 Special paths: ``/xwzx/gzdt/error500.html`` answers 500; ``/loop/a.html`` and ``/loop/b.html``
-redirect to each other.
+redirect to each other. A file without a suffix (``/xxgk/gkmlpt/index``) is HTML.
+
+Data endpoints of the script-built columns (issue 11), answered from JSON data files under the
+variant's ``_data/`` (never served themselves), looked up through the overlays like any file:
+
+* ``/module/web/jpage/dataproxy.jsp`` — Hanweb's jpage data proxy. POST (or GET) with
+  ``startrecord``/``endrecord``/``perpage`` in the query or the form and the column's ``columnid``
+  (the ``ajaxParam`` form the page gives the pager); GET ``?page=N&columnid=…`` works too. The answer
+  is the ``<datastore>`` XML of that slice of ``_data/jpage/<columnid>.json``'s records, with
+  ``<totalrecord>`` and ``<totalpage>``.
+* ``…/gkmlpt/api/all/<classify>?page=N&sid=…`` — Guangdong gkmlpt's JSON list API, from
+  ``_data…/gkmlpt/articles.json`` (``{"sid", "page_size", "classify": [{"id", "name", "articles"}]}``):
+  ``{"classify": …, "total": …, "articles": [page N]}``; classify 0 is the whole directory; a wrong
+  ``sid`` or an unknown classify answers 404.
 """
 from __future__ import annotations
 
+import json
+import math
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 __all__ = ["SampleSite", "ground_truth", "SITE_DIR", "VARIANTS", "OVERLAYS"]
 
@@ -52,6 +68,10 @@ CONTENT_TYPES = {
 
 ERROR_500 = "/xwzx/gzdt/error500.html"
 REDIRECTS = {"/loop/a.html": "/loop/b.html", "/loop/b.html": "/loop/a.html"}
+DATA_DIR = "_data"                                   # data files of the endpoints below; never served
+JPAGE_PROXY = "/module/web/jpage/dataproxy.jsp"
+GKMLPT_API = re.compile(r"^((?:/[^/]+)*/gkmlpt)/api/all/(\d{1,12})$")
+MAX_FORM = 65536                                     # bytes of a POST body read at most
 
 _NOT_FOUND = ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>404 页面不存在</title>"
               "</head><body><h1>404</h1><p>您访问的页面不存在或已被删除。</p><p><a href=\"/\">返回首页</a></p>"
@@ -78,6 +98,73 @@ def _resolve(layers: list[Path], rel_parts: list[str]) -> Path | None:
 
 def _is_dir(layers: list[Path], rel_parts: list[str]) -> bool:
     return any((base.joinpath(*rel_parts) if rel_parts else base).is_dir() for base in layers)
+
+
+def _load_data(layers: list[Path], rel_parts: list[str]):
+    """A data file's JSON (through the overlays), or None when it is absent or unreadable."""
+    f = _resolve(layers, [DATA_DIR, *rel_parts])
+    if f is None:
+        return None
+    try:
+        return json.loads(f.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _int(value, default: int | None = None) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+
+
+def _cdata(text: str) -> str:
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def jpage_answer(layers: list[Path], fields: dict[str, str]) -> bytes | None:
+    """The data proxy's ``<datastore>`` for a slice of one column's records; None: no such column."""
+    column = fields.get("columnid", "")
+    if not re.fullmatch(r"\d{1,12}", column):
+        return None
+    data = _load_data(layers, ["jpage", f"{column}.json"])
+    if not isinstance(data, dict) or not isinstance(data.get("records"), list):
+        return None
+    records = data["records"]
+    per_page = _int(fields.get("perpage"), 0) or _int(data.get("perpage"), 15) or 15
+    per_page = max(1, min(per_page, 1000))
+    start, end = _int(fields.get("startrecord")), _int(fields.get("endrecord"))
+    if start is None or end is None:                 # GET ?page=N: one page
+        page = max(1, _int(fields.get("page"), 1) or 1)
+        start, end = (page - 1) * per_page + 1, page * per_page
+    start, end = max(1, start), min(end, start + 4999)
+    chosen = records[start - 1:end] if end >= start else []
+    body = "".join(f"<record>{_cdata(chr(10) + str(r) + chr(10))}</record>\n" for r in chosen)
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<datastore>\n'
+           f"<totalrecord>{len(records)}</totalrecord>\n<totalpage>{math.ceil(len(records) / per_page)}</totalpage>\n"
+           f"<recordset>\n{body}</recordset>\n</datastore>\n")
+    return xml.encode("utf-8")
+
+
+def gkmlpt_answer(layers: list[Path], root: str, classify: str, query: dict[str, str]) -> bytes | None:
+    """One page of the gkmlpt list API as JSON; None: no such directory, classify or sid."""
+    data = _load_data(layers, [p for p in root.split("/") if p] + ["articles.json"])
+    if not isinstance(data, dict) or str(data.get("sid")) != query.get("sid"):
+        return None
+    groups = [g for g in data.get("classify", []) if isinstance(g, dict)]
+    wanted = int(classify)
+    if wanted:
+        groups = [g for g in groups if g.get("id") == wanted]
+        if not groups:
+            return None
+    articles = [a for g in groups for a in g.get("articles", [])]
+    size = max(1, _int(data.get("page_size"), 100) or 100)
+    page = max(1, _int(query.get("page"), 1) or 1)
+    info = ({"id": wanted, "name": groups[0].get("name", ""), "post_count": len(articles)} if wanted
+            else {"id": 0, "name": "全部", "post_count": len(articles)})
+    answer = {"classify": info, "total": len(articles), "page": page, "page_size": size,
+              "articles": articles[(page - 1) * size:page * size]}
+    return json.dumps(answer, ensure_ascii=False).encode("utf-8")
 
 
 def _make_handler(variant: str):
@@ -107,15 +194,30 @@ def _make_handler(variant: str):
         def _not_found(self):
             self._send(404, _NOT_FOUND, "text/html; charset=utf-8")
 
-        def _handle(self):
-            raw_path = urlsplit(self.path).path or "/"
-            path = unquote(raw_path)
+        def _handle(self, form: dict[str, str] | None = None):
+            split = urlsplit(self.path)
+            path = unquote(split.path or "/")
             if "\\" in path or "\x00" in path:
                 return self._not_found()
             parts = [p for p in path.split("/") if p not in ("", ".")]
-            if any(p == ".." for p in parts) or any(p.endswith(".deleted") for p in parts):
+            if any(p == ".." for p in parts) or any(p.endswith(".deleted") for p in parts) \
+                    or (parts and parts[0] == DATA_DIR):
                 return self._not_found()
             norm = "/" + "/".join(parts) + ("/" if path.endswith("/") and parts else "")
+            query = dict(parse_qsl(split.query, keep_blank_values=True))
+            if norm == JPAGE_PROXY:
+                answer = jpage_answer(layers, {**query, **(form or {})})
+                if answer is None:
+                    return self._not_found()
+                return self._send(200, answer, "text/xml;charset=UTF-8")
+            if form is not None:                         # only the data proxy takes a POST
+                return self._send(405, b"", None, {"Allow": "GET, HEAD"})
+            api = GKMLPT_API.match(norm)
+            if api:
+                answer = gkmlpt_answer(layers, api.group(1), api.group(2), query)
+                if answer is None:
+                    return self._send(404, b'{"error": "not found"}', "application/json; charset=utf-8")
+                return self._send(200, answer, "application/json; charset=utf-8")
             if norm == ERROR_500:
                 return self._send(500, _SERVER_ERROR, "text/html; charset=utf-8")
             if norm in REDIRECTS:
@@ -126,7 +228,7 @@ def _make_handler(variant: str):
             f = _resolve(layers, target)
             if f is None:
                 return self._not_found()
-            ctype = CONTENT_TYPES.get(f.suffix.lower(), "application/octet-stream")
+            ctype = CONTENT_TYPES.get(f.suffix.lower(), "application/octet-stream") if f.suffix else "text/html"
             self._send(200, f.read_bytes(), ctype)
 
         def do_GET(self):
@@ -134,6 +236,14 @@ def _make_handler(variant: str):
 
         def do_HEAD(self):
             self._handle()
+
+        def do_POST(self):
+            length = _int(self.headers.get("Content-Length"), 0) or 0
+            if length < 0 or length > MAX_FORM:
+                self.close_connection = True
+                return self._send(413, b"")
+            raw = self.rfile.read(length) if length else b""
+            self._handle(dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True)))
 
     return Handler
 

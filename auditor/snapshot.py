@@ -34,20 +34,23 @@ class SiteSnapshot:
         self.cache: dict[str, object] = {}     # derived views rules share (e.g. the located column)
         for record in self.records:
             self._index(record)
-        self._pages = [r for r in self.records if r.kind != "attachment" and r.error is None
-                       and r.status is not None and r.status < 400 and r.skipped is None]
+        fetched = [r for r in self.records if r.kind != "attachment" and r.error is None
+                   and r.status is not None and r.status < 400 and r.skipped is None]
+        # a data endpoint's answer (a script-built list's further entries) is no page of its own
+        self._pages = [r for r in fetched if r.list_of is None]
+        self._answers = [r for r in fetched if r.list_of is not None]
         self.start_url = canonical_url(start_url) if start_url else self._guess_start()
 
     def _index(self, record: PageRecord) -> None:
         for url in {record.url, record.final_url}:
             if url:
                 self.by_url.setdefault(canonical_url(url), record)
-        if record.is_html or record.kind != "attachment":
+        if (record.is_html or record.kind != "attachment") and record.list_of is None:
             self.by_kind[record.kind].append(record)
         if record.column:
             self.by_column[normalise_name(record.column)].append(record)
         for link in record.links:
-            self.inbound[link.url].append(record.url)
+            self.inbound[link.url].append(record.shown_on)
 
     def _guess_start(self) -> str | None:
         for record in self.records:
@@ -113,8 +116,29 @@ class SiteSnapshot:
         """Fetched HTML pages (role page, parsed, no fetch error)."""
         return iter(self._pages)
 
+    def lists(self) -> Iterator[PageRecord]:
+        """Everything that shows list entries to a reader: the pages, and the data answers whose
+        entries a script puts on their list page (``record.shown_on`` is where they appear)."""
+        yield from self._pages
+        yield from self._answers
+
     def of_kind(self, kind: str) -> list[PageRecord]:
         return [r for r in self.by_kind.get(kind, []) if r.error is None and (r.status or 0) < 400]
+
+    def unreadable_lists(self) -> list[PageRecord]:
+        """Pages whose list is built by script and that no adapter and no browser could read:
+        a blank or stale verdict about their column is not certain."""
+        cached = self.cache.get("unreadable_lists")
+        if cached is None:
+            cached = [r for r in self._pages
+                      if r.script_built and not r.items and r.via != "render"
+                      and not any(e.adapter != "redirect" for e in r.expansions)]
+            # a list whose data endpoint failed was read only in part
+            failed = {r.list_of for r in self.records if r.list_of and not r.skipped
+                      and (r.error or r.status is None or r.status >= 400)}
+            cached += [page for url in sorted(failed) if (page := self.get(url)) is not None and page not in cached]
+            self.cache["unreadable_lists"] = cached
+        return cached
 
     def link_target(self, url: str) -> PageRecord | None:
         """The record of a link's target, following the crawl's redirects."""

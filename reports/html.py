@@ -16,7 +16,7 @@ from auditor.report import Report
 from rules.registry import FAMILIES
 
 from .table import status_word
-from .wording import evidence_label, evidence_value, plain, site_label, truncation
+from .wording import coverage, evidence_label, evidence_value, plain, site_label, truncation
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("reports", "templates"),
@@ -34,6 +34,7 @@ _ENV.filters["evidence_label"] = evidence_label
 _ENV.filters["evidence_value"] = evidence_value
 _ENV.filters["plain"] = plain
 _ENV.filters["truncation"] = truncation
+_ENV.filters["coverage"] = coverage
 _ENV.globals["site_label"] = site_label
 
 

@@ -5,7 +5,7 @@ from tabulate import tabulate
 
 from auditor.report import Report
 
-from .wording import site_label, truncation
+from .wording import coverage, site_label, truncation
 
 STATUS_WORDS = {"pass": "通过", "fail": "不合格", "warn": "警告", "na": "不适用", "error": "无法判断"}
 
@@ -20,7 +20,8 @@ def render(report: Report, show_all: bool = False) -> str:
     head = [
         f"网站：{site_label(report.site.name, report.site.url)}　{report.site.url}",
         f"方案：{report.profile}　检查日期：{report.as_of}　抓取页面：{report.crawl.pages}　抓取错误：{report.crawl.errors}"
-        + (f"　（抓取已截断：{truncation(report.crawl.truncated_reasons)}）" if report.crawl.truncated else ""),
+        + (f"　（抓取已截断：{truncation(report.crawl.truncated_reasons)}）" if report.crawl.truncated else "")
+        + (f"\n{coverage(report.crawl.coverage)}" if coverage(report.crawl.coverage) else ""),
         (f"得分：{s.total:g}　" if s.total is not None else "") + f"等级：{s.grade}"
         + (f"　单项否决：{'、'.join(s.veto)}" if s.veto else ""),
     ]

@@ -40,6 +40,23 @@ def truncation(reasons: list[str]) -> str:
     return "、".join(TRUNCATION_REASONS.get(r, r) for r in reasons)
 
 
+PLATFORM_NAMES = {"trs": "TRS 脚本分页", "jpage": "大汉 jpage 数据岛", "gkmlpt": "广东政务公开平台（gkmlpt）接口",
+                  "redirect": "脚本或 refresh 跳转", "render": "浏览器读取", "data": "数据接口"}
+
+
+def coverage(cov) -> str:
+    """One line on the script-built lists: what was read by which means, what could not be."""
+    parts = []
+    for name, lists in cov.platforms.items():
+        fetched = cov.fetched.get(name, 0)
+        parts.append(f"{PLATFORM_NAMES.get(name, name)} {lists} 页" + (f"（由此抓取 {fetched} 页）" if fetched else ""))
+    if cov.rendered:
+        parts.append(f"用浏览器读取 {cov.rendered} 页")
+    if cov.unexpanded_count:
+        parts.append(f"未能读取 {cov.unexpanded_count} 页")
+    return "脚本生成的列表：" + "，".join(parts) if parts else ""
+
+
 def plain(text: str) -> str:
     """Docs text for people: no Markdown code marks, no line breaks inside a Chinese sentence."""
     text = re.sub(r"`([^`]*)`", r"\1", text or "")

@@ -66,7 +66,7 @@ def collect_reports(snap: SiteSnapshot, settings: dict) -> dict[int, Report]:
         if year:
             candidates.setdefault(year, []).append(
                 Report(year, page.url, page.headline or page.title or "", page.published, page))
-    for page in snap.pages():
+    for page in snap.lists():
         for item in page.items:
             if not (item.title and _is_report_title(item.title)):
                 continue
@@ -79,7 +79,7 @@ def collect_reports(snap: SiteSnapshot, settings: dict) -> dict[int, Report]:
                 continue
             target = snap.get(item.url)
             candidates.setdefault(year, []).append(Report(
-                year, item.url or page.url, item.title, item.date,
+                year, item.url or page.shown_on, item.title, item.date,
                 target if target is not None and target.kind == "annual_report" else None))
     reports = {}
     for year, found in candidates.items():

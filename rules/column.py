@@ -1,11 +1,9 @@
 """COL — the 政府信息公开 column: its unified name on the homepage, its sections and its contents."""
 from __future__ import annotations
 
-from collections import defaultdict
-
 from auditor.snapshot import SiteSnapshot, normalise_name
 
-from .locate import column_link_texts, locate_column, unjudgeable, url_prefix
+from .locate import as_uncertain, column_groups, column_link_texts, locate_column, unjudgeable
 from .registry import Finding, Result, rule
 
 BASIS_61 = "国办公开办函〔2019〕61号《关于政府信息公开平台建设的指导意见》；《政府信息公开条例》第二十三条、第二十四条"
@@ -172,18 +170,15 @@ def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
     """
     if (error := unjudgeable(snap, settings)) is not None:
         return error
-    groups: dict[str, list] = defaultdict(list)
-    for page in snap.pages():
-        if page.kind == "column":
-            groups[url_prefix(page.final_url or page.url)].append(page)
+    groups = column_groups(snap)
     findings = []
     for prefix, pages in groups.items():
         if any(p.items for p in pages) or not any(p.placeholder for p in pages):
             continue
         first = min(pages, key=lambda p: len(p.url))
-        findings.append(Finding(message=f"栏目“{first.column or first.headline or prefix}”没有任何信息",
-                                url=first.url, excerpt="暂无信息",
-                                evidence={"list_pages": len(pages), "column": first.column}))
+        findings.append(as_uncertain(Finding(
+            message=f"栏目“{first.column or first.headline or prefix}”没有任何信息", url=first.url,
+            excerpt="暂无信息", evidence={"list_pages": len(pages), "column": first.column}), snap, pages))
     return Result.from_findings(findings, list_columns=len(groups))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from auditor.extract.dates import to_date
 from auditor.snapshot import SiteSnapshot
 
-from .locate import url_prefix
+from .locate import as_uncertain, column_groups
 from .registry import Finding, Result, rule
 
 
@@ -110,12 +110,8 @@ def columns_updated(snap: SiteSnapshot, settings: dict) -> Result:
     国办秘函〔2019〕19号 “栏目不更新”指标。
     """
     as_of, windows = settings["as_of"], settings["column_windows"]
-    groups: dict[str, list] = {}
-    for page in snap.pages():
-        if page.kind == "column":
-            groups.setdefault(url_prefix(page.final_url or page.url), []).append(page)
     findings, judged = [], 0
-    for prefix, pages in groups.items():
+    for prefix, pages in column_groups(snap).items():
         first = min(pages, key=lambda p: len(p.url))
         name = first.column or first.headline or ""
         window = _window(name, windows)
@@ -126,11 +122,11 @@ def columns_updated(snap: SiteSnapshot, settings: dict) -> Result:
         age = (as_of - to_date(newest)).days if newest else None
         if age is None or age > window["days"]:
             said = f"最新信息发布于 {newest}，距检查日 {age} 天" if newest else "条目均未标注日期"
-            findings.append(Finding(
+            findings.append(as_uncertain(Finding(
                 message=f"“{name}”栏目（{window['category']}类，{window['days']} 天内应更新）{said}",
                 url=first.url, excerpt=item.title if item else None, counts_toward_veto=window["veto"],
                 evidence={"column": name, "category": window["category"], "newest": newest,
-                          "age_days": age, "limit_days": window["days"]}))
+                          "age_days": age, "limit_days": window["days"]}), snap, pages))
     if judged == 0:
         return Result.na("没有可归类判断更新情况的栏目")
     return Result.from_findings(findings, columns_judged=judged)
@@ -153,10 +149,10 @@ def items_dated(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     国办秘函〔2019〕19号；《政府网站发展指引》。
     """
-    lists = [p for p in snap.pages() if p.kind == "column" and p.items]
+    lists = [p for p in snap.lists() if p.kind == "column" and p.items]
     if not lists:
         return Result.na("没有栏目列表")
-    findings = [Finding(message=f"列表条目“{item.title}”未标注发布日期", url=page.url, excerpt=item.title,
+    findings = [Finding(message=f"列表条目“{item.title}”未标注发布日期", url=page.shown_on, excerpt=item.title,
                         evidence={"item_url": item.url})
                 for page in lists for item in page.items if not item.date]
     return Result.from_findings(findings, items=sum(len(p.items) for p in lists))
@@ -190,12 +186,13 @@ def plausible_dates(snap: SiteSnapshot, settings: dict) -> Result:
             findings.append(Finding(message=f"发布日期 {published} 早于成文日期 {written}", url=page.url,
                                     excerpt=page.headline, status="warn",
                                     evidence={"published": published, "written": written}))
+    for page in snap.lists():
         for item in page.items:
             date = to_date(item.date)
             if date and date > as_of and (item.url is None or item.url != page.url):
                 target = snap.get(item.url)
                 if target is None or to_date(target.published) != date:    # said once, on the page itself
                     findings.append(Finding(message=f"列表条目“{item.title}”的日期 {date} 晚于检查日",
-                                            url=page.url, excerpt=item.title, status="warn",
+                                            url=page.shown_on, excerpt=item.title, status="warn",
                                             evidence={"item_url": item.url, "date": date}))
     return Result.from_findings(findings)

@@ -80,6 +80,32 @@ def url_prefix(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
+def column_groups(snap: SiteSnapshot) -> dict[str, list]:
+    """The site's list columns: column pages grouped by the directory they stand for, so a
+    column's paginated pages and the data answers of a script-built list (``list_of``) count as one."""
+    cached = snap.cache.get("column_groups")
+    if cached is None:
+        cached = snap.cache["column_groups"] = {}
+        for page in snap.lists():
+            if page.kind == "column":
+                cached.setdefault(url_prefix(page.list_of or page.final_url or page.url), []).append(page)
+    return cached
+
+
+UNCERTAIN = "（该栏目列表由脚本生成，未能全部读取，结论待人工核实）"
+
+
+def as_uncertain(finding, snap: SiteSnapshot, pages: list):
+    """A finding about a column part of whose list no adapter or browser could read: a warning
+    to verify, not a failure (``crawl.coverage`` in the report lists such pages)."""
+    unreadable = {id(p) for p in snap.unreadable_lists()}
+    if any(id(p) in unreadable for p in pages):
+        finding.status = "warn"
+        finding.message += UNCERTAIN
+        finding.evidence["uncertain"] = "script_built"
+    return finding
+
+
 def locate_column(snap: SiteSnapshot, settings: dict) -> Column:
     cached = snap.cache.get("column")
     if isinstance(cached, Column):

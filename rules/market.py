@@ -29,8 +29,10 @@ def site_entries(snap: SiteSnapshot) -> list[Entry]:
     if isinstance(cached, list):
         return cached
     entries: dict[Entry, None] = {}
-    for page in snap.pages():
+    for page in snap.lists():
         entries.update((Entry(i.title, i.url, i.date), None) for i in page.items if i.title)
+        if page.list_of:
+            continue                  # a data answer: its entries are all it shows
         for link in page.links:
             if not link.text:
                 continue

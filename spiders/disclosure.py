@@ -28,11 +28,12 @@ except ImportError:  # pragma: no cover - older Scrapy
 from auditor.atomic import write_text
 from auditor.extract import is_html_type
 from auditor.extract.links import canonical_url, is_attachment_url, url_pattern
-from auditor.models import PageRecord
+from auditor.models import DataFetch, Expansion, Link, PageRecord
 from auditor.resume import read_records
 
-from . import extraction
+from . import extraction, render
 from .ledger import LocalLedger
+from .platforms import data_fetches, data_key, further_urls, read_answer, read_platform
 from .scope import OutOfScope, PrivateAddress, Scope
 
 
@@ -93,7 +94,11 @@ class DisclosureSpider(scrapy.Spider):
         spider.check_external = settings.getbool("GKAUDIT_CHECK_EXTERNAL")
         spider.max_per_pattern = settings.getint("GKAUDIT_MAX_PER_PATTERN")
         spider.max_path_segments = settings.getint("GKAUDIT_MAX_PATH_SEGMENTS")
+        spider.adapters = settings.getbool("GKAUDIT_ADAPTERS", True)
+        spider.render = settings.getbool("GKAUDIT_RENDER")
         spider.setup_ledger(settings)
+        if spider.render:
+            render.admit(spider.ledger.scope)
         crawler.signals.connect(spider.headers_received, signal=signals.headers_received)
         crawler.signals.connect(spider.bytes_received, signal=signals.bytes_received)
         return spider
@@ -160,7 +165,8 @@ class DisclosureSpider(scrapy.Spider):
             return
         role = request.meta.get("gk_role")
         ctype = (headers.get(b"Content-Type") or b"").decode("latin-1")
-        if role == "check" or (role == "page" and ctype and not is_html_type(ctype)):
+        if role == "check" or (role == "page" and ctype and not is_html_type(ctype)
+                               and not request.meta.get("gk_data")):
             raise StopDownload(fail=False)
 
     def bytes_received(self, data, request, spider):
@@ -176,14 +182,65 @@ class DisclosureSpider(scrapy.Spider):
     async def parse_page(self, response):
         ledger = self.ledger_for(response.meta)
         record = await self._record(response)
+        if self._wants_browser(record, response.meta):
+            yield self._render_request(record, response)
+            return                         # the rendered page's record stands for this URL
+        for output in self._settle(record, ledger, response.meta, response.url):
+            yield output
+
+    def _settle(self, record: PageRecord, ledger, meta, page_url: str):
+        """Count a page's record, emit it, and follow it."""
         ledger.count("checks" if record.role == "check" or record.kind == "attachment" else "pages")
         if record.error or (record.status or 0) >= 400:
             ledger.count("errors")
-        yield self.emit(record, response.meta)
+        yield self.emit(record, meta)
         if record.kind != "attachment" and (record.status or 0) < 400:
-            for request in self._follow(record, ledger, response.meta, response.meta.get("depth", 0),
-                                        response.url):
-                yield request
+            yield from self._follow(record, ledger, meta, _depth(meta), page_url)
+
+    # -- browser mode (--render) --------------------------------------------------------------
+    def _wants_browser(self, record: PageRecord, meta) -> bool:
+        return self.render and record.script_built and not record.items and record.ok \
+            and not meta.get("gk_rendered") and _depth(meta) < self.max_depth
+
+    def _render_request(self, record: PageRecord, response):
+        meta = response.meta
+        keep = {k: meta[k] for k in ("gk_role", "gk_start", "gk_via", "gk_site") if k in meta}
+        return scrapy.Request(
+            response.url, callback=self.parse_page, errback=self.render_failed, dont_filter=True,
+            priority=-_depth(meta),
+            meta={**keep, "playwright": True, "playwright_page_methods": render.wait_for_list(),
+                  "gk_rendered": True, "gk_depth": _depth(meta), "gk_original": record.url,
+                  "gk_fallback": record.model_dump(mode="json")})
+
+    def render_failed(self, failure):
+        """The browser could not load the page: keep the record read without it."""
+        meta = failure.request.meta
+        self.logger.warning("render failed for %s: %s", failure.request.url, failure.value)
+        record = PageRecord.model_validate(meta["gk_fallback"])
+        yield from self._settle(record, self.ledger_for(meta), meta, record.final_url or record.url)
+
+    def parse_data(self, response):
+        """A data endpoint's answer: a record of the entries it holds, as one more page of the
+        list it belongs to (``list_of``); its entries and further data pages are followed."""
+        ledger = self.ledger_for(response.meta)
+        meta = response.meta
+        fetch = DataFetch.model_validate(meta["gk_data"])
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
+        items, further = read_answer(fetch, response.body, ctype) if response.status < 400 else ([], [])
+        record = PageRecord(
+            url=meta["gk_key"], final_url=response.url, status=response.status, content_type=ctype,
+            size=len(response.body), fetched_at=now_iso(), depth=meta.get("depth", 0),
+            referer=_referer(response.request), warc_record_id=meta.get("warc_record_id"),
+            truncated=bool(meta.get("gk_cut")), kind="column", column=meta.get("gk_column"), items=items,
+            links=[Link(url=item.url, text=item.title) for item in items if item.url], via=fetch.adapter,
+            list_of=meta.get("gk_list_of"),
+            expansions=[Expansion(adapter=fetch.adapter, data=further)] if further else [])
+        ledger.count("pages")
+        if response.status >= 400:
+            ledger.count("errors")
+        yield self.emit(record, meta)
+        if response.status < 400:
+            yield from self._follow(record, ledger, meta, meta.get("depth", 0), response.url)
 
     def emit(self, record: PageRecord, meta) -> dict:
         """The item the pipeline stores (a distributed crawl tags it with its site)."""
@@ -199,64 +256,98 @@ class DisclosureSpider(scrapy.Spider):
         error, skipped = describe_failure(failure)
         self.ledger_for(request.meta).count("errors" if error else "skipped")
         role = request.meta.get("gk_role", "page")
-        original = (request.meta.get("redirect_urls") or [request.url])[0]
+        original = request.meta.get("gk_key") or (request.meta.get("redirect_urls") or [request.url])[0]
         record = PageRecord(url=original, final_url=request.url, status=None, error=error,
                             skipped=skipped, role=role, fetched_at=now_iso(),
                             depth=request.meta.get("depth", 0), referer=_referer(request),
-                            kind="attachment" if role == "check" else "other")
+                            kind="attachment" if role == "check" else "other",
+                            via=request.meta.get("gk_via"), list_of=request.meta.get("gk_list_of"))
         yield self.emit(record, request.meta)
 
     # -- helpers ----------------------------------------------------------------------------
     async def _record(self, response) -> PageRecord:
         request = response.request
         meta = request.meta
-        original = (meta.get("redirect_urls") or [request.url])[0]
+        original = meta.get("gk_original") or (meta.get("redirect_urls") or [request.url])[0]
         ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
         fields = dict(status=response.status, final_url=response.url, fetched_at=now_iso(),
-                      depth=meta.get("depth", 0), referer=_referer(request),
+                      depth=_depth(meta), referer=_referer(request),
                       warc_record_id=meta.get("warc_record_id"), truncated=bool(meta.get("gk_cut")),
-                      role=meta.get("gk_role", "page"))
+                      role=meta.get("gk_role", "page"), via="render" if meta.get("gk_rendered") else meta.get("gk_via"))
         if fields["role"] == "check":      # a link check: its status is the finding, its body was not kept
             return PageRecord(url=original, content_type=ctype, kind="attachment", size=_length(response),
                               **fields)
         return await extraction.extract(original, response.body, ctype, is_start=bool(meta.get("gk_start")),
-                                        **fields)
+                                        on_tree=read_platform if self.adapters else None, **fields)
 
     def _follow(self, record: PageRecord, ledger, meta, depth: int, page_url: str, resumed: bool = False):
-        """Requests for the page's links not met before (and records for those cut by a limit).
-        ``resumed``: the page is a killed run's record, so the requests carry depth and referer
-        themselves (Scrapy sets both only for requests made from a response)."""
+        """Requests for the page's links not met before (and records for those cut by a limit),
+        and for what the platform adapters found on it: list pages no link points to, entries
+        carried in script, data endpoints. ``resumed``: the page is a killed run's record, so the
+        requests carry depth and referer themselves (Scrapy sets both only for requests made from
+        a response)."""
         scope = ledger.scope
+        # the adapters' finds first, so a page reached through them is marked so (``via``)
+        targets = further_urls(record) + [(link.url, None) for link in record.links]
+        fetches = data_fetches(record)
         if depth + 1 > self.max_depth:
-            if any(scope.allows(link.url) and not ledger.seen_before(link.url) for link in record.links):
+            if any(scope.allows(url) and not ledger.seen_before(url) for url, _ in targets) \
+                    or any(not ledger.seen_before(data_key(f)) for f in fetches):
                 ledger.truncate("depth")
             return
-        for link in record.links:
-            url = link.url
-            external = not scope.allows(url)
-            if (external and not self.check_external) or not ledger.claim(url):
-                continue
-            is_check = external or is_attachment_url(url)   # an outside link is checked, never followed
-            kind = "checks" if is_check else "pages"
-            cut = self._trap(url, ledger) if not is_check else None
-            if cut or not ledger.reserve(kind):
-                ledger.truncate(cut or f"max_{kind}")
-                ledger.count("skipped")
-                # on record, so a rule knows this link was not judged rather than absent
-                yield self.emit(PageRecord(url=url, final_url=url, skipped="limit", depth=depth + 1,
-                                           role="check" if is_check else "page", referer=page_url),
-                                meta)
-                continue
-            # dont_filter: the ledger dedupes links itself; Scrapy's dupefilter would otherwise drop
-            # the second leg of a redirect loop silently, leaving no record of it
-            request_meta = self.request_meta(meta, url, depth + 1, gk_role="check" if is_check else "page",
-                                             gk_external=external)
-            if resumed:
-                request_meta["depth"] = depth + 1
-            yield scrapy.Request(url, callback=self.parse_page, errback=self.failed,
-                                 meta=request_meta,
-                                 headers={"Referer": page_url} if resumed else None,
-                                 priority=-depth, dont_filter=True)
+        for url, via in targets:
+            yield from self._follow_url(url, via, ledger, meta, depth, page_url, resumed)
+        for fetch in fetches:
+            yield from self._fetch_data(fetch, record, ledger, meta, depth, page_url, resumed)
+
+    def _follow_url(self, url: str, via: str | None, ledger, meta, depth: int, page_url: str, resumed: bool):
+        external = not ledger.scope.allows(url)
+        if (external and not self.check_external) or not ledger.claim(url):
+            return
+        is_check = external or is_attachment_url(url)   # an outside link is checked, never followed
+        kind = "checks" if is_check else "pages"
+        cut = self._trap(url, ledger) if not is_check else None
+        if cut or not ledger.reserve(kind):
+            yield from self._cut(url, cut or f"max_{kind}", ledger, meta, depth, page_url, is_check)
+            return
+        # dont_filter: the ledger dedupes links itself; Scrapy's dupefilter would otherwise drop
+        # the second leg of a redirect loop silently, leaving no record of it
+        fields = {"gk_via": via} if via else {}
+        request_meta = self.request_meta(meta, url, depth + 1, gk_role="check" if is_check else "page",
+                                         gk_external=external, **fields)
+        if resumed:
+            request_meta["depth"] = depth + 1
+        yield scrapy.Request(url, callback=self.parse_page, errback=self.failed, meta=request_meta,
+                             headers={"Referer": page_url} if resumed else None,
+                             priority=-depth, dont_filter=True)
+
+    def _fetch_data(self, fetch: DataFetch, record: PageRecord, ledger, meta, depth: int, page_url: str,
+                    resumed: bool):
+        """A request for a data endpoint an adapter found (a list's further entries)."""
+        key = data_key(fetch)
+        if not ledger.scope.allows(fetch.url) or not ledger.claim(key):
+            return
+        if not ledger.reserve("pages"):
+            yield from self._cut(key, "max_pages", ledger, meta, depth, page_url, False)
+            return
+        request_meta = self.request_meta(meta, key, depth + 1, gk_role="page", gk_external=False,
+                                         gk_via=fetch.adapter, gk_key=key, gk_data=fetch.model_dump(),
+                                         gk_list_of=record.list_of or record.url, gk_column=record.column)
+        headers = {"Referer": page_url, "X-Requested-With": "XMLHttpRequest"}
+        if fetch.method == "POST":
+            headers["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8"
+        if resumed:
+            request_meta["depth"] = depth + 1
+        yield scrapy.Request(fetch.url, method=fetch.method, body=fetch.body or None, headers=headers,
+                             callback=self.parse_data, errback=self.failed, meta=request_meta,
+                             priority=-depth, dont_filter=True)
+
+    def _cut(self, url: str, reason: str, ledger, meta, depth: int, page_url: str, is_check: bool):
+        ledger.truncate(reason)
+        ledger.count("skipped")
+        # on record, so a rule knows this link was not judged rather than absent
+        yield self.emit(PageRecord(url=url, final_url=url, skipped="limit", depth=depth + 1,
+                                   role="check" if is_check else "page", referer=page_url), meta)
 
     def _trap(self, url: str, ledger) -> str | None:
         """Why a URL looks like a crawler trap and is cut: a path ever deeper, or one more of a
@@ -286,6 +377,11 @@ class DisclosureSpider(scrapy.Spider):
         }
         if self.summary_path:
             write_text(self.summary_path, json.dumps(summary, ensure_ascii=False, indent=2))
+
+
+def _depth(meta) -> int:
+    """The page's link depth (a page re-requested for the browser keeps its own)."""
+    return meta.get("gk_depth", meta.get("depth", 0))
 
 
 def _referer(request) -> str | None:

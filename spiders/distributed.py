@@ -71,13 +71,22 @@ class DistributedSpider(RedisMixin, DisclosureSpider):
                 "gk_external": entry.get("external", False), "depth": entry.get("depth", 0)}
         if entry.get("start"):
             meta["gk_start"] = True
+        meta.update(entry.get("extra") or {})          # what a platform adapter's request carries
+        fetch = meta.get("gk_data")
+        if fetch:                                      # a data endpoint (see DisclosureSpider._fetch_data)
+            headers = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"} \
+                if fetch.get("method") == "POST" else None
+            return scrapy.Request(fetch["url"], method=fetch.get("method", "GET"), body=fetch.get("body") or None,
+                                  headers=headers, callback=self.parse_data, errback=self.failed, meta=meta,
+                                  dont_filter=True, priority=-entry.get("depth", 0))
         return scrapy.Request(entry["url"], callback=self.parse_page, errback=self.failed, meta=meta,
                               dont_filter=True, priority=-entry.get("depth", 0))
 
     def request_meta(self, meta, url: str, depth: int, **fields) -> dict:
         site = meta["gk_site"]
+        extra = {k: v for k, v in fields.items() if k in ("gk_via", "gk_key", "gk_data", "gk_list_of", "gk_column")}
         self.ledger_for(meta).pend(url, {"site": site, "url": url, "depth": depth, "role": fields.get("gk_role"),
-                                         "external": fields.get("gk_external", False)})
+                                         "external": fields.get("gk_external", False), "extra": extra})
         return {**fields, "gk_site": site}
 
     def emit(self, record, meta) -> dict:

@@ -54,7 +54,8 @@ def stop_pool() -> None:
 
 
 async def extract(url: str, body: bytes, content_type: str | None, **fields) -> PageRecord:
-    """``auditor.extract.extract_page`` in the worker pool if there is one, else inline."""
+    """``auditor.extract.extract_page`` in the worker pool if there is one, else inline. An
+    ``on_tree`` hook must be a module-level function (it is sent to the worker by name)."""
     global _pool
     pool = _pool
     if pool is None:

@@ -17,6 +17,10 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 4
 # (default 100); a page yields one record and a few requests, so 100 tasks were ~1 ms of CPU a page
 CONCURRENT_ITEMS = 8
 DOWNLOAD_DELAY = 0
+# --delay is the *least* time between two requests to a host (as its help says). Scrapy's default
+# randomises each wait to 0.5–1.5× the delay, which breaks that promise on the short side and, as it
+# draws again each time the queue is looked at, made a 300-page crawl at 0.1 s take 38 s, not 30
+RANDOMIZE_DOWNLOAD_DELAY = False
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_MAX_DELAY = 10
@@ -58,6 +62,8 @@ GKAUDIT_MAX_PAGES = 2000
 GKAUDIT_MAX_CHECKS = 5000       # non-HTML link targets checked for status
 GKAUDIT_MAX_PAGE_BYTES = 5 * 1024 * 1024
 GKAUDIT_ALLOWED_HOSTS = []      # besides the start URL's host
+GKAUDIT_ADAPTERS = True      # read script-built lists (spiders/adapters): TRS pagers, jpage, gkmlpt, redirects
+GKAUDIT_RENDER = False       # --render: script-built pages read again in headless Chromium (spiders/render.py)
 GKAUDIT_PROGRESS = False
 GKAUDIT_PROGRESS_FILE = None       # counts written here instead of the terminal (a batch over several processes)
 GKAUDIT_CHECK_EXTERNAL = False

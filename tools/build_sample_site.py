@@ -7,12 +7,20 @@ after a careless redesign (``sparse``: the failures that cannot coexist with pla
 files that differ from planted are written to ``clean/`` and ``sparse/`` (overlays), and a file that
 exists in ``planted/`` but not in an overlay's rendering gets a ``<path>.deleted`` marker there.
 
+Three 政府信息公开 sub-columns are script-built the way real platforms build their lists (issue 11;
+``script_built_columns``): TRS WCM pagination, Hanweb jpage (data island + data proxy) and Guangdong
+gkmlpt (SPA + JSON API). The data behind their endpoints is written as JSON under ``_data/`` in each
+layer; the server answers the endpoints from it and never serves ``_data/`` itself.
+
 Run:  python tools/build_sample_site.py         (from the repository root)
+      python tools/build_sample_site.py --truth (print ground_truth.yaml's ``script_built`` section)
 The output is committed; the server (auditor/sample_server.py) serves the committed files.
 """
 from __future__ import annotations
 
+import json
 import posixpath
+import re
 import shutil
 import struct
 import sys
@@ -489,6 +497,7 @@ class Builder:
         self.news()
         self.notices()
         self.fdzdgknr()
+        self.script_built_columns()
         self.xxgk_home()
         self.guide()
         if self.clean:
@@ -513,6 +522,9 @@ class Builder:
             ".gk-content{flex:1}.xxgk-meta{width:100%;border:1px solid #ddd}.gk-list{width:100%}\n"
             ".no-data{padding:60px;text-align:center;color:#999}\n").encode())
         self.put("/js/common.js", b"/* common */\nfunction setHome(){}\n")
+        self.put("/js/page.js", TRS_PAGE_JS.encode("utf-8"))          # the TRS pager (知识产权)
+        self.put("/module/jslib/jquery/jquery.js", b"/* jQuery (not bundled with the sample site: the auditor runs no script) */\n")
+        self.put("/module/web/jpage/jpage.js", b"/* Hanweb jpage pager: draws the list from the datastore island, fetches further groups from dataproxy.jsp */\n")
         self.put("/wza/govwza.js", (
             "/* \xe6\x97\xa0\xe9\x9a\x9c\xe7\xa2\x8d\xe6\xb5\x8f\xe8\xa7\x88\xe5\xb7\xa5\xe5\x85\xb7\xe6\x9d\xa1 */\n"
             "var govwza={toggle:function(){document.body.classList.toggle('wza');}};\n").encode("latin-1"))
@@ -932,6 +944,8 @@ class Builder:
         latest = sorted(self.latest_items(), key=lambda x: x[2], reverse=True)[:8]
         lat = "\n".join(f'<li><a href="{rel(url, h)}">{t}</a><span>{d}</span></li>' for t, h, d in latest)
         subs = "".join(f'<li><a href="fdzdgknr/{c}/">{n}</a></li>' for c, n in self.subcols)
+        topics = "".join(f'<li><a href="{rel(url, h)}">{n}</a></li>' for n, h in
+                         ((TRS_NAME, TRS_BASE), (JPAGE_NAME, JPAGE_LIST), (GKMLPT_NAME, GKMLPT_INDEX)))
         zn = "\n".join(f'<li><a href="{rel(url, h)}">{t}</a><span>{d}</span></li>' for t, h, d in self.zn_items())
         ysq = ""
         if self.clean:      # COL006: planted/sparse do not link 依申请公开 from the column
@@ -946,6 +960,8 @@ class Builder:
 <ul>
 {lat}
 </ul></div>
+<div class="sec-box"><h3>专题公开</h3>
+<ul class="grid">{topics}</ul></div>
 <div class="sec-box"><h3><a href="nb/">政府信息公开年报</a></h3><ul>
 {chr(10).join(f'<li><a href="{rel(url, u)}">{t}</a><span>{p}</span></li>' for y, u, p, t in self.annual)}
 </ul></div>
@@ -1613,6 +1629,119 @@ class Builder:
         self.page(url, self.portal(url, f"站内搜索_{SITE_NAME}", self.site_meta(ColumnName="站内搜索", ColumnType="搜索"),
                                    [("站内搜索", None)], main))
 
+    # ---- script-built columns (issue 11): lists only a platform adapter can enumerate ---------
+    def script_built_columns(self):
+        """Three 政府信息公开 sub-columns built the way three CMS platforms build their lists: TRS WCM
+        (list pages in plain links, the pager drawn by ``createPageHTML``), Hanweb jpage (the entries
+        only in an XML data island, the rest from ``dataproxy.jsp`` by POST) and Guangdong gkmlpt (a
+        single-page application over a JSON API). The same in every variant (the clean platform
+        template aside); their entries are ordinary, dated, recent articles that no rule reacts to."""
+        self.trs_column()
+        self.jpage_column()
+        self.gkmlpt_column()
+
+    def script_article(self, url, col_name, col_url, title, date, paras, idx):
+        self.gk_article(url, col_name, col_url, title, date, paras, f"{INDEX_PREFIX}/{date[:4]}-{idx:05d}")
+
+    def trs_column(self):
+        """知识产权: index.html, index_1.html, index_2.html of 15, 15 and 6 entries; nothing but the
+        pager script (``createPageHTML(3, n, "index", "html")``, defined in /js/page.js) leads from
+        one list page to another."""
+        name, base = TRS_NAME, TRS_BASE
+        items = trs_entries()
+        meta = self.site_meta(ColumnName=name, ColumnType="信息公开")
+        for n, url in enumerate(trs_list_pages()):
+            chunk = items[n * TRS_PER_PAGE:(n + 1) * TRS_PER_PAGE]
+            lis = "\n".join(f'<li><a href="./{u[len(base):]}" target="_blank" title="{esc(t)}">{t}</a><span>{d}</span></li>'
+                            for u, d, t, _p in chunk)
+            main = f"""<div class="col-title"><h2>{name}</h2></div>
+<ul class="gk-ul">
+{lis}
+</ul>
+<div class="page" id="page_div">
+<script type="text/javascript" src="/js/page.js"></script>
+<script type="text/javascript">
+  createPageHTML({len(trs_list_pages())}, {n}, "index", "html");
+</script>
+</div>"""
+            self.platform(url, f"{name}_{SITE_NAME}", meta, self.gk_trail(url, (name, None)), main)
+        for u, d, t, paras in items:
+            self.script_article(u, name, base, t, d, paras, int(u.rsplit("_", 1)[1][:-5]))
+
+    def jpage_column(self):
+        """登记注册 (Hanweb jcms): the list page carries the first group (15 of 35 records) as CDATA
+        records in a ``<script type="text/xml"><datastore>`` island; ``$('#unit').jpage({...})`` and
+        ``var param_<unit>`` tell the pager to POST for the rest to /module/web/jpage/dataproxy.jsp,
+        which the server answers from ``_data/jpage/<columnid>.json``."""
+        name, url = JPAGE_NAME, JPAGE_LIST
+        items = jpage_entries()
+        records = [jpage_record(u, d, t) for u, d, t, _p in items]
+        unit = JPAGE_UNIT
+        embedded = "\n".join(f"<record><![CDATA[\n{r}\n]]></record>" for r in records[:JPAGE_PER_PAGE])
+        from urllib.parse import quote
+        nextgroup = (f"{JPAGE_PROXY}?page=1&appid=1&webid={JPAGE_WEBID}&path=/&columnid={JPAGE_COLUMN}"
+                     f"&unitid={unit}&webname={quote(SITE_NAME)}&permissiontype=0")
+        main = f"""<div class="col-title"><h2>{name}</h2></div>
+<div class="gk-jpage">
+<div id="{unit}"><script type="text/xml"><datastore>
+<nextgroup><![CDATA[<a href="{nextgroup}"></a>]]></nextgroup>
+<recordset>
+{embedded}
+</recordset>
+</datastore></script></div>
+</div>
+<script type="text/javascript" src="/module/jslib/jquery/jquery.js"></script>
+<script type="text/javascript" src="/module/web/jpage/jpage.js"></script>
+<script type="text/javascript">
+var param_{unit} = {{col:1,appid:1,webid:{JPAGE_WEBID},path:'/',columnid:{JPAGE_COLUMN},sourceContentType:1,unitid:'{unit}',webname:'{SITE_NAME}',permissiontype:0}};
+$(document).ready(function(){{
+  $('#{unit}').jpage({{themeName:'default', showMode:'full', totalRecord:{len(records)}, perPage:{JPAGE_PER_PAGE}, groupSize:1,
+    dataBefore:'', dataAfter:'', barPosition:'bottom', proxyUrl:'{JPAGE_PROXY}', ajaxParam:param_{unit}}});
+}});
+</script>"""
+        meta = self.site_meta(ColumnName=name, ColumnType="信息公开")
+        self.platform(url, f"{name}_{SITE_NAME}", meta, self.gk_trail(url, (name, None)), main)
+        for u, d, t, paras in items:
+            self.script_article(u, name, url, t, d, paras, int(u.rsplit("_", 1)[1][:-5]))
+        data = {"columnid": JPAGE_COLUMN, "unitid": unit, "webid": JPAGE_WEBID, "perpage": JPAGE_PER_PAGE,
+                "records": records}
+        self.put(f"/_data/jpage/{JPAGE_COLUMN}.json", json_bytes(data))
+
+    def gkmlpt_column(self):
+        """标准计量 (Guangdong 政府信息公开目录管理平台): ``/xxgk/gkmlpt/index`` is the platform frame with an
+        empty ``<div id="app">`` and ``window._CONFIG = {SID: …, TREE: […]}``; the list comes from
+        ``/xxgk/gkmlpt/api/all/{classify}?page=N&sid=…`` (10 articles a page, 24 in all), which the
+        server answers from ``_data/xxgk/gkmlpt/articles.json``."""
+        name, url = GKMLPT_NAME, GKMLPT_INDEX
+        items = gkmlpt_entries()
+        tree = json.dumps([{"id": GKMLPT_CLASSIFY, "name": name, "parent": 0, "jump_url": "", "children": []}],
+                          ensure_ascii=False)
+        js = GKMLPT_INDEX.rsplit("/", 1)[0] + "/gkml/pc/js/"
+        main = f"""<div class="col-title"><h2>{name}</h2></div>
+<div id="app"></div>
+<script>
+  window._CONFIG = {{
+    SID: '{GKMLPT_SID}',
+    TREE: {tree},
+    SERVICE_AREA_ID: 0,
+    SITE_NAME: '{SITE_NAME}'
+  }};
+</script>
+<script src="{js}chunk-common.js"></script>
+<script src="{js}app.js"></script>"""
+        meta = self.site_meta(ColumnName=name, ColumnType="信息公开")
+        self.platform(url, f"{name}_{SITE_NAME}", meta, self.gk_trail(url, (name, None)), main)
+        self.put(js + "chunk-common.js", b"/* gkmlpt: common chunk (the auditor runs no script) */\n")
+        self.put(js + "app.js", b"/* gkmlpt: renders the directory from /gkmlpt/api/all/{classify}?page=N&sid=_CONFIG.SID */\n")
+        articles = []
+        for u, d, t, paras in items:
+            post = int(u.rsplit("_", 1)[1][:-5])
+            self.script_article(u, name, url, t, d, paras, post % 100000)
+            articles.append(gkmlpt_article(post, u, d, t))
+        data = {"sid": GKMLPT_SID, "page_size": GKMLPT_PAGE_SIZE,
+                "classify": [{"id": GKMLPT_CLASSIFY, "name": name, "articles": articles}]}
+        self.put(GKMLPT_DATA, json_bytes(data))
+
 
 # --------------------------------------------------------------------------------------------
 # more data (after the class so the tables read top-down)
@@ -2024,6 +2153,211 @@ def table3(A) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+# script-built columns (issue 11): 知识产权 (TRS), 登记注册 (Hanweb jpage), 标准计量 (gkmlpt)
+# --------------------------------------------------------------------------------------------
+
+def json_bytes(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _n(seed: int, lo: int, hi: int) -> int:
+    """A fixed pseudo-random number in [lo, hi] (the figures in the generated articles)."""
+    return lo + (seed * 2654435761 >> 7) % (hi - lo + 1)
+
+
+TRS_NAME, TRS_BASE, TRS_PER_PAGE = "知识产权", "/xxgk/zscq/", 15
+# (id, date, title); the monthly figures come from TRS_MONTHLY below
+TRS_ITEMS = [
+    (11001, "2026-05-08", "市市场监管局召开“4·26”知识产权宣传周活动总结会"),
+    (11002, "2026-05-14", "榕江市首笔商标专用权质押融资落地"),
+    (11003, "2026-05-21", "市市场监管局走访调研重点企业知识产权工作"),
+    (11004, "2026-05-28", "榕江市新增2件地理标志证明商标"),
+    (11005, "2026-06-04", "市市场监管局组织企业参加专利导航实务培训"),
+    (11006, "2026-06-16", "榕江市知识产权维权援助工作站揭牌"),
+    (11007, "2026-06-25", "市市场监管局开展商标代理机构专项整治"),
+    (11008, "2026-07-02", "榕江市2家企业通过知识产权管理体系认证"),
+    (11009, "2026-07-15", "市市场监管局开展专利代理行业服务质量评价"),
+    (11010, "2026-07-29", "榕江市启动2026年度专利资助资金兑现工作"),
+    (11011, "2026-08-11", "市市场监管局开展地理标志产品保护专项行动"),
+    (11012, "2026-08-25", "市市场监管局举办中小企业知识产权公益讲座"),
+    (11013, "2026-09-03", "榕江市知识产权纠纷人民调解委员会成立"),
+    (11014, "2026-09-16", "市市场监管局开展展会知识产权保护工作"),
+    (11015, "2026-09-24", "榕江红茶地理标志专用标志使用企业名单更新"),
+    (11016, "2026-10-13", "市市场监管局开展商标印制企业规范经营指导"),
+    (11017, "2026-10-20", "榕江市专利密集型产品备案工作推进会召开"),
+    (11018, "2026-10-27", "市市场监管局组织开展知识产权纠纷快速处理业务交流"),
+    (11019, "2026-11-03", "榕江市知识产权质押融资登记金额突破2亿元"),
+    (11020, "2026-11-10", "市市场监管局开展“知识产权服务万里行”榕江站活动"),
+    (11021, "2026-11-12", "榕江市高价值发明专利培育项目通过验收"),
+    (11022, "2026-11-16", "市市场监管局开展冬季商标侵权线索排查"),
+]
+# (id, date, month, kind): 专利授权 mid-month and 商标注册 early in the month, for the month before
+TRS_MONTHLY = [(11100 + m, d, m, "专利授权") for m, d in zip(range(4, 11), (
+    "2026-05-19", "2026-06-18", "2026-07-20", "2026-08-18", "2026-09-17", "2026-10-19", "2026-11-18"))] + \
+    [(11200 + m, d, m, "商标注册") for m, d in zip(range(4, 11), (
+        "2026-05-06", "2026-06-05", "2026-07-06", "2026-08-05", "2026-09-07", "2026-10-12", "2026-11-05"))]
+TRS_BODY = ["知识产权科牵头组织实施，各市场监管所和相关企业共同参与。活动中，工作人员围绕专利、商标、地理标志的创造、运用和保护开展政策宣讲和业务指导，现场解答企业咨询。",
+            "下一步，市市场监管局将持续强化知识产权全链条保护，完善快速协同保护机制，助力创新主体高质量发展。"]
+
+
+def trs_entries() -> list[tuple[str, str, str, list[str]]]:
+    """(url, date, title, paragraphs) of the 知识产权 column, newest first."""
+    out = []
+    for i, d, t in TRS_ITEMS:
+        out.append((i, d, t, [f"{cn_date(d)}，{t.replace('市市场监管局', '市市场监督管理局')}。", *TRS_BODY]))
+    for i, d, m, kind in TRS_MONTHLY:
+        if kind == "专利授权":
+            a, b, c = _n(i, 30, 60), _n(i + 1, 180, 260), _n(i + 2, 60, 120)
+            paras = [f"2026年{m}月，全市共获得专利授权{a + b + c}件，其中发明专利{a}件、实用新型专利{b}件、外观设计专利{c}件。",
+                     f"截至{m}月底，全市有效发明专利拥有量{2100 + 40 * m}件，每万人口高价值发明专利拥有量{4 + m / 10:.1f}件。"]
+        else:
+            a = _n(i, 300, 480)
+            paras = [f"2026年{m}月，全市新增注册商标{a}件。截至{m}月底，全市有效注册商标{38000 + 420 * m}件，地理标志商标15件。",
+                     "商标注册便利化改革持续推进，市市场监督管理局商标受理窗口当月办理商标业务咨询和受理事项均按时办结。"]
+        out.append((i, d, f"2026年{m}月全市{kind}情况", paras))
+    out.sort(key=lambda x: (x[1], x[0]), reverse=True)
+    return [(f"{TRS_BASE}{d[:4]}{d[5:7]}/t{d.replace('-', '')}_{i}.html", d, t, p) for i, d, t, p in out]
+
+
+def trs_list_pages() -> list[str]:
+    pages = -(-len(TRS_ITEMS + TRS_MONTHLY) // TRS_PER_PAGE)
+    return [TRS_BASE] + [f"{TRS_BASE}index_{n}.html" for n in range(1, pages)]
+
+
+TRS_PAGE_JS = """/* TRS WCM 分页：createPageHTML(总页数, 当前页(从0开始), 文件名前缀, 扩展名) */
+function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt) {
+  if (_nPageCount == null || _nPageCount <= 1) { return; }
+  var first = _sPageName + "." + _sPageExt;
+  var name = function (n) { return n == 0 ? first : _sPageName + "_" + n + "." + _sPageExt; };
+  var html = "共" + _nPageCount + "页　";
+  html += _nCurrIndex == 0 ? "首页 上一页 " : "<a href='" + first + "'>首页</a> <a href='" + name(_nCurrIndex - 1) + "'>上一页</a> ";
+  html += _nCurrIndex + 1 >= _nPageCount ? "下一页 尾页" :
+      "<a href='" + name(_nCurrIndex + 1) + "'>下一页</a> <a href='" + name(_nPageCount - 1) + "'>尾页</a>";
+  document.write(html);
+}
+"""
+
+JPAGE_NAME, JPAGE_LIST = "登记注册", "/xxgk/col/col2857/index.html"
+JPAGE_PROXY = "/module/web/jpage/dataproxy.jsp"
+JPAGE_COLUMN, JPAGE_UNIT, JPAGE_WEBID, JPAGE_PER_PAGE = 2857, "80151", 35, 15
+JPAGE_ITEMS = [
+    (458201, "2026-06-10", "市市场监管局推行经营主体登记“帮办代办”服务"),
+    (458202, "2026-06-24", "榕江市个体工商户分型分类培育名单（第二批）"),
+    (458203, "2026-07-08", "榕江市企业开办“一网通办”服务全面上线"),
+    (458204, "2026-07-22", "市市场监管局开展经营主体住所登记规范化工作"),
+    (458205, "2026-08-12", "榕江市经营主体简易注销情况（2026年第2批）"),
+    (458206, "2026-08-26", "市市场监管局开展登记注册窗口服务评议"),
+    (458207, "2026-09-09", "榕江市新增外商投资企业登记情况（2026年1—8月）"),
+    (458208, "2026-09-30", "市市场监管局开展经营主体歇业备案服务宣传"),
+    (458209, "2026-10-21", "榕江市经营主体简易注销情况（2026年第3批）"),
+    (458210, "2026-11-11", "市市场监管局召开登记注册窗口业务培训会"),
+]
+JPAGE_WEEKS = range(22, 47)        # the weekly figures, published the Monday after (国庆: 10-09)
+JPAGE_BODY = ["登记注册科会同各市场监管所组织实施。市市场监督管理局持续深化商事制度改革，推进经营主体登记全程网办、跨区通办，为经营主体提供规范、便利、高效的登记服务。",
+              "经营主体可通过福建省市场监督管理局网上登记平台办理设立、变更、注销等登记业务，也可到市行政服务中心市场监管窗口现场办理。"]
+
+
+def jpage_entries() -> list[tuple[str, str, str, list[str]]]:
+    """(url, date, title, paragraphs) of the 登记注册 column (35 records), newest first."""
+    import datetime as dt
+    out = [(i, d, t, [f"{cn_date(d)}，{t.replace('市市场监管局', '市市场监督管理局')}。", *JPAGE_BODY]) for i, d, t in JPAGE_ITEMS]
+    for w in JPAGE_WEEKS:
+        monday = dt.date(2025, 12, 29) + dt.timedelta(weeks=w - 1)
+        sunday, pub = monday + dt.timedelta(days=6), monday + dt.timedelta(days=7)
+        if dt.date(2026, 10, 1) <= pub <= dt.date(2026, 10, 8):
+            pub = dt.date(2026, 10, 9)
+        i = 458100 + w
+        a, b, c = _n(i, 90, 160), _n(i + 1, 380, 560), _n(i + 2, 2, 9)
+        paras = [f"2026年第{w}周（{cn_date(monday.isoformat())}至{cn_date(sunday.isoformat())}），全市新设经营主体{a + b + c}户，"
+                 f"其中企业{a}户、个体工商户{b}户、农民专业合作社{c}户；注销经营主体{_n(i + 3, 60, 140)}户。",
+                 JPAGE_BODY[1]]
+        out.append((i, pub.isoformat(), f"2026年第{w}周全市新设经营主体情况", paras))
+    out.sort(key=lambda x: (x[1], x[0]), reverse=True)
+    return [(f"/xxgk/art/{d[:4]}/{int(d[5:7])}/{int(d[8:])}/art_{JPAGE_COLUMN}_{i}.html", d, t, p) for i, d, t, p in out]
+
+
+def jpage_record(url: str, date: str, title: str) -> str:
+    """One record of the data island / proxy answer, as jcms writes it."""
+    return f'<li><a href="{url}" title="{esc(title)}" target="_blank">{title}</a><span>{date}</span></li>'
+
+
+GKMLPT_NAME, GKMLPT_INDEX = "标准计量", "/xxgk/gkmlpt/index"
+GKMLPT_SID, GKMLPT_CLASSIFY, GKMLPT_PAGE_SIZE = "359901", 1207, 10
+GKMLPT_DATA = "/_data/xxgk/gkmlpt/articles.json"      # the server's API answers come from here
+GKMLPT_ITEMS = [
+    (3581401, "2026-04-08", "09:32", "2026年3月全市强制检定计量器具检定情况"),
+    (3581402, "2026-04-15", "16:05", "榕江市发布2026年度地方标准制修订项目清单"),
+    (3581403, "2026-04-22", "10:48", "市市场监管局开展计量惠民服务进企业活动"),
+    (3581404, "2026-05-06", "15:20", "榕江市标准化工作领导小组办公室召开年度工作会议"),
+    (3581405, "2026-05-12", "09:15", "2026年4月全市强制检定计量器具检定情况"),
+    (3581406, "2026-05-20", "11:02", "市市场监管局开展“5·20世界计量日”宣传活动"),
+    (3581407, "2026-06-08", "10:26", "2026年5月全市强制检定计量器具检定情况"),
+    (3581408, "2026-06-17", "16:40", "市市场监管局开展定量包装商品净含量计量监督"),
+    (3581409, "2026-07-01", "10:10", "榕江市农业标准化示范区建设通过验收"),
+    (3581410, "2026-07-09", "09:45", "2026年6月全市强制检定计量器具检定情况"),
+    (3581411, "2026-07-23", "15:12", "市市场监管局开展医疗机构计量器具检定服务"),
+    (3581412, "2026-08-06", "10:05", "2026年7月全市强制检定计量器具检定情况"),
+    (3581413, "2026-08-19", "17:20", "榕江市标准化试点项目中期评估完成"),
+    (3581414, "2026-08-27", "11:30", "市市场监管局开展加油站计量专项检查"),
+    (3581415, "2026-09-08", "09:50", "2026年8月全市强制检定计量器具检定情况"),
+    (3581416, "2026-09-25", "15:35", "榕江市新建社会公用计量标准2项"),
+    (3581417, "2026-10-09", "10:18", "2026年9月全市强制检定计量器具检定情况"),
+    (3581418, "2026-10-14", "09:30", "市市场监管局开展“世界标准日”主题宣传活动"),
+    (3581419, "2026-10-16", "16:22", "市市场监管局组织开展重点用能单位能源计量审查"),
+    (3581420, "2026-10-21", "10:40", "榕江市企业标准“领跑者”名单发布"),
+    (3581421, "2026-10-30", "15:08", "市市场监管局开展眼镜制配场所计量监督"),
+    (3581422, "2026-11-04", "09:55", "2026年10月全市强制检定计量器具检定情况"),
+    (3581423, "2026-11-11", "16:15", "榕江市2项团体标准通过专家审定"),
+    (3581424, "2026-11-17", "10:20", "市市场监管局开展集贸市场计量器具专项检查"),
+]
+GKMLPT_BODY = ["计量科、标准化科牵头组织实施。市市场监督管理局坚持以计量保障民生、以标准引领质量，持续夯实质量基础设施，服务全市经济社会高质量发展。",
+               "下一步，市市场监督管理局将继续加强计量监督管理和标准化工作，推动计量、标准、认证认可、检验检测一体化服务。"]
+_GKMLPT_TIME = {i: hm for i, _d, hm, _t in GKMLPT_ITEMS}
+
+
+def gkmlpt_entries() -> list[tuple[str, str, str, list[str]]]:
+    """(url, date, title, paragraphs) of the 标准计量 directory, newest first."""
+    out = []
+    for i, d, _hm, t in GKMLPT_ITEMS:
+        m = re.match(r"2026年(\d+)月全市强制检定", t)
+        if m:
+            n = _n(i, 1800, 2600)
+            paras = [f"2026年{m.group(1)}月，全市共完成强制检定工作计量器具{n}台（件），检定合格率{97 + _n(i, 0, 19) / 10:.1f}%。",
+                     f"其中，贸易结算领域{n // 2}台（件），医疗卫生领域{n // 4}台（件），安全防护和环境监测领域{n - n // 2 - n // 4}台（件）。"]
+        else:
+            paras = [f"{cn_date(d)}，{t.replace('市市场监管局', '市市场监督管理局')}。", *GKMLPT_BODY]
+        out.append((i, d, t, paras))
+    out.sort(key=lambda x: (x[1], x[0]), reverse=True)
+    base = GKMLPT_INDEX.rsplit("/", 1)[0]
+    return [(f"{base}/content/{i // 1000000}/{i // 1000}/post_{i}.html", d, t, p) for i, d, t, p in out]
+
+
+def gkmlpt_article(post: int, url: str, date: str, title: str) -> dict:
+    """One article as the gkmlpt API lists it (site-relative URLs, times in China time)."""
+    import datetime as dt
+    hm = _GKMLPT_TIME[post]
+    china = dt.timezone(dt.timedelta(hours=8))
+    published = dt.datetime.fromisoformat(f"{date} {hm}:00").replace(tzinfo=china)
+    return {"id": post, "title": title, "url": url, "post_url": url,
+            "created_at": published.strftime("%Y-%m-%d %H:%M:%S"),
+            "date": int(dt.datetime.fromisoformat(date).replace(tzinfo=china).timestamp()),
+            "display_publish_time": int(published.timestamp()), "document_number": "",
+            "identifier": f"{INDEX_PREFIX}/{date[:4]}-{post % 100000:05d}", "classify_id": GKMLPT_CLASSIFY}
+
+
+def script_built_truth() -> dict:
+    """The ``script_built`` section of ground_truth.yaml (``--truth`` prints it)."""
+    return {
+        "trs": {"column": TRS_NAME, "list_pages": trs_list_pages(), "entries": [u for u, *_x in trs_entries()]},
+        "jpage": {"column": JPAGE_NAME, "list_page": JPAGE_LIST, "data_proxy": JPAGE_PROXY,
+                  "embedded": JPAGE_PER_PAGE, "entries": [u for u, *_x in jpage_entries()]},
+        "gkmlpt": {"column": GKMLPT_NAME, "list_page": GKMLPT_INDEX,
+                   "api": GKMLPT_INDEX.rsplit("/", 1)[0] + "/api/all/0", "sid": GKMLPT_SID,
+                   "page_size": GKMLPT_PAGE_SIZE, "entries": [u for u, *_x in gkmlpt_entries()]},
+    }
+
+
+# --------------------------------------------------------------------------------------------
 
 OVERLAYS = ("clean", "sparse")     # each written as the files that differ from planted/
 
@@ -2032,9 +2366,17 @@ def main(argv=None) -> int:
     import argparse
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT, help="output directory (default: auditor/sample_site)")
-    OUT_DIR = ap.parse_args(argv).out
+    ap.add_argument("--truth", action="store_true",
+                    help="print the script_built section of ground_truth.yaml instead of building")
+    args = ap.parse_args(argv)
+    if args.truth:
+        import yaml
+        print(yaml.safe_dump({"script_built": script_built_truth()}, allow_unicode=True, sort_keys=False,
+                             default_flow_style=False, width=110), end="")
+        return 0
+    OUT_DIR = args.out
     planted = Builder("planted").build()
-    assert 80 <= sum(p.endswith(".html") for p in planted) <= 150, sum(p.endswith(".html") for p in planted)
+    assert 80 <= sum(p.endswith(".html") for p in planted) <= 300, sum(p.endswith(".html") for p in planted)
     for d in ("planted",) + OVERLAYS:
         shutil.rmtree(OUT_DIR / d, ignore_errors=True)
     for p, data in planted.items():
@@ -2044,7 +2386,7 @@ def main(argv=None) -> int:
     counts = []
     for variant in OVERLAYS:
         files = Builder(variant).build()
-        assert 80 <= sum(p.endswith(".html") for p in files) <= 150, (variant, sum(p.endswith(".html") for p in files))
+        assert 80 <= sum(p.endswith(".html") for p in files) <= 300, (variant, sum(p.endswith(".html") for p in files))
         n_over = 0
         for p, data in files.items():
             if planted.get(p) != data:

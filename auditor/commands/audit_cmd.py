@@ -34,6 +34,9 @@ def add_crawl_arguments(p) -> None:
     p.add_argument("--timeout", type=float, default=20.0, help="单个请求超时秒数（默认 20）")
     p.add_argument("--concurrency", type=int, default=4, help="每个主机的并发连接数（默认 4）")
     p.add_argument("--delay", type=float, default=0.0, help="同一主机两次请求的最小间隔秒数")
+    p.add_argument("--render", action="store_true",
+                   help="列表由脚本生成、其他办法读不出的页面，用无头 Chromium 浏览器打开后再读取（会运行该页面的脚本，"
+                        "只允许访问被检查网站本身）")
     p.add_argument("--allow-private", action="store_true",
                    help="允许跳转或站外链接检查访问内网、本机地址（起始网址所在主机总是允许的）")
 
@@ -46,7 +49,7 @@ def crawl_options(args, progress: bool) -> CrawlOptions:
                         obey_robots=not args.ignore_robots, allowed_hosts=list(args.allow_host),
                         progress=progress, timeout=args.timeout,
                         concurrency_per_host=args.concurrency, delay=args.delay,
-                        allow_private=args.allow_private)
+                        allow_private=args.allow_private, render=args.render)
 
 
 def run(args) -> int:

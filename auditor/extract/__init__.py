@@ -37,8 +37,10 @@ def is_html_type(content_type: str | None, body: bytes = b"") -> bool:
 
 def extract_page(url: str, body: bytes, content_type: str | None = None, *,
                  status: int | None = 200, final_url: str | None = None,
-                 is_start: bool = False, **record_fields) -> PageRecord:
-    """Read everything SPEC §4 asks of one page. Non-HTML bodies give an ``attachment`` record."""
+                 is_start: bool = False, on_tree=None, **record_fields) -> PageRecord:
+    """Read everything SPEC §4 asks of one page. Non-HTML bodies give an ``attachment`` record.
+    ``on_tree(root, record)``, if given, reads more from the parsed page (the crawler's platform
+    adapters) without a second parse."""
     record = PageRecord(url=url, final_url=final_url or url, status=status,
                         content_type=content_type, size=len(body), **record_fields)
     if not is_html_type(content_type, body):
@@ -55,6 +57,8 @@ def extract_page(url: str, body: bytes, content_type: str | None = None, *,
         return record
     lines = visible_lines(root)
     _fill(record, root, lines, record.final_url or url, is_start)
+    if on_tree is not None:
+        on_tree(root, record)
     joined = "\n".join(lines)
     record.pii = find_pii(joined, text)
     unquoted = _QUOTES.sub("", joined)              # “三公”经费 reads as 三公经费

@@ -1,0 +1,1 @@
+/* jQuery (not bundled with the sample site: the auditor runs no script) */

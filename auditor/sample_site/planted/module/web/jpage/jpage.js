@@ -1,0 +1,1 @@
+/* Hanweb jpage pager: draws the list from the datastore island, fetches further groups from dataproxy.jsp */

@@ -1,0 +1,1 @@
+/* gkmlpt: renders the directory from /gkmlpt/api/all/{classify}?page=N&sid=_CONFIG.SID */

@@ -1,0 +1,1 @@
+/* gkmlpt: common chunk (the auditor runs no script) */
