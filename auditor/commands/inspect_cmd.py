@@ -7,6 +7,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from reports.wording import PLATFORM_NAMES
+from spiders.platforms import read_platform
+
 from ..errors import ConfigError, CrawlError
 from ..extract import extract_page
 
@@ -35,7 +38,7 @@ def run(args) -> int:
     target = args.target
     if target.startswith(("http://", "https://")):
         body, ctype, status, final = fetch(target)
-        record = extract_page(target, body, ctype, status=status, final_url=final)
+        record = extract_page(target, body, ctype, status=status, final_url=final, on_tree=read_platform)
     else:
         path = Path(target)
         if not path.is_file():
@@ -44,7 +47,7 @@ def run(args) -> int:
             print("gkaudit: 提示：未给出 --url，相对链接无法解析，列表条目和页面类型可能不全；"
                   "请用 --url 给出页面的原网址", file=sys.stderr)
         url = args.url or path.resolve().as_uri()
-        record = extract_page(url, path.read_bytes(), None, status=200)
+        record = extract_page(url, path.read_bytes(), None, status=200, on_tree=read_platform)
     if args.json:
         print(json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
@@ -78,6 +81,13 @@ def describe(record) -> str:
             lines.append("  " + "；".join(f"{label}：{value}" for label, value in (
                 ("文号", p.doc_number), ("当事人", p.party), ("违法行为", p.violation), ("依据", p.basis),
                 ("处罚内容", p.decision), ("机关", p.authority), ("决定日期", p.decided)) if value))
+    for e in record.expansions:
+        found = [f"另有列表页 {len(e.pages)} 个" if e.pages else "", f"页内条目 {e.items} 条" if e.items else "",
+                 f"数据接口请求 {len(e.data)} 个" if e.data else "", f"跳转到 {e.redirect}" if e.redirect else "",
+                 "（已达上限）" if e.capped else ""]
+        lines.append(f"平台适配（{PLATFORM_NAMES.get(e.adapter, e.adapter)}）：" + "，".join(x for x in found if x))
+    if record.script_built:
+        lines.append("列表由脚本生成，未能读取（审计时可加 --render 用浏览器读取）")
     if record.items:
         lines += ["列表条目（前 10 条）："] + [f"  {i.date or '（无日期）'}  {i.title}  {i.url}" for i in record.items[:10]]
     return "\n".join(lines)
