@@ -15,8 +15,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spiders.render import render_settings
-
 from . import resume
 from .errors import CrawlError
 
@@ -65,10 +63,15 @@ def crawl_job(url: str, out_dir: Path, opts: CrawlOptions) -> dict:
         "GKAUDIT_CHECK_EXTERNAL": opts.check_external,
         "GKAUDIT_ALLOW_PRIVATE": opts.allow_private,
         **(resumed or {}),
-        **(render_settings(opts.timeout) if opts.render else {}),
+        **(_render_settings(opts.timeout) if opts.render else {}),
         **opts.extra_settings,
     }
     return {"spider_args": {"url": url}, "settings": settings}
+
+
+def _render_settings(timeout: float) -> dict:
+    from spiders.render import render_settings        # Scrapy stays out of processes that only judge
+    return render_settings(timeout)
 
 
 def run_crawls(jobs: list[dict], log_file: Path | None = None, processes: int = 1) -> None:
