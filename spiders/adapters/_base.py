@@ -164,12 +164,14 @@ def js_assignments(text: str, end: int | None = None) -> dict[str, object]:
     return found
 
 
-def split_args(text: str, limit: int = 20) -> list[str]:
-    """Comma-separated arguments, commas inside quotes kept; at most ``limit`` of them."""
-    args, current, quote, escaped = [], [], "", False
-    for ch in text:
+def _scan(text: str, start: int = 0, stop: int | None = None):
+    """(index, character, inside a '…' or "…" literal) for each character; backslash escapes
+    respected. An opening quote counts as inside."""
+    quote, escaped = "", False
+    for i in range(start, len(text) if stop is None else stop):
+        ch = text[i]
         if quote:
-            current.append(ch)
+            yield i, ch, True
             if escaped:
                 escaped = False
             elif ch == "\\":
@@ -178,8 +180,16 @@ def split_args(text: str, limit: int = 20) -> list[str]:
                 quote = ""
         elif ch in "\"'":
             quote = ch
-            current.append(ch)
-        elif ch == ",":
+            yield i, ch, True
+        else:
+            yield i, ch, False
+
+
+def split_args(text: str, limit: int = 20) -> list[str]:
+    """Comma-separated arguments, commas inside quotes kept; at most ``limit`` of them."""
+    args, current = [], []
+    for _, ch, quoted in _scan(text):
+        if ch == "," and not quoted:
             args.append("".join(current).strip())
             current = []
             if len(args) >= limit:
@@ -195,20 +205,11 @@ def balanced(text: str, start: int, limit: int = 20_000) -> str | None:
     does not close within ``limit`` characters."""
     if start >= len(text) or text[start] not in "{[":
         return None
-    depth, quote, escaped = 0, "", False
-    stop = min(len(text), start + limit)
-    for i in range(start, stop):
-        ch = text[i]
-        if quote:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == quote:
-                quote = ""
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "{[":
+    depth = 0
+    for i, ch, quoted in _scan(text, start, min(len(text), start + limit)):
+        if quoted:
+            continue
+        if ch in "{[":
             depth += 1
         elif ch in "}]":
             depth -= 1
