@@ -99,6 +99,7 @@ class PageRecord(_Model):
     status: int | None = None
     error: str | None = None
     skipped: str | None = None       # not fetched by policy: "robots", "scope", "limit"
+    cut: str | None = None           # skipped "limit": which limit (max_pages, pattern, deep_path, …)
     role: Literal["page", "check"] = "page"
     content_type: str | None = None
     charset: str | None = None

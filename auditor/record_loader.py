@@ -13,6 +13,7 @@ page exist once in memory. Records are read-only once loaded; rules never change
 """
 from __future__ import annotations
 
+import json
 import types
 import typing
 from typing import Any, Callable
@@ -23,6 +24,9 @@ from pydantic import BaseModel, ValidationError
 from .models import PageRecord
 
 _SCALARS = (str, int, float, bool, type(None))
+
+
+_MISSING = object()          # a field left out is not the same as a field given as null
 
 
 class _Reject(Exception):
@@ -76,7 +80,7 @@ def _converter(annotation, cache: dict) -> Converter:
         allowed = frozenset(args)
 
         def literal(value):
-            if value not in allowed or type(value) is not str:
+            if type(value) is not str or value not in allowed:
                 raise _Reject
             return value
         return literal
@@ -136,12 +140,13 @@ def _model_builder(model: type[BaseModel], cache: dict) -> Converter:
     if not plain:
         return build
     shared: dict = cache.setdefault(model, {})
+    missing = (_MISSING,) * len(names)
 
     def build_shared(value):
         if type(value) is not dict:
             raise _Reject
         try:
-            key = tuple(map(value.get, names))
+            key = tuple(map(value.get, names, missing))
             found = shared.get(key)
         except TypeError:                   # an unhashable value: not what the model declares
             raise _Reject from None
@@ -207,11 +212,14 @@ class RecordReader:
         try:
             data = orjson.loads(line)
         except orjson.JSONDecodeError:
-            self.bad += 1
-            return None
+            try:                            # what orjson refuses and Python reads (integers > 64 bits)
+                data = json.loads(line)
+            except ValueError:
+                self.bad += 1
+                return None
         try:
             return self._build(data)
-        except _Reject:
+        except (_Reject, TypeError):
             pass
         try:
             return PageRecord.model_validate(data)

@@ -48,21 +48,36 @@ def read_records(path: Path) -> Iterator[dict]:
         return
 
 
-def complete_warc_length(path: Path) -> int:
-    """Bytes of ``path`` up to the end of its last complete WARC record (each is a gzip member)."""
+def complete_warc(path: Path) -> tuple[int, set[str]]:
+    """Bytes of ``path`` up to the end of its last complete WARC record, and the ids of the records
+    in them. Each record is its own gzip member; a member counts only if it decompresses to its
+    end, so a member torn by the kill is never kept in the middle of the new WARC."""
     from warcio.archiveiterator import ArchiveIterator
 
-    end = 0
+    members: list[tuple[str, int, int]] = []
     try:
         with open(path, "rb") as fh:
             records = ArchiveIterator(fh)
             for record in records:
-                record.content_stream().read()
-                end = records.get_record_offset() + records.get_record_length() \
-                    if records.get_record_length() else end
+                members.append((record.rec_headers.get_header("WARC-Record-ID"),
+                                records.get_record_offset(), records.get_record_length()))
     except Exception:              # noqa: BLE001 - a torn tail can fail anywhere inside warcio
         pass
-    return min(end, path.stat().st_size)
+    end, ids = 0, set()
+    with open(path, "rb") as fh:
+        for record_id, offset, length in members:
+            if offset != end:
+                break
+            inflater = zlib.decompressobj(31)
+            try:
+                inflater.decompress(fh.read(length))
+            except zlib.error:
+                break
+            if not inflater.eof:
+                break
+            end = offset + length
+            ids.add(record_id)
+    return end, ids
 
 
 def _partials(run_dir: Path, name: str) -> list[Path]:
@@ -78,10 +93,20 @@ def prepare(run_dir: Path) -> dict | None:
     keep = run_dir / RESUME_DIR
     pages_sources = [keep / PAGES_NAME] + _partials(run_dir, PAGES_NAME)
     warc_sources = [keep / WARC_NAME] + _partials(run_dir, WARC_NAME)
+    best, length, evidence = None, 0, set()
+    for source in warc_sources:
+        if source.exists():
+            size, ids = complete_warc(source)
+            if size > length:
+                best, length, evidence = source, size, ids
     records: dict[str, bytes] = {}
     for source in pages_sources:
         if source.exists():
             for record in read_records(source):
+                # a record whose evidence was still in a buffer when the crawl was killed is
+                # dropped: its page is fetched again, so every record points into the WARC
+                if record.get("warc_record_id") and record["warc_record_id"] not in evidence:
+                    continue
                 records.setdefault(record["url"], orjson.dumps(record))
     if not records:
         return None
@@ -91,10 +116,6 @@ def prepare(run_dir: Path) -> dict | None:
         for line in records.values():
             gz.write(line + b"\n")
     pages.commit()
-    best, length = None, 0
-    for source in warc_sources:
-        if source.exists() and (size := complete_warc_length(source)) > length:
-            best, length = source, size
     if best is not None:
         warc = AtomicFile(keep / WARC_NAME)
         with open(best, "rb") as fh:

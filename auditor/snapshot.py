@@ -130,12 +130,13 @@ class SiteSnapshot:
         a blank or stale verdict about their column is not certain."""
         cached = self.cache.get("unreadable_lists")
         if cached is None:
+            # still empty after the adapters (and after the browser, if it was used)
             cached = [r for r in self._pages
-                      if r.script_built and not r.items and r.via != "render"
+                      if r.script_built and not r.items
                       and not any(e.adapter != "redirect" for e in r.expansions)]
-            # a list whose data endpoint failed was read only in part
-            failed = {r.list_of for r in self.records if r.list_of and not r.skipped
-                      and (r.error or r.status is None or r.status >= 400)}
+            # a list whose data endpoint failed, was refused or was cut by a limit was read only in part
+            failed = {r.list_of for r in self.records if r.list_of
+                      and (r.skipped or r.error or r.status is None or r.status >= 400)}
             cached += [page for url in sorted(failed) if (page := self.get(url)) is not None and page not in cached]
             self.cache["unreadable_lists"] = cached
         return cached

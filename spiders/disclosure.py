@@ -138,10 +138,14 @@ class DisclosureSpider(scrapy.Spider):
         ledger = self.ledger
         for record in records:
             ledger.claim(record.url)
+            if record.url == self.start_url and record.final_url and not ledger.scope.allows(record.final_url):
+                # the start URL redirected to another host: that host is the site, as in the first run
+                self.redirected_hosts.append(ledger.scope.adopt(record.final_url))
             if pattern := url_pattern(record.url):
                 ledger.pattern_count(pattern)
             if record.skipped == "limit":            # cut by a limit: never scheduled
                 ledger.count("skipped")
+                ledger.truncate(record.cut or "max_pages")
                 continue
             kind = "checks" if record.role == "check" or record.kind == "attachment" else "pages"
             ledger.reserve(kind)
@@ -325,14 +329,22 @@ class DisclosureSpider(scrapy.Spider):
                     resumed: bool):
         """A request for a data endpoint an adapter found (a list's further entries)."""
         key = data_key(fetch)
-        if not ledger.scope.allows(fetch.url) or not ledger.claim(key):
+        if not ledger.claim(key):
+            return
+        list_of = record.list_of or record.url
+        if not same_origin(fetch.url, page_url):
+            # a data endpoint is the page's own (scheme, host and port): a page cannot make the
+            # crawler send requests, POSTs least of all, anywhere else; on record, as a list not read
+            ledger.count("skipped")
+            yield self.emit(PageRecord(url=key, final_url=fetch.url, skipped="scope", depth=depth + 1,
+                                       referer=page_url, list_of=list_of, via=fetch.adapter), meta)
             return
         if not ledger.reserve("pages"):
-            yield from self._cut(key, "max_pages", ledger, meta, depth, page_url, False)
+            yield from self._cut(key, "max_pages", ledger, meta, depth, page_url, False, list_of)
             return
         request_meta = self.request_meta(meta, key, depth + 1, gk_role="page", gk_external=False,
                                          gk_via=fetch.adapter, gk_key=key, gk_data=fetch.model_dump(),
-                                         gk_list_of=record.list_of or record.url, gk_column=record.column)
+                                         gk_list_of=list_of, gk_column=record.column)
         headers = {"Referer": page_url, "X-Requested-With": "XMLHttpRequest"}
         if fetch.method == "POST":
             headers["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8"
@@ -342,12 +354,14 @@ class DisclosureSpider(scrapy.Spider):
                              callback=self.parse_data, errback=self.failed, meta=request_meta,
                              priority=-depth, dont_filter=True)
 
-    def _cut(self, url: str, reason: str, ledger, meta, depth: int, page_url: str, is_check: bool):
+    def _cut(self, url: str, reason: str, ledger, meta, depth: int, page_url: str, is_check: bool,
+             list_of: str | None = None):
         ledger.truncate(reason)
         ledger.count("skipped")
         # on record, so a rule knows this link was not judged rather than absent
-        yield self.emit(PageRecord(url=url, final_url=url, skipped="limit", depth=depth + 1,
-                                   role="check" if is_check else "page", referer=page_url), meta)
+        yield self.emit(PageRecord(url=url, final_url=url, skipped="limit", cut=reason, depth=depth + 1,
+                                   role="check" if is_check else "page", referer=page_url, list_of=list_of),
+                        meta)
 
     def _trap(self, url: str, ledger) -> str | None:
         """Why a URL looks like a crawler trap and is cut: a path ever deeper, or one more of a
@@ -377,6 +391,14 @@ class DisclosureSpider(scrapy.Spider):
         }
         if self.summary_path:
             write_text(self.summary_path, json.dumps(summary, ensure_ascii=False, indent=2))
+
+
+def same_origin(url: str, other: str) -> bool:
+    a, b = urlsplit(url), urlsplit(other)
+    return (a.scheme, a.hostname, a.port or _PORTS.get(a.scheme)) == (b.scheme, b.hostname, b.port or _PORTS.get(b.scheme))
+
+
+_PORTS = {"http": 80, "https": 443}
 
 
 def _depth(meta) -> int:

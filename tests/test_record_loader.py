@@ -78,3 +78,38 @@ def test_repeated_parts_are_shared_and_lists_are_not():
     assert a.links is not b.links and a.meta is not b.meta and a.breadcrumb is not b.breadcrumb
     c = reader.read(json.dumps(_record(footer={"host_org": "另一单位"}), ensure_ascii=False))
     assert c.footer is not a.footer and c.footer.host_org == "另一单位" and a.footer.host_org == "××市人民政府办公室"
+
+
+# -- property: the fast reader agrees with pydantic on anything, well-formed or not -------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ANY = st.recursive(st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=False)
+                    | st.text(max_size=8), lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6)
+_LINK = st.fixed_dictionaries({}, optional={"url": st.text(max_size=5) | _ANY, "text": st.none() | st.text(max_size=5)})
+_FIELDS = {
+    "status": st.none() | st.integers(0, 999) | _ANY, "kind": st.sampled_from(["column", "article", "bogus"]) | _ANY,
+    "links": st.lists(_LINK, max_size=3) | _ANY, "meta": st.dictionaries(st.text(max_size=4), st.text(max_size=4)) | _ANY,
+    "footer": st.fixed_dictionaries({}, optional={"conac": st.none() | st.booleans() | _ANY,
+                                                   "host_org": st.none() | st.text(max_size=4)}) | _ANY,
+    "items": st.lists(st.fixed_dictionaries({"title": st.text(max_size=4) | _ANY}, optional={"date": _ANY}),
+                      max_size=2) | _ANY,
+    "tables": _ANY, "breadcrumb": st.lists(st.text(max_size=3), max_size=2) | _ANY,
+}
+_RECORD = st.fixed_dictionaries({"url": st.just("http://gov.test/a.html") | _ANY}, optional=_FIELDS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_RECORD, min_size=1, max_size=4))
+def test_the_fast_reader_agrees_with_pydantic(records):
+    reader = RecordReader()                  # one reader for all: shared parts must not leak between lines
+    for data in records:
+        line = json.dumps(data)
+        try:
+            expected = PageRecord.model_validate_json(line)
+        except Exception:                    # noqa: BLE001 - pydantic refuses it: so must the reader
+            expected = None
+        got = reader.read(line)
+        assert (got is None) == (expected is None), (data, got, expected)
+        if expected is not None:
+            assert got.model_dump() == expected.model_dump()

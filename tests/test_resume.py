@@ -97,3 +97,59 @@ def test_resume_reads_a_torn_snapshot_up_to_its_last_whole_line(tmp_path):
 
 def test_nothing_to_resume_means_a_fresh_crawl(tmp_path):
     assert prepare(tmp_path) is None
+
+
+def test_a_torn_warc_keeps_only_whole_records_and_drops_records_without_evidence(tmp_path):
+    from io import BytesIO
+
+    from warcio.warcwriter import WARCWriter
+
+    buf = BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    ids = []
+    for i in range(3):
+        rec = writer.create_warc_record(f"http://gov.test/{i}.html", "resource", payload=BytesIO(b"x" * 5000),
+                                        warc_content_type="text/html")
+        writer.write_record(rec)
+        ids.append(rec.rec_headers.get_header("WARC-Record-ID"))
+    whole = buf.getvalue()
+    (tmp_path / ".crawl.warc.gz.a.part").write_bytes(whole[:-40])        # the third member torn
+    lines = [json.dumps({"url": f"http://gov.test/{i}.html", "status": 200, "warc_record_id": ids[i]})
+             for i in range(3)]
+    (tmp_path / ".pages.jsonl.gz.a.part").write_bytes(gzip.compress("\n".join(lines).encode() + b"\n"))
+    settings = prepare(tmp_path)
+    kept = [r["url"] for r in read_records(Path(settings["GKAUDIT_RESUME_PAGES"]))]
+    assert kept == ["http://gov.test/0.html", "http://gov.test/1.html"]      # 2's evidence was torn
+    with open(settings["GKAUDIT_RESUME_WARC"], "rb") as fh:
+        assert {r.rec_headers.get_header("WARC-Record-ID") for r in ArchiveIterator(fh)} == set(ids[:2])
+
+
+def _as_if_killed(run_dir: Path) -> None:
+    """Turn a finished run back into what a kill -9 just before the end leaves."""
+    (run_dir / "pages.jsonl.gz").rename(run_dir / ".pages.jsonl.gz.killed.part")
+    (run_dir / "crawl.warc.gz").rename(run_dir / ".crawl.warc.gz.killed.part")
+    for name in ("crawl.json", "report.json"):
+        (run_dir / name).unlink(missing_ok=True)
+
+
+def test_resume_keeps_the_crawl_cut_and_the_host_the_start_url_moved_to(tmp_path):
+    from tests.servers import Route, RouteServer, html
+
+    pages = {f"/p{i}.html": html(f'<html><head><title>第{i}页</title></head><body><a href="/p{i + 1}.html">下一页</a>'
+                                 f'<a href="/q{i}.html">另一页</a></body></html>') for i in range(40)}
+    with RouteServer(pages, host="127.0.0.2") as portal:
+        moved = {"/": Route(status=302, headers={"Location": f"http://127.0.0.2:{portal.port}/p0.html"})}
+        with RouteServer(moved) as start:
+            out = tmp_path / "run"
+            args = ["--max-pages", "12", "--allow-private"]     # the portal is another loopback address
+            assert _audit(start.url, out, *args).wait(timeout=120) in (0, 1)
+            first = json.loads((out / "crawl.json").read_text(encoding="utf-8"))
+            assert first["truncated"] and "max_pages" in first["truncated_reasons"] and first["hosts_added"]
+            expected = _urls(out)
+            _as_if_killed(out)
+            assert _audit(start.url, out, "--resume", *args).wait(timeout=120) in (0, 1)
+    again = json.loads((out / "crawl.json").read_text(encoding="utf-8"))
+    assert again["resumed_records"] == sum(expected.values())
+    assert again["truncated"] and "max_pages" in again["truncated_reasons"]
+    assert again["hosts_added"] == first["hosts_added"] and again["pages"] == first["pages"]
+    assert _urls(out) == expected
