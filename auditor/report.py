@@ -81,6 +81,7 @@ class CoverageOut(BaseModel):
     platforms: dict[str, int] = Field(default_factory=dict)   # list pages each adapter recognised
     fetched: dict[str, int] = Field(default_factory=dict)     # pages and data answers reached through each
     rendered: int = 0                                         # pages read in the browser (--render)
+    rendered_pages: list[str] = Field(default_factory=list)   # which (first 20)
     unexpanded: list[str] = Field(default_factory=list)       # script-built list pages nothing could read (first 20)
     unexpanded_count: int = 0
 
@@ -145,8 +146,10 @@ def coverage_of(snap: SiteSnapshot) -> CoverageOut:
         if record.via:
             fetched[record.via] += 1
     unexpanded = snap.unreadable_lists()
+    rendered = [r.url for r in snap.records if r.via == "render"]
     return CoverageOut(platforms=dict(sorted(platforms.items())), fetched=dict(sorted(fetched.items())),
-                       rendered=fetched.get("render", 0), unexpanded=[r.url for r in unexpanded[:20]],
+                       rendered=len(rendered), rendered_pages=rendered[:20],
+                       unexpanded=[r.url for r in unexpanded[:20]],
                        unexpanded_count=len(unexpanded))
 
 

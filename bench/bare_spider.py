@@ -44,6 +44,7 @@ SETTINGS = {
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS": 16,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+    "CONCURRENT_ITEMS": 8,            # as gkaudit (spiders/settings.py): fewer asyncio tasks per response
     "DOWNLOAD_DELAY": 0,
     "DEPTH_LIMIT": 50,
     "LOG_LEVEL": "WARNING",

@@ -213,6 +213,7 @@ class DisclosureSpider(scrapy.Spider):
             response.url, callback=self.parse_page, errback=self.render_failed, dont_filter=True,
             priority=-_depth(meta),
             meta={**keep, "playwright": True, "playwright_page_methods": render.wait_for_list(),
+                  **render.context_for(self.ledger_for(meta).scope),
                   "gk_rendered": True, "gk_depth": _depth(meta), "gk_original": record.url,
                   "gk_fallback": record.model_dump(mode="json")})
 

@@ -3,15 +3,16 @@
 Extraction (parsing, text, dates, footer markers) costs about as much CPU per page as Scrapy's own
 work. Done inside the callback it runs on the crawl's only thread: the crawl uses one core, and a
 5 MB page or a page nested 10,000 deep holds the event loop for seconds, so downloads stall and
-their timeouts fire late. With ``GKAUDIT_EXTRACT_WORKERS`` > 0 the crawl process hands each body
-to a worker process and goes on downloading while it is read.
+their timeouts fire late. With a pool, the crawl process hands each body to a worker process and
+goes on downloading while it is read.
 
 ``spiders.run`` starts the pool before Scrapy starts its reactor and threads, so the workers are
 forked from a quiet process and inherit the imported extractor (no start-up cost). Without a pool
 (``scrapy crawl`` directly, or 0 workers) pages are extracted inline, as before.
 
-If a worker dies (a page that crashes the parser), the pages it held get a record saying so, and
-the crawl goes on extracting inline.
+A page the extractor cannot finish within ``TIMEOUT`` seconds, or one that kills its worker, gets
+a record saying so; the workers are then replaced (from a fork server: the crawl process has
+threads by then) and the crawl goes on.
 """
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ from auditor.models import PageRecord
 from .lifeline import die_with_parent
 
 log = logging.getLogger(__name__)
+TIMEOUT = float(os.environ.get("GKAUDIT_EXTRACT_TIMEOUT", "60"))
 _pool: ProcessPoolExecutor | None = None
+_workers = 0
 
 
 def default_workers() -> int:
@@ -38,12 +41,17 @@ def default_workers() -> int:
 
 def start_pool(workers: int) -> None:
     """Fork the workers now, while the process has no threads (call before the reactor starts)."""
-    global _pool
+    global _pool, _workers
     if workers <= 0 or _pool is not None:
         return
-    _pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                initializer=die_with_parent, initargs=(os.getpid(),))
+    _workers = workers
+    _pool = _new_pool("fork")
     _pool.submit(int).result()          # fork every worker now, not later from a threaded process
+
+
+def _new_pool(method: str) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(_workers, mp_context=multiprocessing.get_context(method),
+                               initializer=die_with_parent)
 
 
 def stop_pool() -> None:
@@ -53,20 +61,36 @@ def stop_pool() -> None:
         _pool = None
 
 
+def _replace(pool: ProcessPoolExecutor) -> None:
+    """Kill a pool's workers (one is stuck or dead) and start fresh ones."""
+    global _pool
+    if _pool is not pool:
+        return                          # replaced already, for another page of the same batch
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    _pool = _new_pool("forkserver")
+
+
 async def extract(url: str, body: bytes, content_type: str | None, **fields) -> PageRecord:
     """``auditor.extract.extract_page`` in the worker pool if there is one, else inline. An
     ``on_tree`` hook must be a module-level function (it is sent to the worker by name)."""
-    global _pool
     pool = _pool
-    if pool is None:
-        return extract_page(url, body, content_type, **fields)
     try:
-        return await asyncio.wrap_future(pool.submit(extract_page, url, body, content_type, **fields))
+        if pool is None:
+            return extract_page(url, body, content_type, **fields)
+        future = pool.submit(extract_page, url, body, content_type, **fields)
+        return await asyncio.wait_for(asyncio.wrap_future(future), TIMEOUT)
+    except asyncio.TimeoutError:
+        log.error("extraction of %s took over %s s; its worker was replaced", url, TIMEOUT)
+        _replace(pool)
+        why = f"页面解析超时（超过 {TIMEOUT:g} 秒），未能读取该页面"
     except BrokenProcessPool:
-        if _pool is pool:
-            log.error("extraction worker died on or near %s; extracting inline from now on", url)
-            _pool = None
-            pool.shutdown(wait=False, cancel_futures=True)
-        keep = {k: v for k, v in fields.items() if k in PageRecord.model_fields}
-        return PageRecord(url=url, content_type=content_type, size=len(body),
-                          error="页面解析进程异常退出，未能读取该页面", **keep)
+        log.error("extraction worker died on or near %s; workers replaced", url)
+        _replace(pool)
+        why = "页面解析进程异常退出，未能读取该页面"
+    except Exception as exc:             # noqa: BLE001 - a page the extractor fails on is a finding, not a crash
+        log.exception("extraction of %s failed", url)
+        why = f"页面解析出错（{type(exc).__name__}），未能读取该页面"
+    keep = {k: v for k, v in fields.items() if k in PageRecord.model_fields and k != "on_tree"}
+    return PageRecord(url=url, content_type=content_type, size=len(body), error=why, **keep)

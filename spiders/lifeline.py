@@ -7,8 +7,9 @@ import threading
 import time
 
 
-def die_with_parent(parent: int) -> None:
-    """Be killed when ``parent`` (this process's parent now) dies."""
+def die_with_parent(parent: int | None = None) -> None:
+    """Be killed when ``parent`` (by default: this process's parent now) dies."""
+    parent = parent or os.getppid()
     try:
         import ctypes
         if ctypes.CDLL(None).prctl(1, signal.SIGKILL) != 0:      # PR_SET_PDEATHSIG (Linux)

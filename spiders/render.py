@@ -3,12 +3,18 @@ headless Chromium (scrapy-playwright, driving the system's ``chromium``; nothing
 and read again.
 
 Off by default: it is the only place where a crawled site's scripts run. The browser may fetch
-only from the audited hosts (the crawl's scope); every other request it makes — another host, a
-private address, an image, a font — is aborted, so a hostile page cannot use the browser to reach
-anything the crawler itself would refuse.
+only from the audited hosts (the crawl's scope), so a hostile page cannot use it to reach anything
+the crawler itself would refuse. Two fences:
+- each crawl's pages open in a browser context whose proxy is a closed port, bypassed only for the
+  crawl's own hosts: every other connection — a redirect, an iframe, a WebSocket, another
+  loopback or private address — goes to the dead proxy and fails (Playwright proxies loopback
+  too); service workers are blocked and WebRTC may not leave the proxy;
+- every request the page makes is checked again (``abort_request``): only http(s) within some
+  crawl's scope, and no images, media or fonts.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from urllib.parse import urlsplit
@@ -43,11 +49,26 @@ def render_settings(timeout: float) -> dict:
         "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
         "PLAYWRIGHT_BROWSER_TYPE": "chromium",
         "PLAYWRIGHT_LAUNCH_OPTIONS": {"executable_path": chromium_path(), "headless": True,
-                                      "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]},
+                                      "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                                               "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+                                               "--webrtc-ip-handling-policy=disable_non_proxied_udp"]},
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": int(timeout * 1000),
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
         "PLAYWRIGHT_ABORT_REQUEST": "spiders.render.abort_request",
     }
+
+
+DEAD_PROXY = "http://127.0.0.1:9"      # the discard port: nothing answers a proxy request there
+
+
+def context_for(scope: Scope) -> dict:
+    """Request meta that opens a page in a context fenced to ``scope`` (its hosts as they are now:
+    a host taken in later, by the start URL's redirect, gets a context of its own)."""
+    # "<-loopback>" first (order matters to Chromium): loopback addresses are proxied too, unless named
+    bypass = ["<-loopback>"] + sorted(scope.hosts) + sorted(scope.suffixes)
+    return {"playwright_context": "gk-" + hashlib.sha1(",".join(bypass).encode()).hexdigest()[:12],
+            "playwright_context_kwargs": {"proxy": {"server": DEAD_PROXY, "bypass": ",".join(bypass)},
+                                          "service_workers": "block"}}
 
 
 def admit(scope: Scope) -> None:

@@ -76,10 +76,17 @@ def test_without_render_the_script_built_list_is_reported_unread(tmp_path):
 def test_render_reads_the_list_the_script_builds(tmp_path):
     _chromium_or_skip()
     routes = dict(ROUTES)
-    outside = RouteServer({"/beacon.js": html("/* must not be fetched */")}, host="127.0.0.2")
+    outside = RouteServer({"/beacon.js": html("/* must not be fetched */"), "*": html("<p>secret</p>")},
+                          host="127.0.0.2")
     with outside:
+        # every way a page's script can reach another host: a script tag, a fetch redirected by the
+        # audited site itself, an iframe, a WebSocket, an image
+        escape = (f'<iframe src="{outside.url}frame"></iframe><img src="{outside.url}pixel.png">'
+                  f'<script>fetch("/jump").catch(function () {{}});'
+                  f'try {{ new WebSocket("ws://127.0.0.2:{outside.port}/ws"); }} catch (e) {{}}</script>')
+        routes["/jump"] = Route(status=302, headers={"Location": f"{outside.url}secret"})
         routes["/xwzx/gzdt/"] = html(_page(
-            "工作动态", '<div class="crumb">首页 &gt; 工作动态</div><ul class="news-list"></ul>' + LIST_SCRIPT,
+            "工作动态", '<div class="crumb">首页 &gt; 工作动态</div><ul class="news-list"></ul>' + LIST_SCRIPT + escape,
             head=f'<script src="{outside.url}beacon.js"></script>'))
         with RouteServer(routes) as srv:
             _, records, report = _audit(srv, tmp_path / "render", "--render")
@@ -94,4 +101,5 @@ def test_render_reads_the_list_the_script_builds(tmp_path):
     assert "/api/gzdt.json" in hits                        # fetched by the page's own script
     coverage = report["crawl"]["coverage"]
     assert coverage["rendered"] == 1 and coverage["unexpanded_count"] == 0
+    assert coverage["rendered_pages"] == [f"{srv.url}xwzx/gzdt/"]
     assert not any("列表由脚本生成" in w for w in report["warnings"])

@@ -64,22 +64,29 @@ def _spec(args: list[str], variables: dict):
     return count, current, prefix, suffix, first_page
 
 
+MAX_CALLS = 50      # pager calls read on one page: a real page has one or two
+
+
 def _calls(scripts):
-    """Each call's arguments with the literal variables assigned before it, in page order."""
-    for index, (_el, text) in enumerate(scripts):
-        if MARK not in text:
-            continue
-        for m in _CALL.finditer(text):
-            if _FUNCTION_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-                continue  # the definition, not a call
-            args = split_args(m.group(1))
-            variables: dict = {}
-            if any(js_value(a) is None for a in args):
-                for _earlier, earlier_text in scripts[:index]:
-                    if "=" in earlier_text:
-                        variables.update(js_assignments(earlier_text))
-                variables.update(js_assignments(text, m.start()))
-            yield args, variables
+    """Each call's arguments with the literal variables assigned before it, in page order. Each
+    script's assignments are read once, so a page of many calls costs no more than it is long."""
+    earlier: dict = {}                  # assigned in the scripts before this one
+    calls = 0
+    for _el, text in scripts:
+        if MARK in text:
+            for m in _CALL.finditer(text):
+                if _FUNCTION_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                    continue  # the definition, not a call
+                calls += 1
+                if calls > MAX_CALLS:
+                    return
+                args = split_args(m.group(1))
+                variables: dict = {}
+                if any(js_value(a) is None for a in args):
+                    variables = {**earlier, **js_assignments(text, m.start())}
+                yield args, variables
+        if "=" in text:
+            earlier.update(js_assignments(text))
 
 
 def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Expansion | None:

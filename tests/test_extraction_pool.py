@@ -1,0 +1,36 @@
+"""The extraction worker pool: a page that hangs or kills the extractor gets an error record, and
+the crawl's extraction goes on with fresh workers."""
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+
+from spiders import extraction
+
+
+def hang(root, record):                   # an on_tree hook standing in for a pathological page
+    time.sleep(60)
+
+
+def die(root, record):
+    os._exit(9)
+
+
+def _extract(body: bytes, **fields):
+    return asyncio.run(extraction.extract("http://gov.test/a.html", body, "text/html", **fields))
+
+
+def test_a_hanging_or_crashing_page_gets_an_error_record_and_fresh_workers(monkeypatch):
+    monkeypatch.setattr(extraction, "TIMEOUT", 2.0)
+    extraction.start_pool(1)
+    try:
+        started = time.monotonic()
+        hung = _extract(b"<html><body><p>x</p></body></html>", on_tree=hang, status=200)
+        assert "超时" in hung.error and hung.status == 200 and time.monotonic() - started < 20
+        assert _extract(b"<html><head><title>ok</title></head></html>").title == "ok"
+        crashed = _extract(b"<html><body>x</body></html>", on_tree=die)
+        assert "异常退出" in crashed.error
+        assert _extract(b"<html><head><title>again</title></head></html>").title == "again"
+    finally:
+        extraction.stop_pool()
