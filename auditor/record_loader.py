@@ -88,6 +88,12 @@ def _converter(annotation, cache: dict) -> Converter:
         options = [_converter(arg, cache) for arg in args]
         nullable = type(None) in args
         rest = [conv for arg, conv in zip(args, options) if arg is not type(None)]
+        if nullable and len(rest) == 1:             # X | None, the common case: no loop
+            only = rest[0]
+
+            def optional(value):
+                return None if value is None else only(value)
+            return optional
 
         def union(value):
             if value is None and nullable:

@@ -29,7 +29,6 @@ class SiteSnapshot:
         self.by_url: dict[str, PageRecord] = {}
         self.by_kind: dict[str, list[PageRecord]] = defaultdict(list)
         self.by_column: dict[str, list[PageRecord]] = defaultdict(list)
-        self.inbound: dict[str, list[str]] = defaultdict(list)
         self.bad_lines = 0
         self.cache: dict[str, object] = {}     # derived views rules share (e.g. the located column)
         for record in self.records:
@@ -49,8 +48,6 @@ class SiteSnapshot:
             self.by_kind[record.kind].append(record)
         if record.column:
             self.by_column[normalise_name(record.column)].append(record)
-        for link in record.links:
-            self.inbound[link.url].append(record.shown_on)
 
     def _guess_start(self) -> str | None:
         for record in self.records:
@@ -124,6 +121,16 @@ class SiteSnapshot:
 
     def of_kind(self, kind: str) -> list[PageRecord]:
         return [r for r in self.by_kind.get(kind, []) if r.error is None and (r.status or 0) < 400]
+
+    def linked_from(self, urls: set[str]) -> dict[str, list[str]]:
+        """For each of ``urls``, the pages that link to it (where a reader sees the link), in URL order."""
+        found: dict[str, list[str]] = defaultdict(list)
+        if urls:
+            for record in self.records:
+                for link in record.links:
+                    if link.url in urls:
+                        found[link.url].append(record.shown_on)
+        return found
 
     def unreadable_lists(self) -> list[PageRecord]:
         """Pages whose list is built by script and that no adapter and no browser could read:

@@ -90,15 +90,17 @@ def site_links(snap: SiteSnapshot, settings: dict) -> Result:
     if home is None or not home.ok:
         return Result.error("首页未能抓取，无法判断")
     on_home = {link.url for link in home.links}
-    findings, checked = [], 0
+    findings, checked, failing = [], 0, []
     for record in snap.records:
         if record.url in on_home or record is home or record.skipped or record.depth == 0 or record.list_of:
             continue                      # (a data answer that failed is a list not read: see crawl.coverage)
         checked += 1
         why = broken(record)
-        if not why:
-            continue
-        sources = snap.inbound.get(record.url, [])
+        if why:
+            failing.append((record, why))
+    linked_from = snap.linked_from({record.url for record, _ in failing})
+    for record, why in failing:
+        sources = linked_from.get(record.url, [])
         source = snap.get(sources[0]) if sources else None
         text = next((l.text for l in source.links if l.url == record.url), "") if source else ""
         findings.append(Finding(

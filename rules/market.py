@@ -29,13 +29,15 @@ def site_entries(snap: SiteSnapshot) -> list[Entry]:
     if isinstance(cached, list):
         return cached
     entries: dict[Entry, None] = {}
+    seen_links: set[int] = set()        # the loader shares a link repeated on many pages: judge it once
     for page in snap.lists():
         entries.update((Entry(i.title, i.url, i.date), None) for i in page.items if i.title)
         if page.list_of:
             continue                  # a data answer: its entries are all it shows
         for link in page.links:
-            if not link.text:
+            if not link.text or id(link) in seen_links:
                 continue
+            seen_links.add(id(link))
             target = snap.get(link.url)
             if target is None or target.ok or target.skipped:   # a dead link publishes nothing
                 entries[Entry(link.text, link.url, target.published if target else None)] = None

@@ -215,6 +215,7 @@ class DisclosureSpider(scrapy.Spider):
             meta={**keep, "playwright": True, "playwright_page_methods": render.wait_for_list(),
                   **render.context_for(self.ledger_for(meta).scope),
                   "gk_rendered": True, "gk_depth": _depth(meta), "gk_original": record.url,
+                  "gk_first_warc_id": meta.get("warc_record_id"),
                   "gk_fallback": record.model_dump(mode="json")})
 
     def render_failed(self, failure):

@@ -62,7 +62,16 @@ class WarcEvidence:
 
     @staticmethod
     def make_record(writer: WARCWriter, response):
-        """A WARC response record of what arrived (transfer encodings undone, so its headers say so)."""
+        """A WARC response record of what arrived (transfer encodings undone, so its headers say so).
+        A page read in the browser (--render) is not what the server sent but what its scripts made
+        of it: a ``conversion`` record of the rendered HTML (WARC 1.1 §6.8)."""
+        if response.request is not None and response.request.meta.get("gk_rendered"):
+            original = response.request.meta.get("gk_first_warc_id")
+            return writer.create_warc_record(
+                response.url, "conversion", payload=BytesIO(response.body or b""),
+                warc_content_type="text/html; charset=utf-8",
+                warc_headers_dict={"WARC-Description": "DOM rendered by headless Chromium (gkaudit --render)",
+                                   **({"WARC-Refers-To": original} if original else {})})
         headers = [(k.decode("latin-1"), b", ".join(v).decode("latin-1"))
                    for k, v in response.headers.items() if k.lower() not in _TRANSFER_HEADERS]
         body = response.body or b""

@@ -102,4 +102,11 @@ def test_render_reads_the_list_the_script_builds(tmp_path):
     coverage = report["crawl"]["coverage"]
     assert coverage["rendered"] == 1 and coverage["unexpanded_count"] == 0
     assert coverage["rendered_pages"] == [f"{srv.url}xwzx/gzdt/"]
+    # the evidence says what it is: the DOM the browser made, referring to the response it came from
+    from warcio.archiveiterator import ArchiveIterator
+    with open(tmp_path / "render" / "crawl.warc.gz", "rb") as fh:
+        warc = {r.rec_headers.get_header("WARC-Record-ID"): r for r in ArchiveIterator(fh)}
+    rendered = warc[listing["warc_record_id"]]
+    assert rendered.rec_type == "conversion"
+    assert warc[rendered.rec_headers.get_header("WARC-Refers-To")].rec_type == "response"
     assert not any("列表由脚本生成" in w for w in report["warnings"])
