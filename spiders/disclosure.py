@@ -7,12 +7,11 @@ in. Failures become records too, so the snapshot says what could not be fetched 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
-from pydantic import ValidationError
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, StopDownload
 from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSLookupError,
@@ -29,7 +28,7 @@ from auditor.atomic import write_text
 from auditor.extract import is_html_type
 from auditor.extract.links import canonical_url, is_attachment_url, url_pattern
 from auditor.models import DataFetch, Expansion, Link, PageRecord
-from auditor.resume import read_records
+from auditor.record_loader import RecordReader
 
 from . import extraction, render
 from .ledger import LocalLedger
@@ -129,12 +128,9 @@ class DisclosureSpider(scrapy.Spider):
         count as done, and their links lead on to what it had not fetched yet."""
         if not path:
             return []
-        records = []
-        for data in read_records(Path(path)):
-            try:
-                records.append(PageRecord.model_validate(data))
-            except ValidationError:
-                continue
+        reader = RecordReader()              # shared links and footers: a large site's records fit
+        with gzip.open(path, "rb") as fh:    # (written whole by auditor.resume.prepare)
+            records = [record for line in fh if line.strip() and (record := reader.read(line)) is not None]
         ledger = self.ledger
         for record in records:
             ledger.claim(record.url)

@@ -71,7 +71,7 @@ BEIAN = "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode="
     (f'冀公网安备 <a href="{BEIAN}13010402001602">13010402001602</a>',
      "冀公网安备13010402001602", "13010402001602"),
     # a non-standard number is kept as printed, without its label, for ID004 to judge
-    (f'<a href="https://www-beian-gov-cn.proxy.example.cn/portal/registerSystemInfo?recordcode=35012899001-19002">'
+    ('<a href="https://www-beian-gov-cn.proxy.example.cn/portal/registerSystemInfo?recordcode=35012899001-19002">'
      "公安备案号：35012899001-19002</a>", "35012899001-19002", "35012899001-19002"),
     ("公安机关备案号：闽公网安备35010202000123号", "闽公网安备35010202000123号", None),
     ("<span>网站标识码：1304000009</span>", None, None),
