@@ -35,6 +35,8 @@ def run(args) -> int:
     as_of = args.as_of or dt.date.today()
     crawl = crawl_options(args, progress_wanted(args))
     if args.redis:
+        if crawl.render:
+            raise ConfigError("--render 只用于本机抓取，分布式（--redis）模式不支持；去掉其一再试")
         from ..distributed.coordinator import run_distributed
         outcomes = run_distributed(sites, out, crawl, as_of, redis_url=args.redis, rerun=args.rerun)
     else:
