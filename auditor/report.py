@@ -142,7 +142,8 @@ def coverage_of(snap: SiteSnapshot) -> CoverageOut:
     platforms: Counter = Counter()
     fetched: Counter = Counter()
     for record in snap.records:
-        platforms.update({e.adapter for e in record.expansions})
+        if record.list_of is None:           # list pages, not the data answers that continue them
+            platforms.update({e.adapter for e in record.expansions})
         if record.via:
             fetched[record.via] += 1
     unexpanded = snap.unreadable_lists()
