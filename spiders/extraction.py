@@ -12,7 +12,8 @@ forked from a quiet process and inherit the imported extractor (no start-up cost
 
 A page the extractor cannot finish within ``TIMEOUT`` seconds, or one that kills its worker, gets
 a record saying so; the workers are then replaced (from a fork server: the crawl process has
-threads by then) and the crawl goes on.
+threads by then) and the crawl goes on. Pages that were in the pool beside a crashing one are
+read again, each alone, so they are not lost with it.
 """
 from __future__ import annotations
 
@@ -74,23 +75,50 @@ def _replace(pool: ProcessPoolExecutor) -> None:
 
 async def extract(url: str, body: bytes, content_type: str | None, **fields) -> PageRecord:
     """``auditor.extract.extract_page`` in the worker pool if there is one, else inline. An
-    ``on_tree`` hook must be a module-level function (it is sent to the worker by name)."""
+    ``on_tree`` hook must be a module-level function (it is sent to the worker by name).
+
+    When a worker dies, every page the pool held fails with it. Each is read again alone, in a
+    process of its own, so only the page that kills its own process is recorded as unreadable."""
     pool = _pool
     try:
         if pool is None:
             return extract_page(url, body, content_type, **fields)
-        future = pool.submit(extract_page, url, body, content_type, **fields)
-        return await asyncio.wait_for(asyncio.wrap_future(future), TIMEOUT)
+        return await _run(pool, url, body, content_type, fields)
     except asyncio.TimeoutError:
         log.error("extraction of %s took over %s s; its worker was replaced", url, TIMEOUT)
         _replace(pool)
         why = f"页面解析超时（超过 {TIMEOUT:g} 秒），未能读取该页面"
     except BrokenProcessPool:
-        log.error("extraction worker died on or near %s; workers replaced", url)
         _replace(pool)
-        why = "页面解析进程异常退出，未能读取该页面"
-    except Exception as exc:             # noqa: BLE001 - a page the extractor fails on is a finding, not a crash
+        why = await _alone(url, body, content_type, fields)
+        if not isinstance(why, str):
+            return why
+    except Exception as exc:                 # noqa: BLE001 - a page the extractor fails on is a finding, not a crash
         log.exception("extraction of %s failed", url)
         why = f"页面解析出错（{type(exc).__name__}），未能读取该页面"
     keep = {k: v for k, v in fields.items() if k in PageRecord.model_fields and k != "on_tree"}
     return PageRecord(url=url, content_type=content_type, size=len(body), error=why, **keep)
+
+
+async def _run(pool: ProcessPoolExecutor, url: str, body: bytes, content_type: str | None, fields: dict):
+    future = pool.submit(extract_page, url, body, content_type, **fields)
+    return await asyncio.wait_for(asyncio.wrap_future(future), TIMEOUT)
+
+
+async def _alone(url: str, body: bytes, content_type: str | None, fields: dict) -> PageRecord | str:
+    """The page read again in a process of its own: its record, or why it cannot be read."""
+    solo = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=die_with_parent)
+    try:
+        return await _run(solo, url, body, content_type, fields)
+    except asyncio.TimeoutError:
+        return f"页面解析超时（超过 {TIMEOUT:g} 秒），未能读取该页面"
+    except BrokenProcessPool:
+        log.error("extraction of %s kills its worker; recorded as unreadable", url)
+        return "页面解析进程异常退出，未能读取该页面"
+    except Exception as exc:                 # noqa: BLE001
+        return f"页面解析出错（{type(exc).__name__}），未能读取该页面"
+    finally:
+        for process in list((getattr(solo, "_processes", None) or {}).values()):
+            process.kill()
+        solo.shutdown(wait=False, cancel_futures=True)

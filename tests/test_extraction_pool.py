@@ -34,3 +34,20 @@ def test_a_hanging_or_crashing_page_gets_an_error_record_and_fresh_workers(monke
         assert _extract(b"<html><head><title>again</title></head></html>").title == "again"
     finally:
         extraction.stop_pool()
+
+
+def test_pages_beside_a_crashing_one_are_read_again_not_lost(monkeypatch):
+    monkeypatch.setattr(extraction, "TIMEOUT", 20.0)
+    extraction.start_pool(1)
+
+    async def both():
+        return await asyncio.gather(
+            extraction.extract("http://gov.test/bad.html", b"<html><body>x</body></html>", "text/html", on_tree=die),
+            extraction.extract("http://gov.test/good.html", b"<html><head><title>fine</title></head></html>",
+                               "text/html"))
+    try:
+        bad, good = asyncio.run(both())
+        assert "异常退出" in bad.error
+        assert good.error is None and good.title == "fine"
+    finally:
+        extraction.stop_pool()
