@@ -143,12 +143,11 @@ class DisclosureSpider(scrapy.Spider):
                 ledger.count("skipped")
                 ledger.truncate(record.cut or "max_pages")
                 continue
-            kind = "checks" if record.role == "check" or record.kind == "attachment" else "pages"
-            ledger.reserve(kind)
+            ledger.reserve("checks" if record.role == "check" else "pages")     # as ``_follow_url`` did
             if record.status is None:                 # as ``failed`` counted it
                 ledger.count("errors" if record.error else "skipped")
                 continue
-            ledger.count(kind)                       # as ``parse_page`` counted it
+            ledger.count("checks" if record.role == "check" or record.kind == "attachment" else "pages")
             if record.error or record.status >= 400:
                 ledger.count("errors")
         self.resumed_records = len(records)
