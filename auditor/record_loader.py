@@ -13,7 +13,6 @@ page exist once in memory. Records are read-only once loaded; rules never change
 """
 from __future__ import annotations
 
-import json
 import types
 import typing
 from typing import Any, Callable
@@ -216,19 +215,11 @@ class RecordReader:
     def read(self, line: str | bytes) -> PageRecord | None:
         """The record on a line, or None (counted in ``bad``) when the line is not a valid record."""
         try:
-            data = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            try:                            # what orjson refuses and Python reads (integers > 64 bits)
-                data = json.loads(line)
-            except ValueError:
-                self.bad += 1
-                return None
-        try:
-            return self._build(data)
-        except (_Reject, TypeError):
+            return self._build(orjson.loads(line))
+        except (orjson.JSONDecodeError, _Reject, TypeError):
             pass
-        try:
-            return PageRecord.model_validate(data)
+        try:                                # anything unusual: pydantic judges the line itself
+            return PageRecord.model_validate_json(line)
         except ValidationError:
             self.bad += 1
             return None

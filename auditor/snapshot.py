@@ -123,7 +123,8 @@ class SiteSnapshot:
         return [r for r in self.by_kind.get(kind, []) if r.error is None and (r.status or 0) < 400]
 
     def linked_from(self, urls: set[str]) -> dict[str, list[str]]:
-        """For each of ``urls``, the pages that link to it (where a reader sees the link), in URL order."""
+        """For each of ``urls``, the pages that link to it (where a reader sees the link), in the
+        snapshot's order."""
         found: dict[str, list[str]] = defaultdict(list)
         if urls:
             for record in self.records:

@@ -33,7 +33,7 @@ from auditor.record_loader import RecordReader
 from . import extraction, render
 from .ledger import LocalLedger
 from .platforms import data_fetches, data_key, further_urls, read_answer, read_platform
-from .scope import OutOfScope, PrivateAddress, Scope
+from .scope import OutOfScope, PrivateAddress, Scope, same_origin
 
 
 def now_iso() -> str:
@@ -134,7 +134,8 @@ class DisclosureSpider(scrapy.Spider):
         ledger = self.ledger
         for record in records:
             ledger.claim(record.url)
-            if record.url == self.start_url and record.final_url and not ledger.scope.allows(record.final_url):
+            if record.url == self.start_url and record.final_url and record.status is not None \
+                    and not record.skipped and not ledger.scope.allows(record.final_url):
                 # the start URL redirected to another host: that host is the site, as in the first run
                 self.redirected_hosts.append(ledger.scope.adopt(record.final_url))
             if pattern := url_pattern(record.url):
@@ -142,6 +143,9 @@ class DisclosureSpider(scrapy.Spider):
             if record.skipped == "limit":            # cut by a limit: never scheduled
                 ledger.count("skipped")
                 ledger.truncate(record.cut or "max_pages")
+                continue
+            if record.cut == "origin":               # a data endpoint refused before it was scheduled
+                ledger.count("skipped")
                 continue
             ledger.reserve("checks" if record.role == "check" else "pages")     # as ``_follow_url`` did
             if record.status is None:                 # as ``failed`` counted it
@@ -333,7 +337,7 @@ class DisclosureSpider(scrapy.Spider):
             # a data endpoint is the page's own (scheme, host and port): a page cannot make the
             # crawler send requests, POSTs least of all, anywhere else; on record, as a list not read
             ledger.count("skipped")
-            yield self.emit(PageRecord(url=key, final_url=fetch.url, skipped="scope", depth=depth + 1,
+            yield self.emit(PageRecord(url=key, final_url=fetch.url, skipped="scope", cut="origin", depth=depth + 1,
                                        referer=page_url, list_of=list_of, via=fetch.adapter), meta)
             return
         if not ledger.reserve("pages"):
@@ -388,14 +392,6 @@ class DisclosureSpider(scrapy.Spider):
         }
         if self.summary_path:
             write_text(self.summary_path, json.dumps(summary, ensure_ascii=False, indent=2))
-
-
-def same_origin(url: str, other: str) -> bool:
-    a, b = urlsplit(url), urlsplit(other)
-    return (a.scheme, a.hostname, a.port or _PORTS.get(a.scheme)) == (b.scheme, b.hostname, b.port or _PORTS.get(b.scheme))
-
-
-_PORTS = {"http": 80, "https": 443}
 
 
 def _depth(meta) -> int:

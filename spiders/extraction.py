@@ -69,7 +69,8 @@ def _replace(pool: ProcessPoolExecutor) -> None:
         return                          # replaced already, for another page of the same batch
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
+    # not cancel_futures: the pages still queued then fail as BrokenProcessPool, and are read again
+    pool.shutdown(wait=False)
     _pool = _new_pool("forkserver")
 
 
@@ -84,11 +85,11 @@ async def extract(url: str, body: bytes, content_type: str | None, **fields) -> 
         if pool is None:
             return extract_page(url, body, content_type, **fields)
         return await _run(pool, url, body, content_type, fields)
-    except asyncio.TimeoutError:
-        log.error("extraction of %s took over %s s; its worker was replaced", url, TIMEOUT)
-        _replace(pool)
-        why = f"页面解析超时（超过 {TIMEOUT:g} 秒），未能读取该页面"
-    except BrokenProcessPool:
+    except (asyncio.TimeoutError, BrokenProcessPool) as exc:
+        # the clock ran from the submit, so a page may have timed out waiting behind a stuck one;
+        # and every page the pool held fails when one kills it: each is read again, alone
+        if isinstance(exc, asyncio.TimeoutError):
+            log.error("extraction of %s took over %s s; workers replaced", url, TIMEOUT)
         _replace(pool)
         why = await _alone(url, body, content_type, fields)
         if not isinstance(why, str):
@@ -105,8 +106,22 @@ async def _run(pool: ProcessPoolExecutor, url: str, body: bytes, content_type: s
     return await asyncio.wait_for(asyncio.wrap_future(future), TIMEOUT)
 
 
+_ALONE_AT_ONCE = 2
+_alone_slots: tuple[object, asyncio.Semaphore] | None = None     # (its event loop, the semaphore)
+
+
 async def _alone(url: str, body: bytes, content_type: str | None, fields: dict) -> PageRecord | str:
-    """The page read again in a process of its own: its record, or why it cannot be read."""
+    """The page read again in a process of its own: its record, or why it cannot be read. At most
+    two such processes at a time (a pool may have held a dozen pages when it was replaced)."""
+    global _alone_slots
+    loop = asyncio.get_running_loop()
+    if _alone_slots is None or _alone_slots[0] is not loop:
+        _alone_slots = (loop, asyncio.Semaphore(_ALONE_AT_ONCE))
+    async with _alone_slots[1]:
+        return await _solo(url, body, content_type, fields)
+
+
+async def _solo(url: str, body: bytes, content_type: str | None, fields: dict) -> PageRecord | str:
     solo = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"),
                                initializer=die_with_parent)
     try:

@@ -39,6 +39,16 @@ class Scope:
         return host in self.hosts or any(host.endswith(s) for s in self.suffixes)
 
 
+_PORTS = {"http": 80, "https": 443}
+
+
+def same_origin(url: str, other: str) -> bool:
+    """Same scheme, host and port."""
+    a, b = urlsplit(url), urlsplit(other)
+    return (a.scheme, a.hostname, a.port or _PORTS.get(a.scheme)) == \
+        (b.scheme, b.hostname, b.port or _PORTS.get(b.scheme))
+
+
 @functools.lru_cache(maxsize=4096)
 def private_address(host: str) -> bool:
     """Whether a host is, or resolves to, a private, loopback, link-local or reserved address."""
@@ -76,6 +86,11 @@ class ScopeMiddleware:
         spider = self.crawler.spider
         ledger = spider.ledger_for(request.meta) if hasattr(spider, "ledger_for") else None
         scope = ledger.scope if ledger is not None else None
+        first = (request.meta.get("redirect_urls") or [request.url])[0]
+        if request.meta.get("gk_data") and not same_origin(request.url, first):
+            # a data endpoint redirecting elsewhere would re-send its POST there: never
+            self.crawler.stats.inc_value("gkaudit/refused_out_of_scope")
+            raise OutOfScope(f"数据接口跳转到其他来源，已拒绝：{request.url}")
         if scope is None or scope.allows(request.url):
             return None
         outside_ok = (request.meta.get("gk_external") and request.meta.get("gk_role") == "check") or \

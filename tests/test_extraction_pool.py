@@ -51,3 +51,21 @@ def test_pages_beside_a_crashing_one_are_read_again_not_lost(monkeypatch):
         assert good.error is None and good.title == "fine"
     finally:
         extraction.stop_pool()
+
+
+def test_pages_queued_behind_a_hanging_one_are_read_not_timed_out(monkeypatch):
+    monkeypatch.setattr(extraction, "TIMEOUT", 2.0)
+    extraction.start_pool(1)
+
+    async def queue():
+        pages = [extraction.extract("http://gov.test/stuck.html", b"<html><body>x</body></html>", "text/html",
+                                    on_tree=hang)]
+        pages += [extraction.extract(f"http://gov.test/{i}.html", f"<html><head><title>第{i}页</title></head></html>"
+                                     .encode(), "text/html") for i in range(5)]
+        return await asyncio.gather(*pages)
+    try:
+        stuck, *rest = asyncio.run(queue())
+        assert "超时" in stuck.error
+        assert [r.title for r in rest] == [f"第{i}页" for i in range(5)] and not any(r.error for r in rest)
+    finally:
+        extraction.stop_pool()

@@ -84,11 +84,12 @@ def test_repeated_parts_are_shared_and_lists_are_not():
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _ANY = st.recursive(st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=False)
-                    | st.text(max_size=8), lambda inner: st.lists(inner, max_size=3)
+                    | st.text(max_size=8) | st.sampled_from(["\ud800", "a\udfff"]),     # lone surrogates too
+                    lambda inner: st.lists(inner, max_size=3)
                     | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6)
 _LINK = st.fixed_dictionaries({}, optional={"url": st.text(max_size=5) | _ANY, "text": st.none() | st.text(max_size=5)})
 _FIELDS = {
-    "status": st.none() | st.integers(0, 999) | _ANY, "kind": st.sampled_from(["column", "article", "bogus"]) | _ANY,
+    "status": st.none() | st.integers(0, 999) | st.just(10**23) | _ANY, "kind": st.sampled_from(["column", "article", "bogus"]) | _ANY,
     "links": st.lists(_LINK, max_size=3) | _ANY, "meta": st.dictionaries(st.text(max_size=4), st.text(max_size=4)) | _ANY,
     "footer": st.fixed_dictionaries({}, optional={"conac": st.none() | st.booleans() | _ANY,
                                                    "host_org": st.none() | st.text(max_size=4)}) | _ANY,
