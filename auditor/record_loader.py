@@ -13,9 +13,10 @@ page exist once in memory. Records are read-only once loaded; rules never change
 """
 from __future__ import annotations
 
+import gzip
 import types
 import typing
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import orjson
 from pydantic import BaseModel, ValidationError
@@ -203,6 +204,14 @@ def _plain(annotation) -> bool:
     if origin in (typing.Union, types.UnionType):
         return all(_plain(arg) for arg in typing.get_args(annotation))
     return False
+
+
+def read_file(path, reader: "RecordReader") -> Iterator[PageRecord]:
+    """The records of a ``pages.jsonl.gz``, line by line; unreadable lines counted in ``reader.bad``."""
+    with gzip.open(path, "rb") as fh:
+        for line in fh:
+            if line.strip() and (record := reader.read(line)) is not None:
+                yield record
 
 
 class RecordReader:

@@ -4,7 +4,6 @@ Loaded from ``pages.jsonl.gz`` (streamed line by line) or built from records in 
 """
 from __future__ import annotations
 
-import gzip
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -12,7 +11,7 @@ from typing import Iterable, Iterator
 from .errors import ConfigError
 from .extract.links import canonical_url
 from .models import PageRecord
-from .record_loader import RecordReader
+from .record_loader import RecordReader, read_file
 
 
 def normalise_name(text: str | None) -> str:
@@ -65,10 +64,7 @@ class SiteSnapshot:
 
         def records() -> Iterator[PageRecord]:
             try:
-                with gzip.open(path, "rb") as fh:
-                    for line in fh:
-                        if line.strip() and (record := reader.read(line)) is not None:
-                            yield record
+                yield from read_file(path, reader)
             except (OSError, EOFError) as exc:
                 raise ConfigError(f"抓取快照已损坏：{path}（{exc}）") from exc
 

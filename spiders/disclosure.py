@@ -7,62 +7,28 @@ in. Failures become records too, so the snapshot says what could not be fetched 
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest, StopDownload
-from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSLookupError,
-                                    TCPTimedOutError, TimeoutError)
-
-try:  # Scrapy >= 2.14 wraps download failures in its own exception types
-    from scrapy.exceptions import (CannotResolveHostError, DownloadConnectionRefusedError,
-                                   DownloadTimeoutError, ResponseDataLossError)
-except ImportError:  # pragma: no cover - older Scrapy
-    CannotResolveHostError = DownloadConnectionRefusedError = DownloadTimeoutError = \
-        ResponseDataLossError = ()
+from scrapy.exceptions import StopDownload
 
 from auditor.atomic import write_text
 from auditor.extract import is_html_type
 from auditor.extract.links import canonical_url, is_attachment_url, url_pattern
 from auditor.models import DataFetch, Expansion, Link, PageRecord
-from auditor.record_loader import RecordReader
+from auditor.record_loader import RecordReader, read_file
 
 from . import extraction, render
 from .ledger import LocalLedger
 from .platforms import data_fetches, data_key, further_urls, read_answer, read_platform
-from .scope import OutOfScope, PrivateAddress, Scope, same_origin
+from .failures import describe_failure
+from .scope import Scope, same_origin
 
 
 def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
-
-
-def describe_failure(failure) -> tuple[str | None, str | None]:
-    """(error, skipped) for a failed request, in words a report can show."""
-    exc = failure.value
-    if isinstance(exc, PrivateAddress):
-        return None, "private"
-    if isinstance(exc, OutOfScope):
-        return None, "scope"
-    if isinstance(exc, IgnoreRequest):
-        text = str(exc)
-        if "redirect" in text.lower():
-            return f"重定向次数过多（可能是重定向循环）：{text}", None
-        if "robots" in text.lower() or "Forbidden by robots.txt" in text:
-            return None, "robots"
-        return None, f"ignored: {text}"[:200]
-    if isinstance(exc, (TimeoutError, TCPTimedOutError, DownloadTimeoutError)):
-        return "请求超时", None
-    if isinstance(exc, (DNSLookupError, CannotResolveHostError)):
-        return "域名解析失败", None
-    if isinstance(exc, (ConnectionRefusedError, DownloadConnectionRefusedError)):
-        return "连接被拒绝", None
-    if isinstance(exc, (ConnectionLost, ResponseDataLossError)):
-        return "连接中断，响应不完整", None
-    return f"{type(exc).__name__}: {exc}"[:300], None
 
 
 class DisclosureSpider(scrapy.Spider):
@@ -128,9 +94,8 @@ class DisclosureSpider(scrapy.Spider):
         count as done, and their links lead on to what it had not fetched yet."""
         if not path:
             return []
-        reader = RecordReader()              # shared links and footers: a large site's records fit
-        with gzip.open(path, "rb") as fh:    # (written whole by auditor.resume.prepare)
-            records = [record for line in fh if line.strip() and (record := reader.read(line)) is not None]
+        # shared links and footers: a large site's records fit (written whole by auditor.resume.prepare)
+        records = list(read_file(path, RecordReader()))
         ledger = self.ledger
         for record in records:
             ledger.claim(record.url)
@@ -148,12 +113,7 @@ class DisclosureSpider(scrapy.Spider):
                 ledger.count("skipped")
                 continue
             ledger.reserve("checks" if record.role == "check" else "pages")     # as ``_follow_url`` did
-            if record.status is None:                 # as ``failed`` counted it
-                ledger.count("errors" if record.error else "skipped")
-                continue
-            ledger.count("checks" if record.role == "check" or record.kind == "attachment" else "pages")
-            if record.error or record.status >= 400:
-                ledger.count("errors")
+            _tally(record, ledger)
         self.resumed_records = len(records)
         follow = []       # requests, and records of links a limit cuts
         for record in records:
@@ -167,7 +127,7 @@ class DisclosureSpider(scrapy.Spider):
         if spider is not self:
             return
         role = request.meta.get("gk_role")
-        ctype = (headers.get(b"Content-Type") or b"").decode("latin-1")
+        ctype = _content_type(headers)
         if role == "check" or (role == "page" and ctype and not is_html_type(ctype)
                                and not request.meta.get("gk_data")):
             raise StopDownload(fail=False)
@@ -193,9 +153,7 @@ class DisclosureSpider(scrapy.Spider):
 
     def _settle(self, record: PageRecord, ledger, meta, page_url: str):
         """Count a page's record, emit it, and follow it."""
-        ledger.count("checks" if record.role == "check" or record.kind == "attachment" else "pages")
-        if record.error or (record.status or 0) >= 400:
-            ledger.count("errors")
+        _tally(record, ledger)
         yield self.emit(record, meta)
         if record.kind != "attachment" and (record.status or 0) < 400:
             yield from self._follow(record, ledger, meta, _depth(meta), page_url)
@@ -227,10 +185,9 @@ class DisclosureSpider(scrapy.Spider):
     def parse_data(self, response):
         """A data endpoint's answer: a record of the entries it holds, as one more page of the
         list it belongs to (``list_of``); its entries and further data pages are followed."""
-        ledger = self.ledger_for(response.meta)
         meta = response.meta
         fetch = DataFetch.model_validate(meta["gk_data"])
-        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
+        ctype = _content_type(response.headers)
         items, further = read_answer(fetch, response.body, ctype) if response.status < 400 else ([], [])
         record = PageRecord(
             url=meta["gk_key"], final_url=response.url, status=response.status, content_type=ctype,
@@ -240,12 +197,7 @@ class DisclosureSpider(scrapy.Spider):
             links=[Link(url=item.url, text=item.title) for item in items if item.url], via=fetch.adapter,
             list_of=meta.get("gk_list_of"),
             expansions=[Expansion(adapter=fetch.adapter, data=further)] if further else [])
-        ledger.count("pages")
-        if response.status >= 400:
-            ledger.count("errors")
-        yield self.emit(record, meta)
-        if response.status < 400:
-            yield from self._follow(record, ledger, meta, meta.get("depth", 0), response.url)
+        yield from self._settle(record, self.ledger_for(meta), meta, response.url)
 
     def emit(self, record: PageRecord, meta) -> dict:
         """The item the pipeline stores (a distributed crawl tags it with its site)."""
@@ -259,7 +211,6 @@ class DisclosureSpider(scrapy.Spider):
     def failed(self, failure):
         request = failure.request
         error, skipped = describe_failure(failure)
-        self.ledger_for(request.meta).count("errors" if error else "skipped")
         role = request.meta.get("gk_role", "page")
         original = request.meta.get("gk_key") or (request.meta.get("redirect_urls") or [request.url])[0]
         record = PageRecord(url=original, final_url=request.url, status=None, error=error,
@@ -267,6 +218,7 @@ class DisclosureSpider(scrapy.Spider):
                             depth=request.meta.get("depth", 0), referer=_referer(request),
                             kind="attachment" if role == "check" else "other",
                             via=request.meta.get("gk_via"), list_of=request.meta.get("gk_list_of"))
+        _tally(record, self.ledger_for(request.meta))
         yield self.emit(record, request.meta)
 
     # -- helpers ----------------------------------------------------------------------------
@@ -274,7 +226,7 @@ class DisclosureSpider(scrapy.Spider):
         request = response.request
         meta = request.meta
         original = meta.get("gk_original") or (meta.get("redirect_urls") or [request.url])[0]
-        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
+        ctype = _content_type(response.headers)
         fields = dict(status=response.status, final_url=response.url, fetched_at=now_iso(),
                       depth=_depth(meta), referer=_referer(request),
                       warc_record_id=meta.get("warc_record_id"), truncated=bool(meta.get("gk_cut")),
@@ -392,6 +344,20 @@ class DisclosureSpider(scrapy.Spider):
         }
         if self.summary_path:
             write_text(self.summary_path, json.dumps(summary, ensure_ascii=False, indent=2))
+
+
+def _tally(record: PageRecord, ledger) -> None:
+    """Count a record as fetched (a page or a check), failed or skipped, and as an error if it is one."""
+    if record.status is None:                    # the request failed, or a policy refused it
+        ledger.count("errors" if record.error else "skipped")
+        return
+    ledger.count("checks" if record.role == "check" or record.kind == "attachment" else "pages")
+    if record.error or record.status >= 400:
+        ledger.count("errors")
+
+
+def _content_type(headers) -> str | None:
+    return (headers.get(b"Content-Type") or b"").decode("latin-1") or None
 
 
 def _depth(meta) -> int:

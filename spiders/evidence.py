@@ -5,7 +5,6 @@ page record (and every finding made from it) can point at its evidence.
 """
 from __future__ import annotations
 
-import time
 from io import BytesIO
 
 from scrapy import signals
@@ -15,7 +14,7 @@ from warcio.warcwriter import WARCWriter
 from auditor.atomic import AtomicFile
 from auditor.resume import copy_into
 
-from .pipelines import FLUSH_SECONDS
+from .pipelines import FlushClock
 
 # Scrapy hands us decoded bodies: headers describing the transfer no longer apply to them
 _TRANSFER_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}
@@ -27,7 +26,7 @@ class WarcEvidence:
         self.path = crawler.settings.get("GKAUDIT_WARC_PATH")
         self.file: AtomicFile | None = None
         self.writer: WARCWriter | None = None
-        self.flushed = time.monotonic()
+        self.flush_clock = FlushClock()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -56,9 +55,8 @@ class WarcEvidence:
         record = self.make_record(self.writer, response)
         self.writer.write_record(record)
         request.meta["warc_record_id"] = record.rec_headers.get_header("WARC-Record-ID")
-        if time.monotonic() - self.flushed >= FLUSH_SECONDS:
+        if self.flush_clock.due():
             self.file.fh.flush()
-            self.flushed = time.monotonic()
 
     @staticmethod
     def make_record(writer: WARCWriter, response):

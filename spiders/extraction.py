@@ -62,13 +62,18 @@ def stop_pool() -> None:
         _pool = None
 
 
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Kill a pool's worker processes now (the executor has no public way to)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
+
+
 def _replace(pool: ProcessPoolExecutor) -> None:
     """Kill a pool's workers (one is stuck or dead) and start fresh ones."""
     global _pool
     if _pool is not pool:
         return                          # replaced already, for another page of the same batch
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.kill()
+    _kill(pool)
     # not cancel_futures: the pages still queued then fail as BrokenProcessPool, and are read again
     pool.shutdown(wait=False)
     _pool = _new_pool("forkserver")
@@ -134,6 +139,5 @@ async def _solo(url: str, body: bytes, content_type: str | None, fields: dict) -
     except Exception as exc:                 # noqa: BLE001
         return f"页面解析出错（{type(exc).__name__}），未能读取该页面"
     finally:
-        for process in list((getattr(solo, "_processes", None) or {}).values()):
-            process.kill()
+        _kill(solo)
         solo.shutdown(wait=False, cancel_futures=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 import time
 import zlib
 
@@ -12,13 +13,26 @@ from auditor.atomic import AtomicFile
 FLUSH_SECONDS = 1.0     # a crawl killed with kill -9 loses at most about this much (see auditor.resume)
 
 
+class FlushClock:
+    """True about once every FLUSH_SECONDS: when a file written all crawl long should be flushed."""
+
+    def __init__(self):
+        self.last = time.monotonic()
+
+    def due(self) -> bool:
+        if time.monotonic() - self.last < FLUSH_SECONDS:
+            return False
+        self.last = time.monotonic()
+        return True
+
+
 class PageRecordWriter:
     def __init__(self, path: str, resume_from: str | None = None):
         self.path = path
         self.resume_from = resume_from
         self.file: AtomicFile | None = None
         self.gz: gzip.GzipFile | None = None
-        self.flushed = time.monotonic()
+        self.flush_clock = FlushClock()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -29,15 +43,13 @@ class PageRecordWriter:
         self.gz = gzip.GzipFile(fileobj=self.file.fh, mode="wb", compresslevel=5)
         if self.resume_from:                 # the records a killed run stored come first
             with gzip.open(self.resume_from, "rb") as fh:
-                for line in fh:
-                    self.gz.write(line)
+                shutil.copyfileobj(fh, self.gz, 1 << 20)
 
     def process_item(self, item, spider=None):
         self.gz.write(orjson.dumps(item) + b"\n")
-        if time.monotonic() - self.flushed >= FLUSH_SECONDS:
+        if self.flush_clock.due():
             self.gz.flush(zlib.Z_SYNC_FLUSH)
             self.file.fh.flush()
-            self.flushed = time.monotonic()
         return item
 
     def close_spider(self, spider=None):
