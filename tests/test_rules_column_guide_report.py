@@ -369,3 +369,18 @@ def test_col003_document_titles_do_not_stand_in_for_sub_columns():
     fd_links += [(d.url, t) for d, t in zip(docs, titles)]
     r = run("COL003", site(*docs, fd_links=fd_links))
     assert sorted(f.evidence["category"] for f in r.findings) == ["九", "八", "十二"]
+
+
+def test_col004_a_blank_column_whose_script_built_list_was_not_read_is_a_warning_to_verify():
+    blank = page(FD + "xw/", kind="column", placeholder=True)
+    unread = page(FD + "xw/index_1.html", kind="column", script_built=True)
+    r = run("COL004", site(blank, unread))
+    assert r.status == "warn" and "待人工核实" in r.findings[0].message
+    assert run("COL004", site(blank)).status == "fail"
+
+
+def test_col004_entries_from_a_data_endpoint_make_the_column_not_blank():
+    blank = page(FD + "xw/", kind="column", placeholder=True)
+    answer = page(COL + "module/dataproxy.jsp?page=2", kind="column", list_of=FD + "xw/", via="jpage",
+                  items=[ListItem(title="a", url=FD + "xw/1.html", date="2026-11-01")])
+    assert run("COL004", site(blank, answer)).status == "pass"

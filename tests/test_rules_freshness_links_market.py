@@ -144,3 +144,19 @@ def test_a_dead_link_publishes_nothing():
     snap._index(snap.records[-1])
     snap.cache.clear()
     assert any("投诉举报办理程序" in f.message for f in run("MKT006", snap, "market-regulation").findings)
+
+
+def test_upd002_entries_from_a_data_endpoint_count_for_their_column():
+    listing = column("gzdt/", "工作动态", "2026-09-01")                               # page itself: stale
+    answer = page(HOME + "module/dataproxy.jsp?startrecord=16", kind="column", column="工作动态",
+                  list_of=HOME + "gzdt/", via="jpage", items=items("2026-11-15"))      # fresh, from the proxy
+    assert run("UPD002", snapshot(home("2026-11-19"), listing, answer)).status == "pass"
+    assert run("UPD002", snapshot(home("2026-11-19"), listing)).status == "fail"
+
+
+def test_upd002_a_column_whose_script_built_list_was_not_read_is_a_warning_to_verify():
+    stale = column("gzdt/", "工作动态", "2026-09-01")
+    unread = page(HOME + "gzdt/index_1.html", kind="column", column="工作动态", script_built=True)
+    r = run("UPD002", snapshot(home("2026-11-19"), stale, unread))
+    assert r.status == "warn" and r.findings[0].status == "warn" and "待人工核实" in r.findings[0].message
+    assert r.findings[0].evidence["uncertain"] == "script_built"
