@@ -87,6 +87,18 @@ def test_lnk002_names_the_page_holding_the_link_and_leaves_homepage_links_to_lnk
     assert "报名表" in r.findings[0].message and HOME + "a.html" in r.findings[0].message
 
 
+def test_lnk002_leaves_a_failed_data_endpoint_to_coverage_and_names_the_list_page_for_its_links():
+    listing = column("xw/", "新闻", "2026-11-01")
+    answer = page(HOME + "dataproxy.jsp?p=2#post:a=1", kind="column", list_of=HOME + "xw/", depth=2,
+                  links=[(HOME + "dead.html", "一条新闻")])
+    failed = page(HOME + "dataproxy.jsp?p=3#post:a=1", status=500, list_of=HOME + "xw/", depth=2)
+    snap = snapshot(home(), listing, answer, failed, page(HOME + "dead.html", status=404, depth=3))
+    r = run("LNK002", snap)
+    assert [f.url for f in r.findings] == [HOME + "dead.html"]
+    assert r.findings[0].evidence["linked_from"] == [HOME + "xw/"]
+    assert [p.url for p in snap.unreadable_lists()] == [HOME + "xw/"]
+
+
 MARKET = dict(
     MKT001=["2026年度“双随机、一公开”抽查工作计划", "第三季度双随机抽查结果公示"],
     MKT002=["2026年第5期食品安全监督抽检信息公告"],
