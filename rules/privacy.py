@@ -40,7 +40,7 @@ def _person_party(page: PageRecord, context: str) -> str | None:
 
 
 @rule(code="PRV001", title="不公开完整的居民身份证号码", failure_title="页面公开了完整的居民身份证号码",
-      family="privacy", kind="veto", basis=BASIS_PRV)
+      family="privacy", kind="deduct", each=True, points=5, basis=BASIS_PRV)
 def id_numbers(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -49,8 +49,9 @@ def id_numbers(snap: SiteSnapshot, settings: dict) -> Result:
     订单号等不算。报告中只显示遮挡后的号码。
 
     ## 为什么
-    公开完整身份证号码会泄露个人信息，违反条例第十五条和个人信息保护法；检查指标将严重泄露个人
-    隐私列为单项否决。
+    公开完整身份证号码会泄露个人信息，违反条例第十五条和个人信息保护法。国办秘函〔2019〕19号的
+    单项否决项中没有个人信息一项，因此全国方案按每处扣 5 分计（上限为本项指标分值）；地方方案可将其
+    设为单项否决。
 
     ## 如何整改
     立即撤下或遮挡所列页面中的身份证号码（保留前 6 位和后 4 位，中间以 * 代替），

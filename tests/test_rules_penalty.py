@@ -74,11 +74,14 @@ def test_pen003_a_penalty_column_or_a_platform_link():
     assert run("PEN003", snapshot(home())).status == "fail"
 
 
-def test_prv001_any_page_with_a_valid_id_is_a_veto_finding_shown_masked():
+def test_prv001_any_page_with_a_valid_id_is_a_finding_shown_masked():
     leak = page(XZCF + "2.html", pii=[PiiHit(kind="id_number", masked="350702********1513",
                                              context="经营者：林某明 身份证号码：350702********1513")])
     r = run("PRV001", snapshot(home(), leak))
     assert r.status == "fail" and r.findings[0].evidence["number"] == "350702********1513"
+    # SPEC §8: a deduction in national (19号's veto list has no privacy item); a profile may make it a veto
+    rule = load_rules()["PRV001"]
+    assert (rule.kind, rule.points, rule.each) == ("deduct", 5, True)
 
 
 @pytest.mark.parametrize("context, flagged", [
