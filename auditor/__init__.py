@@ -1,2 +1,4 @@
 """gkaudit: audit Chinese government websites' information-disclosure duties."""
-__version__ = "0.1.0"
+from auditor.core import __version__
+
+__all__ = ["__version__"]

@@ -1,4 +1,4 @@
-"""Run one full gkaudit crawl (``auditor.crawl.crawl_site``) and report its cost.
+"""Run one full gkaudit crawl (``auditor.app.crawl.crawl_site``) and report its cost.
 
 ``python bench/gk_crawl_child.py URL OUT_DIR MAX_PAGES RESULT.json [delay concurrency autothrottle]``.
 This process starts one crawl child (``python -m spiders.run``), which forks its extraction worker.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from auditor.crawl import CrawlOptions, crawl_site  # noqa: E402
+from auditor.app.crawl import CrawlOptions, crawl_site  # noqa: E402
 
 
 def tree_rss_kb(root: int) -> int:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from auditor.audit import judge_run  # noqa: E402
-from auditor.profile import load_profile  # noqa: E402
+from auditor.app.audit import judge_run  # noqa: E402
+from auditor.app.profiles import load_profile  # noqa: E402
 
 
 def status_kb(field: str) -> int:

@@ -1,7 +1,7 @@
 """Build a large snapshot (``pages.jsonl.gz``) for the judging benchmark without crawling it.
 
 A few hundred pages of a generated site are rendered and run through the real extractor
-(``auditor.extract.extract_page``); every page of the site then gets a clone of an extracted
+(``auditor.core.extract.extract_page``); every page of the site then gets a clone of an extracted
 record of the same role and column, with its own URL, title, dates, links and list entries from the
 site model, so the snapshot has a consistent link graph (every internal link has its record).
 The clones' link lists are checked against the extractor on the template pages themselves.
@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from auditor.extract import extract_page  # noqa: E402
-from auditor.extract.links import canonical_url  # noqa: E402
+from auditor.core.extract import extract_page  # noqa: E402
+from auditor.core.extract.links import canonical_url  # noqa: E402
 
 from bench.sitegen import Page, Site, build_site, render  # noqa: E402
 

@@ -2,21 +2,22 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from tabulate import tabulate
 
-from auditor.atomic import write_text
-from auditor.diff import ReportDiff
+from auditor.core.diff import ReportDiff
+from auditor.core.rundir import DIFF_HTML, DIFF_JSON
 
-from .html import environment
-from .table import STATUS_WORDS
+from reports.html import environment
+from reports.registry import renderer
+from reports.table import STATUS_WORDS
 
 
 def _score(value) -> str:
     return "—" if value is None else f"{value:g}"
 
 
+@renderer("table", subject="diff")
 def render_table(d: ReportDiff) -> str:
     change = "" if d.score_change is None else f"（{d.score_change:+g}）"
     head = [f"网站：{d.site}",
@@ -35,16 +36,12 @@ def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+@renderer("json", subject="diff", filename=DIFF_JSON)
 def render_json(d: ReportDiff) -> str:
-    return json.dumps(d.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    return json.dumps(d.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
+@renderer("html", subject="diff", filename=DIFF_HTML)
 def render_html(d: ReportDiff) -> str:
     return environment().get_template("diff.html.j2").render(diff=d, status_words=STATUS_WORDS)
 
-
-def write(d: ReportDiff, out_dir: Path, formats=("json", "html")) -> None:
-    if "json" in formats:
-        write_text(out_dir / "diff.json", render_json(d) + "\n")
-    if "html" in formats:
-        write_text(out_dir / "diff.html", render_html(d))

@@ -6,17 +6,17 @@ are http(s).
 from __future__ import annotations
 
 from collections import OrderedDict
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from auditor.atomic import write_text
-from auditor.report import Report
-from rules.registry import FAMILIES
+from auditor.core.report import Report
+from auditor.core.results import FAMILIES
+from auditor.core.rundir import REPORT_HTML
 
-from .table import status_word
-from .wording import coverage, evidence_label, evidence_value, plain, site_label, truncation
+from reports.registry import renderer
+from reports.table import status_word
+from reports.wording import coverage, evidence_label, evidence_value, plain, site_label, truncation
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("reports", "templates"),
@@ -69,6 +69,7 @@ def loss_chart(losses: list[tuple[str, float]]) -> Markup:
     return Markup("".join(parts))
 
 
+@renderer("html", filename=REPORT_HTML)
 def render(report: Report) -> str:
     families = OrderedDict()
     for r in report.results:
@@ -78,6 +79,3 @@ def render(report: Report) -> str:
         report=report, families=families, chart=loss_chart(losses), status_word=status_word,
         deductions=[r for r in report.results if r.points_lost or r.veto_hit])
 
-
-def write(report: Report, path: Path) -> None:
-    write_text(path, render(report))

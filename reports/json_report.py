@@ -8,8 +8,10 @@ from pathlib import Path
 
 import jsonschema
 
-from auditor.atomic import write_text
-from auditor.report import Report
+from auditor.core.report import Report
+from auditor.core.rundir import REPORT_JSON
+
+from reports.registry import renderer
 
 SCHEMA_RESOURCE = "schema/report.schema.json"
 
@@ -45,10 +47,12 @@ def validate(data: dict) -> None:
         raise error
 
 
-def write(report: Report, path: Path) -> None:
+@renderer("json", filename=REPORT_JSON, always=True)
+def render(report: Report) -> str:
+    """The report as JSON, checked against the published schema before anything is written."""
     text = to_json(report)
     validate(json.loads(text))
-    write_text(path, text + "\n")
+    return text + "\n"
 
 
 def read(path: Path) -> Report:

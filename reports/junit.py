@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-from auditor.atomic import write_bytes
-from auditor.report import Report
+from auditor.core.report import Report
+from auditor.core.rundir import JUNIT_XML
+
+from reports.registry import renderer
 
 
+@renderer("junit", filename=JUNIT_XML)
 def render(report: Report) -> bytes:
     suite = ET.Element("testsuite", {
         "name": f"gkaudit {report.site.url}", "tests": str(len(report.results)),
@@ -38,6 +40,3 @@ def render(report: Report) -> bytes:
     ET.indent(suite)
     return ET.tostring(suite, encoding="utf-8", xml_declaration=True)
 
-
-def write(report: Report, path: Path) -> None:
-    write_bytes(path, render(report))

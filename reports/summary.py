@@ -10,12 +10,12 @@ from pathlib import Path
 from tabulate import tabulate
 from wcwidth import wcswidth
 
-from auditor.atomic import atomic_open, write_text
-from auditor.batch.runner import Outcome
-from auditor.batch.sites import RowError
-from rules.registry import FAMILIES
+from auditor.core.atomic import atomic_open, write_text
+from auditor.core.batch import Outcome, RowError
+from auditor.core.results import FAMILIES
+from auditor.core.rundir import REPORT_HTML, SUMMARY_CSV, SUMMARY_HTML, SUMMARY_XLSX
 
-from .html import environment
+from reports.html import environment
 
 LEVEL_WORDS = {"department": "部门", "government": "政府", None: ""}
 
@@ -52,7 +52,7 @@ def rows_of(outcomes: list[Outcome], out: Path) -> list[Row]:
                 losses[res.family_title] = round(losses.get(res.family_title, 0) + res.points_lost, 2)
         if o.rated:
             rank += 1
-        report_file = o.run_dir / "report.html"
+        report_file = o.run_dir / REPORT_HTML
         rows.append(Row(
             rank=rank if o.rated else None, name=o.site.name, url=o.site.url,
             level=LEVEL_WORDS.get((r.site.level if r else o.site.level), ""),
@@ -116,7 +116,7 @@ def write_html(rows: list[Row], errors: list[RowError], path: Path, title: str) 
 
 def write_all(outcomes: list[Outcome], errors: list[RowError], out: Path, title: str) -> list[Row]:
     rows = rows_of(outcomes, out)
-    write_csv(rows, out / "summary.csv")
-    write_xlsx(rows, out / "summary.xlsx")
-    write_html(rows, errors, out / "summary.html", title)
+    write_csv(rows, out / SUMMARY_CSV)
+    write_xlsx(rows, out / SUMMARY_XLSX)
+    write_html(rows, errors, out / SUMMARY_HTML, title)
     return rows

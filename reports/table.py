@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from auditor.report import Report
+from auditor.core.report import Report
 
-from .wording import coverage, site_label, truncation
+from reports.registry import renderer
+from reports.wording import coverage, site_label, truncation
 
 STATUS_WORDS = {"pass": "通过", "fail": "不合格", "warn": "警告", "na": "不适用", "error": "无法判断"}
 
@@ -15,6 +16,7 @@ def status_word(status: str, kind: str) -> str:
     return "提示" if kind == "info" and status == "fail" else STATUS_WORDS[status]
 
 
+@renderer("table")
 def render(report: Report, show_all: bool = False) -> str:
     s = report.score
     head = [

@@ -1,10 +1,10 @@
 """A11Y — accessibility and elderly-friendly design (无障碍、适老化)."""
 from __future__ import annotations
 
-from auditor.snapshot import SiteSnapshot
+from auditor.core.snapshot import SiteSnapshot
 
-from .registry import Finding, Result, rule
-from .sampling import share_findings
+from rules.registry import Finding, Result, rule
+from rules.sampling import share_findings
 
 BASIS_A11Y = "《无障碍环境建设法》第三十二条；GB/T 37668-2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》"
 BASIS_ELDER = "工业和信息化部《互联网网站适老化通用设计规范》；《无障碍环境建设法》第三十二条"

@@ -5,15 +5,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from auditor.extract.annual_report import (find_application_table, missing_sections,
+from auditor.core.extract.annual_report import (find_application_table, missing_sections,
                                            parse_application_table, report_year, table_mismatches)
-from auditor.extract.dates import to_date
-from auditor.extract.markers import MARKERS
-from auditor.models import PageRecord
-from auditor.snapshot import SiteSnapshot, normalise_name
+from auditor.core.extract.dates import to_date
+from auditor.core.extract.markers import MARKERS
+from auditor.core.models import PageRecord
+from auditor.core.snapshot import SiteSnapshot, normalise_name
 
-from .locate import locate_column, unjudgeable
-from .registry import Finding, Result, rule
+from rules.locate import locate_column, unjudgeable
+from rules.registry import Finding, Result, rule
 
 BASIS_49 = "《政府信息公开条例》第四十九条、第五十条"
 BASIS_30 = "国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》"

@@ -1,10 +1,10 @@
 """COL — the 政府信息公开 column: its unified name on the homepage, its sections and its contents."""
 from __future__ import annotations
 
-from auditor.snapshot import SiteSnapshot, normalise_name
+from auditor.core.snapshot import SiteSnapshot, normalise_name
 
-from .locate import as_uncertain, column_groups, column_link_texts, locate_column, unjudgeable
-from .registry import Finding, Result, rule
+from rules.locate import as_uncertain, column_groups, column_link_texts, locate_column, unjudgeable
+from rules.registry import Finding, Result, rule
 
 BASIS_61 = "国办公开办函〔2019〕61号《关于政府信息公开平台建设的指导意见》；《政府信息公开条例》第二十三条、第二十四条"
 BASIS_20 = "《政府信息公开条例》第二十条；国办公开办函〔2019〕61号"

@@ -1,11 +1,11 @@
 """UPD — timeliness of content (条例 第二十六条; 国办秘函〔2019〕19号)."""
 from __future__ import annotations
 
-from auditor.extract.dates import to_date
-from auditor.snapshot import SiteSnapshot
+from auditor.core.extract.dates import to_date
+from auditor.core.snapshot import SiteSnapshot
 
-from .locate import as_uncertain, column_groups
-from .registry import Finding, Result, rule
+from rules.locate import as_uncertain, column_groups
+from rules.registry import Finding, Result, rule
 
 
 @rule(code="UPD004", title="文件在成文后 20 个工作日内公开", failure_title="政府信息公开不及时",

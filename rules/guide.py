@@ -5,14 +5,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from auditor.extract.dates import to_date
-from auditor.extract.guide import compact, missing_items, update_date
-from auditor.extract.links import is_attachment_url
-from auditor.models import Link, PageRecord
-from auditor.snapshot import SiteSnapshot
+from auditor.core.extract.dates import to_date
+from auditor.core.extract.guide import compact, missing_items, update_date
+from auditor.core.extract.links import is_attachment_url
+from auditor.core.models import Link, PageRecord
+from auditor.core.snapshot import SiteSnapshot
 
-from .locate import locate_column, unjudgeable
-from .registry import Finding, Result, rule
+from rules.locate import locate_column, unjudgeable
+from rules.registry import Finding, Result, rule
 
 BASIS_12 = "《政府信息公开条例》第十二条"
 

@@ -5,10 +5,10 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
-from auditor.snapshot import SiteSnapshot
+from auditor.core.snapshot import SiteSnapshot
 
-from .registry import Finding, Result, rule
-from .sampling import share_findings, template_findings
+from rules.registry import Finding, Result, rule
+from rules.sampling import share_findings, template_findings
 
 BASIS_GUIDE = "《政府网站发展指引》（国办发〔2017〕47号）“网站标识”；国办秘函〔2019〕19号 考评指标"
 SITE_ID_FORM = re.compile(r"^(?:\d{10}|bm\d{8})$", re.IGNORECASE)

@@ -1,11 +1,11 @@
 """INT — 政策解读 with their documents: 同步组织、同步审签、同步部署 (三同步)."""
 from __future__ import annotations
 
-from auditor.extract.dates import to_date
-from auditor.snapshot import SiteSnapshot
+from auditor.core.extract.dates import to_date
+from auditor.core.snapshot import SiteSnapshot
 
-from .pairing import Pair, pair_documents
-from .registry import Finding, Result, rule
+from rules.pairing import Pair, pair_documents
+from rules.registry import Finding, Result, rule
 
 BASIS_INT = ("国务院办公厅《关于全面推进政务公开工作的意见》实施细则（国办发〔2016〕80号）“三同步”；"
              "《政府信息公开条例》第二十条")

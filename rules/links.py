@@ -1,9 +1,9 @@
 """LNK — link availability."""
 from __future__ import annotations
 
-from auditor.snapshot import SiteSnapshot
+from auditor.core.snapshot import SiteSnapshot
 
-from .registry import Finding, Result, rule
+from rules.registry import Finding, Result, rule
 
 BASIS_LINKS = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“不可用链接”"
 

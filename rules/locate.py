@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
-from auditor.models import Link, PageRecord
-from auditor.snapshot import SiteSnapshot, normalise_name
+from auditor.core.models import Link, PageRecord
+from auditor.core.snapshot import SiteSnapshot, normalise_name
 
-from .registry import Result
+from rules.registry import Result
 
 
 @dataclass

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from auditor.extract.dates import to_date
-from auditor.snapshot import SiteSnapshot
+from auditor.core.extract.dates import to_date
+from auditor.core.snapshot import SiteSnapshot
 
-from .registry import Finding, Result, rule
+from rules.registry import Finding, Result, rule
 
 BASIS_MKT = "国家市场监督管理总局及地方市场监管部门政务公开工作要点；《政府信息公开条例》第二十条"
 

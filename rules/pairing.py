@@ -12,10 +12,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from auditor.extract.docinfo import normalise_doc_number
-from auditor.extract.markers import MARKERS
-from auditor.models import PageRecord
-from auditor.snapshot import SiteSnapshot
+from auditor.core.extract.docinfo import normalise_doc_number
+from auditor.core.extract.markers import MARKERS
+from auditor.core.models import PageRecord
+from auditor.core.snapshot import SiteSnapshot
 
 _PUNCT = re.compile(r"[\s《》〈〉“”\"'‘’「」『』（）()【】\[\]、，,。.：:；;！!？?·—\-_…]+")
 _QUOTED = re.compile(r"《([^《》]{2,80})》")

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from auditor.extract.dates import to_date
-from auditor.models import PageRecord, PenaltyItem
-from auditor.snapshot import SiteSnapshot, normalise_name
+from auditor.core.extract.dates import to_date
+from auditor.core.models import PageRecord, PenaltyItem
+from auditor.core.snapshot import SiteSnapshot, normalise_name
 
-from .registry import Finding, Result, rule
+from rules.registry import Finding, Result, rule
 
 BASIS_PEN = ("《行政处罚法》第四十八条；国办发〔2018〕118号；《市场监督管理行政处罚信息公示规定》"
              "（总局令第45号）第九条")

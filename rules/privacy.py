@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.markers import MARKERS
-from auditor.models import PageRecord
-from auditor.snapshot import SiteSnapshot
+from auditor.core.extract.markers import MARKERS
+from auditor.core.models import PageRecord
+from auditor.core.snapshot import SiteSnapshot
 
-from .registry import Finding, Result, rule
+from rules.registry import Finding, Result, rule
 
 BASIS_PRV = "《政府信息公开条例》第十五条；《个人信息保护法》第二十八条、第三十四条"
 _SUFFIXES = tuple(MARKERS["organisation_suffixes"])

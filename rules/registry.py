@@ -7,91 +7,16 @@ under fixed Chinese headings. A rule never fetches, prints or scores itself.
 from __future__ import annotations
 
 import importlib
-import inspect
 import re
-from dataclasses import dataclass, field
-from typing import Any, Callable, Literal
+from pathlib import Path
+from typing import Any, Callable
 
-Kind = Literal["veto", "deduct", "info", "warn"]
-Status = Literal["pass", "fail", "warn", "na", "error"]
-DOC_HEADINGS = ("## 检查内容", "## 为什么", "## 如何整改", "## 依据")
-# families in the order reports show them
-FAMILIES: dict[str, str] = {
-    "column": "政府信息公开专栏", "guide": "政府信息公开指南", "annual_report": "政府信息公开年报",
-    "interpretation": "政策解读", "penalty": "行政处罚公开", "privacy": "个人信息保护",
-    "accessibility": "无障碍与适老化", "identity": "网站标识", "freshness": "内容更新",
-    "links": "链接可用性", "market": "市场监管专项",
-}
-FAMILY_MODULES = ("column", "guide", "annual_report", "interpretation", "penalty", "privacy", "identity",
-                  "accessibility", "freshness", "links", "market")
+from auditor.core.results import DOC_HEADINGS, FAMILIES, Finding, Kind, Result, Rule
+
+__all__ = ["DOC_HEADINGS", "FAMILIES", "Finding", "Result", "Rule", "REGISTRY", "rule", "load_rules", "select"]
 CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}\d{3}$")
-
-
-@dataclass
-class Finding:
-    message: str
-    url: str | None = None
-    excerpt: str | None = None
-    evidence: dict[str, Any] = field(default_factory=dict)
-    status: Literal["fail", "warn"] = "fail"
-    counts_toward_veto: bool = True      # for veto_at: UPD002 counts only news and notice columns
-
-
-@dataclass
-class Result:
-    status: Status
-    findings: list[Finding] = field(default_factory=list)
-    message: str = ""
-    metrics: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def na(cls, message: str, **metrics) -> "Result":
-        return cls("na", message=message, metrics=metrics)
-
-    @classmethod
-    def error(cls, message: str, **metrics) -> "Result":
-        return cls("error", message=message, metrics=metrics)
-
-    @classmethod
-    def from_findings(cls, findings: list[Finding], message: str = "", **metrics) -> "Result":
-        """fail if any finding fails, warn if all only warn, pass if there are none."""
-        if any(f.status == "fail" for f in findings):
-            status: Status = "fail"
-        elif findings:
-            status = "warn"
-        else:
-            status = "pass"
-        return cls(status, findings=findings, message=message, metrics=metrics)
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    title: str
-    failure_title: str
-    family: str
-    kind: Kind
-    points: float
-    cap: float | None
-    each: bool
-    veto_at: int | None
-    basis: str
-    settings: dict[str, Any]
-    check: Callable[..., Result]
-
-    @property
-    def doc(self) -> str:
-        return inspect.cleandoc(self.check.__doc__ or "")
-
-    def doc_section(self, heading: str) -> str:
-        """The text under one ``## heading`` of the docs."""
-        text = self.doc
-        start = text.find(heading)
-        if start < 0:
-            return ""
-        start += len(heading)
-        end = text.find("\n## ", start)
-        return text[start:end if end >= 0 else None].strip()
+PROFILE_DIR = Path(__file__).resolve().parent / "profiles"     # the shipped profiles (YAML)
+FAMILY_MODULES = tuple(FAMILIES)       # one module per family, imported in the order reports show them
 
 
 REGISTRY: dict[str, Rule] = {}

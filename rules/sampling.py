@@ -10,10 +10,10 @@ from collections import OrderedDict
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
-from auditor.models import PageRecord
-from auditor.snapshot import SiteSnapshot
+from auditor.core.models import PageRecord
+from auditor.core.snapshot import SiteSnapshot
 
-from .registry import Finding
+from rules.registry import Finding
 
 
 _KIND_WORDS = {"article": "正文", "column": "栏目列表", "home": "首页", "other": "其他"}

@@ -1,6 +1,6 @@
 """The disclosure spider: crawl one site, emit one page record per fetched URL.
 
-HTML pages are extracted (``auditor.extract``) and their in-scope links followed; other link
+HTML pages are extracted (``auditor.core.extract``) and their in-scope links followed; other link
 targets (attachments) are only checked for their status: the download stops once the headers are
 in. Failures become records too, so the snapshot says what could not be fetched and why.
 """
@@ -14,17 +14,17 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import StopDownload
 
-from auditor.atomic import write_text
-from auditor.extract import is_html_type
-from auditor.extract.links import canonical_url, is_attachment_url, url_pattern
-from auditor.models import DataFetch, Expansion, Link, PageRecord
-from auditor.record_loader import RecordReader, read_file
+from auditor.core.atomic import write_text
+from auditor.core.extract import is_html_type
+from auditor.core.extract.links import canonical_url, is_attachment_url, url_pattern
+from auditor.core.models import DataFetch, Expansion, Link, PageRecord
+from auditor.core.record_loader import RecordReader, read_file
 
-from . import extraction, render
-from .ledger import LocalLedger
-from .platforms import data_fetches, data_key, further_urls, read_answer, read_platform
-from .failures import describe_failure
-from .scope import Scope, same_origin
+from spiders import extraction, render
+from spiders.ledger import LocalLedger
+from auditor.core.extract.platforms.reading import data_fetches, data_key, further_urls, read_answer, read_platform
+from spiders.failures import describe_failure
+from spiders.scope import Scope, same_origin
 
 
 def now_iso() -> str:
@@ -90,11 +90,11 @@ class DisclosureSpider(scrapy.Spider):
             yield request
 
     def restore(self, path: str | None) -> list:
-        """Take over what a killed run of this crawl stored (see ``auditor.resume``): its records
+        """Take over what a killed run of this crawl stored (see ``auditor.core.resume``): its records
         count as done, and their links lead on to what it had not fetched yet."""
         if not path:
             return []
-        # shared links and footers: a large site's records fit (written whole by auditor.resume.prepare)
+        # shared links and footers: a large site's records fit (written whole by auditor.core.resume.prepare)
         records = list(read_file(path, RecordReader()))
         ledger = self.ledger
         for record in records:

@@ -16,11 +16,11 @@ from scrapy import signals
 from scrapy_redis.spiders import RedisMixin
 from warcio.warcwriter import WARCWriter
 
-from auditor.distributed.keys import Keys
-from auditor.distributed.ledger import RedisLedger
+from spiders.redis_keys import Keys
+from spiders.redis_ledger import RedisLedger
 
-from .disclosure import DisclosureSpider
-from .evidence import WarcEvidence
+from spiders.disclosure import DisclosureSpider
+from spiders.evidence import WarcEvidence
 
 
 class DistributedSpider(RedisMixin, DisclosureSpider):

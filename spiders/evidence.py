@@ -11,10 +11,11 @@ from scrapy import signals
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from auditor.atomic import AtomicFile
-from auditor.resume import copy_into
+from auditor.core.atomic import AtomicFile
+from auditor.core.rundir import WARC
+from auditor.core.resume import copy_into
 
-from .pipelines import FlushClock
+from spiders.pipelines import FlushClock
 
 # Scrapy hands us decoded bodies: headers describing the transfer no longer apply to them
 _TRANSFER_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}
@@ -45,7 +46,7 @@ class WarcEvidence:
                 copy_into(resume_from, self.file.fh)
                 return
             info = self.writer.create_warcinfo_record(
-                "crawl.warc.gz", {"software": "gkaudit (Scrapy)", "format": "WARC File Format 1.1",
+                WARC, {"software": "gkaudit (Scrapy)", "format": "WARC File Format 1.1",
                                   "isPartOf": getattr(spider, "start_url", "")})
             self.writer.write_record(info)
 

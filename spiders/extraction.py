@@ -24,10 +24,10 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from auditor.extract import extract_page
-from auditor.models import PageRecord
+from auditor.core.extract import extract_page
+from auditor.core.models import PageRecord
 
-from .lifeline import die_with_parent
+from spiders.lifeline import die_with_parent
 
 log = logging.getLogger(__name__)
 TIMEOUT = float(os.environ.get("GKAUDIT_EXTRACT_TIMEOUT", "60"))
@@ -80,7 +80,7 @@ def _replace(pool: ProcessPoolExecutor) -> None:
 
 
 async def extract(url: str, body: bytes, content_type: str | None, **fields) -> PageRecord:
-    """``auditor.extract.extract_page`` in the worker pool if there is one, else inline. An
+    """``auditor.core.extract.extract_page`` in the worker pool if there is one, else inline. An
     ``on_tree`` hook must be a module-level function (it is sent to the worker by name).
 
     When a worker dies, every page the pool held fails with it. Each is read again alone, in a

@@ -12,7 +12,7 @@ except ImportError:  # pragma: no cover - older Scrapy
     CannotResolveHostError = DownloadConnectionRefusedError = DownloadTimeoutError = \
         ResponseDataLossError = ()
 
-from .scope import OutOfScope, PrivateAddress
+from spiders.scope import OutOfScope, PrivateAddress
 
 
 def describe_failure(failure) -> tuple[str | None, str | None]:

@@ -1,12 +1,12 @@
 """What a crawl of one site has seen and spent: which URLs are claimed, how many pages and
 checks are scheduled, why it was cut short. In memory for a local crawl (``LocalLedger``); in
-Redis for a distributed one (``auditor.distributed.ledger.RedisLedger``), so every worker shares it.
+Redis for a distributed one (``spiders.redis_ledger.RedisLedger``), so every worker shares it.
 """
 from __future__ import annotations
 
 from collections import Counter
 
-from .scope import Scope
+from spiders.scope import Scope
 
 
 class LocalLedger:

@@ -8,9 +8,9 @@ import zlib
 
 import orjson
 
-from auditor.atomic import AtomicFile
+from auditor.core.atomic import AtomicFile
 
-FLUSH_SECONDS = 1.0     # a crawl killed with kill -9 loses at most about this much (see auditor.resume)
+FLUSH_SECONDS = 1.0     # a crawl killed with kill -9 loses at most about this much (see auditor.core.resume)
 
 
 class FlushClock:

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from auditor.atomic import write_text
+from auditor.core.atomic import write_text
 
 from scrapy import signals
 from twisted.internet import task

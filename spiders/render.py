@@ -19,9 +19,9 @@ import os
 import shutil
 from urllib.parse import urlsplit
 
-from auditor.errors import ConfigError
+from auditor.core.errors import ConfigError
 
-from .scope import Scope
+from spiders.scope import Scope
 
 _SCOPES: list[Scope] = []            # the scopes of the crawls in this process
 _SKIPPED_RESOURCES = {"image", "media", "font"}

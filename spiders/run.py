@@ -1,7 +1,7 @@
 """Run crawls in this process: ``python -m spiders.run JOB.json``.
 
 The job file lists one or more crawls (spider arguments and settings). They share one Twisted
-reactor and run concurrently, each under its own per-host limits. ``auditor.crawl`` starts this
+reactor and run concurrently, each under its own per-host limits. ``auditor.app.crawl`` starts this
 module in a child process, so every audit gets a fresh reactor and a crash cannot take the caller
 down with it.
 """
@@ -14,10 +14,10 @@ import sys
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from . import extraction
-from . import settings as project_settings
-from .disclosure import DisclosureSpider
-from .lifeline import die_with_parent
+from spiders import extraction
+from spiders import settings as project_settings
+from spiders.disclosure import DisclosureSpider
+from spiders.lifeline import die_with_parent
 
 
 def settings_for(overrides: dict) -> Settings:
@@ -54,7 +54,7 @@ def _crawl(crawls: list[dict], shared: dict) -> int:
 
 
 def main(argv: list[str]) -> int:
-    die_with_parent(os.getppid())          # started by auditor.crawl: no crawl outlives its gkaudit
+    die_with_parent(os.getppid())          # started by auditor.app.crawl: no crawl outlives its gkaudit
     with open(argv[0], encoding="utf-8") as fh:
         return run(json.load(fh))
 

@@ -3,6 +3,8 @@
 ``scrapy crawl disclosure -a url=…`` reads these through scrapy.cfg; ``gkaudit audit`` starts the
 same spider with the same settings plus the run directory's paths.
 """
+from auditor.core import rundir
+
 BOT_NAME = "gkaudit"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
@@ -54,10 +56,10 @@ EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
 }
 
-# gkaudit's own knobs (set per run by auditor.crawl)
-GKAUDIT_PAGES_PATH = "pages.jsonl.gz"
-GKAUDIT_WARC_PATH = "crawl.warc.gz"
-GKAUDIT_SUMMARY_PATH = "crawl.json"
+# gkaudit's own knobs (set per run by auditor.app.crawl)
+GKAUDIT_PAGES_PATH = rundir.PAGES
+GKAUDIT_WARC_PATH = rundir.WARC
+GKAUDIT_SUMMARY_PATH = rundir.CRAWL_SUMMARY
 GKAUDIT_MAX_PAGES = 2000
 GKAUDIT_MAX_CHECKS = 5000       # non-HTML link targets checked for status
 GKAUDIT_MAX_PAGE_BYTES = 5 * 1024 * 1024

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.models import Footer, Link, PageRecord
-from auditor.snapshot import SiteSnapshot
+from auditor.core.models import Footer, Link, PageRecord
+from auditor.core.snapshot import SiteSnapshot
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -44,8 +44,8 @@ def make_snapshot():
 
 def run_audit(variant: str, out: Path, extra: list[str] | None = None) -> tuple[int, dict, Path]:
     """Serve the sample site and audit it through the real CLI, as `gkaudit demo` does."""
-    from auditor.cli import main
-    from auditor.sample_server import SampleSite, ground_truth
+    from auditor.app.cli import main
+    from auditor.app.demo.server import SampleSite, ground_truth
 
     truth = ground_truth()
     with SampleSite(variant) as site:

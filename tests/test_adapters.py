@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from auditor.extract.html import parse
-from spiders.adapters import (
+from auditor.core.extract.html import parse
+from auditor.core.extract.platforms import (
     DataRequest,
     Expansion,
     expand_page,

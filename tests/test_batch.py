@@ -7,10 +7,10 @@ import time
 import pytest
 from openpyxl import load_workbook
 
-from auditor.batch.sites import read_sites
-from auditor.cli import main
+from auditor.app.batch.sites import read_sites
+from auditor.app.cli import main
 
-from .servers import RouteServer, html
+from tests.servers import RouteServer, html
 
 
 def site_routes(title: str, pages: int = 10, delay: float = 0.0) -> dict:

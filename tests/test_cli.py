@@ -6,9 +6,9 @@ import socket
 
 import pytest
 
-from auditor.cli import main
+from auditor.app.cli import main
 
-from .servers import RouteServer, html
+from tests.servers import RouteServer, html
 
 
 def free_port() -> int:
@@ -73,7 +73,7 @@ def test_a_veto_hit_exits_1_whatever_the_score(tmp_path):
 
 
 def test_an_internal_error_is_exit_4_with_one_line(monkeypatch, capsys):
-    import auditor.commands.rules_cmd as rules_cmd
+    import auditor.app.commands.rules_cmd as rules_cmd
 
     def boom(args):
         raise RuntimeError("故障")
@@ -114,7 +114,7 @@ def test_recheck_of_a_directory_that_is_no_run_is_a_usage_error(tmp_path):
 
 
 def test_a_non_html_start_url_is_unrated_and_no_rule_fails(tmp_path):
-    from .servers import Route
+    from tests.servers import Route
     with RouteServer({"/": Route(b"%PDF-1.4 x", headers={"Content-Type": "application/pdf"})}) as srv:
         code = main(["audit", srv.url, "--out", str(tmp_path), "--quiet", "--as-of", "2026-11-20"])
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))

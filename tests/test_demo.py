@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from auditor.cli import main
-from auditor.sample_server import ground_truth
+from auditor.app.cli import main
+from auditor.app.demo.server import ground_truth
 from reports.json_report import validate
 from rules.registry import load_rules
 

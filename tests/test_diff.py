@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
-from auditor.sample_server import SITE_DIR, ground_truth
+from auditor.app.cli import main
+from auditor.app.demo.server import SITE_DIR, ground_truth
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -72,6 +72,18 @@ def test_the_audit_records_the_baseline_and_fails_only_on_new_findings(two_audit
     assert report["baseline"]["new_findings"][0]["code"] == "A11Y005"
     assert code == 1
     assert (tmp / "after" / "diff.html").exists()
+
+
+def test_every_format_of_an_audit_with_a_baseline_shows_the_comparison(two_audits):
+    """One pipeline builds the whole report, the comparison included, before any format is rendered:
+    report.html once lacked the 与上次检查 line because report.json was rewritten after it."""
+    tmp, _ = two_audits
+    report = json.loads((tmp / "after" / "report.json").read_text(encoding="utf-8"))
+    html = (tmp / "after" / "report.html").read_text(encoding="utf-8")
+    assert f"与上次检查（{report['baseline']['as_of']}）相比" in html
+    assert "已整改 2 条" in html and "新发现 1 条" in html
+    diff = json.loads((tmp / "after" / "diff.json").read_text(encoding="utf-8"))
+    assert diff["fixed"] == report["baseline"]["fixed"] and diff["new"] == report["baseline"]["new"]
 
 
 def test_no_new_findings_passes_the_regression_gate_even_with_old_vetoes(two_audits):

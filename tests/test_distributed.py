@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
-from auditor.sample_server import SampleSite, ground_truth
+from auditor.app.cli import main
+from auditor.app.demo.server import SampleSite, ground_truth
 
-from .servers import RouteServer, html
+from tests.servers import RouteServer, html
 
 REDIS = shutil.which("redis-server")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.extract import extract_page
+from auditor.core.extract import extract_page
 
 
 def record(body: str, html_attrs: str = ""):

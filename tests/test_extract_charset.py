@@ -1,12 +1,12 @@
-"""Decoding HTML bytes the way Chinese government sites serve them (auditor.extract.charset)."""
+"""Decoding HTML bytes the way Chinese government sites serve them (auditor.core.extract.charset)."""
 from __future__ import annotations
 
 import codecs
 
 import pytest
 
-from auditor.extract import extract_page
-from auditor.extract.charset import decode_html
+from auditor.core.extract import extract_page
+from auditor.core.extract.charset import decode_html
 
 TEXT = "邯郸市人民政府信息公开：政府信息公开指南（二零二六年）"
 

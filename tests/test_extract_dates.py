@@ -1,10 +1,10 @@
-"""Dates as Chinese government pages write them (auditor.extract.dates)."""
+"""Dates as Chinese government pages write them (auditor.core.extract.dates)."""
 from __future__ import annotations
 
 import pytest
 
-from auditor.extract import extract_page
-from auditor.extract.dates import find_dates, parse_date, parse_year_month
+from auditor.core.extract import extract_page
+from auditor.core.extract.dates import find_dates, parse_date, parse_year_month
 
 URL = "http://www.example.gov.cn/xxgk/202609/t20260916_1.html"
 

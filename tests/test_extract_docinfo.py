@@ -1,10 +1,10 @@
-"""Document metadata: 文号, 索引号, 发布机构, 成文日期 (auditor.extract.docinfo, labels)."""
+"""Document metadata: 文号, 索引号, 发布机构, 成文日期 (auditor.core.extract.docinfo, labels)."""
 from __future__ import annotations
 
 import pytest
 
-from auditor.extract import extract_page
-from auditor.extract.docinfo import find_doc_number, normalise_doc_number
+from auditor.core.extract import extract_page
+from auditor.core.extract.docinfo import find_doc_number, normalise_doc_number
 
 URL = "http://www.example.gov.cn/xxgk/zcwj/202609/t20260916_1.html"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.extract import extract_page
+from auditor.core.extract import extract_page
 
 COLUMN_URL = "http://www.example.gov.cn/xxgk/tzgg/index.html"
 

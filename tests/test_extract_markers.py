@@ -1,9 +1,9 @@
-"""Footer markers: site identity, 备案, conac, 纠错, 无障碍 and 适老化 (auditor.extract.footer)."""
+"""Footer markers: site identity, 备案, conac, 纠错, 无障碍 and 适老化 (auditor.core.extract.footer)."""
 from __future__ import annotations
 
 import pytest
 
-from auditor.extract import extract_page
+from auditor.core.extract import extract_page
 
 URL = "http://www.example.gov.cn/col/index.html"
 

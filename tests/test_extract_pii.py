@@ -6,8 +6,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.extract import extract_page
-from auditor.extract.pii import check_digit, find_pii, is_valid_id, mask_id
+from auditor.core.extract import extract_page
+from auditor.core.extract.pii import check_digit, find_pii, is_valid_id, mask_id
 
 VALID = "35070219860314151" + check_digit("35070219860314151")
 

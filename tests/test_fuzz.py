@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.extract import extract_page
-from auditor.extract.dates import find_dates, parse_date
-from auditor.extract.docinfo import find_doc_number
-from auditor.extract.pii import find_pii
+from auditor.core.extract import extract_page
+from auditor.core.extract.dates import find_dates, parse_date
+from auditor.core.extract.docinfo import find_doc_number
+from auditor.core.extract.pii import find_pii
 
-from .conftest import SAMPLES
+from tests.conftest import SAMPLES
 
 ISO = st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31))
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)

@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-from auditor.cli import main
+from auditor.app.cli import main
 
-from .servers import Route, RouteServer, html
+from tests.servers import Route, RouteServer, html
 
 GBK = "text/html"
 

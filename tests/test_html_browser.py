@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
+from auditor.app.cli import main
 
-from .conftest import ARTIFACTS
-from .servers import RouteServer, html
+from tests.conftest import ARTIFACTS
+from tests.servers import RouteServer, html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 EVIL = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from auditor.crawl import CrawlOptions, crawl_site
-from auditor.sample_server import SampleSite, ground_truth
+from auditor.app.crawl import CrawlOptions, crawl_site
+from auditor.app.demo.server import SampleSite, ground_truth
 
 PLATFORMS = ground_truth()["script_built"]
 

@@ -5,13 +5,13 @@ import datetime as dt
 
 import pytest
 
-from auditor.errors import ConfigError
-from auditor.judge import judge, selected_rules
-from auditor.profile import load_profile
-from auditor.report import build_report, crawl_from_snapshot
-from auditor.scoring import score
+from auditor.core.errors import ConfigError
+from auditor.app.judge import judge, selected_rules
+from auditor.app.profiles import load_profile
+from auditor.core.report import build_report, crawl_from_snapshot
+from auditor.core.scoring import score
 
-from .conftest import HOME, page, snapshot
+from tests.conftest import HOME, page, snapshot
 
 
 def write(tmp_path, name, text):
@@ -111,7 +111,7 @@ def test_a_typo_names_the_file_and_line(tmp_path, text, line, words):
 
 
 def test_a_typo_in_a_profile_is_exit_2_with_one_line(tmp_path, capsys):
-    from auditor.cli import main
+    from auditor.app.cli import main
     path = write(tmp_path, "typo", "name: t\nrules:\n  COLL002: {points: 1}\n")
     assert main(["audit", "http://127.0.0.1:9/", "--profile", path]) == 2
     err = capsys.readouterr().err.strip()
@@ -120,7 +120,7 @@ def test_a_typo_in_a_profile_is_exit_2_with_one_line(tmp_path, capsys):
 
 def test_the_readme_example_profile_loads(tmp_path):
     import re
-    from .conftest import REPO
+    from tests.conftest import REPO
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     block = re.search(r"```yaml\nname: fuzhou.*?```", readme, re.S).group(0)[8:-3]
     (tmp_path / "holidays.yaml").write_text("2027:\n  holidays: [2027-01-01]\n", encoding="utf-8")

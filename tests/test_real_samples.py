@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.extract import extract_page
+from auditor.core.extract import extract_page
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 if not SAMPLES.is_dir():

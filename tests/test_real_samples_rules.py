@@ -5,13 +5,13 @@ import datetime as dt
 
 import pytest
 
-from auditor.extract import extract_page
-from auditor.judge import configure
-from auditor.profile import load_profile
+from auditor.core.extract import extract_page
+from auditor.app.judge import configure
+from auditor.app.profiles import load_profile
 from rules.annual_report import collect_reports
 from rules.registry import load_rules
 
-from .conftest import SAMPLES, page, snapshot
+from tests.conftest import SAMPLES, page, snapshot
 
 pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/samples is absent")
 MAIN = "http://www.hd.gov.cn/"

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from auditor.models import PageRecord
-from auditor.record_loader import RecordReader
+from auditor.core.models import PageRecord
+from auditor.core.record_loader import RecordReader
 
 
 def _record(**over) -> dict:

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from auditor.cli import main
+from auditor.app.cli import main
 from tests.servers import Route, RouteServer, html
 
 FOOTER = '<div class="footer">主办单位：榕江市市场监督管理局 联系电话：0599-8861235</div>'

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from auditor.judge import judge
-from auditor.profile import load_profile
-from auditor.report import Report, build_report, crawl_from_snapshot
-from auditor.scoring import score
+from auditor.app.judge import judge
+from auditor.app.profiles import load_profile
+from auditor.core.report import Report, build_report, crawl_from_snapshot
+from auditor.core.scoring import score
 
-from .conftest import HOME, page, snapshot
+from tests.conftest import HOME, page, snapshot
 
 
 def sample_report(hostile: bool = False) -> Report:

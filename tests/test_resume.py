@@ -12,8 +12,8 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
-from auditor.resume import prepare, read_records
-from auditor.sample_server import SampleSite
+from auditor.core.resume import prepare, read_records
+from auditor.app.demo.server import SampleSite
 
 SLOW = ["--delay", "0.03", "--concurrency", "1", "--quiet", "--format", "json"]
 

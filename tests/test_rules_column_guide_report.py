@@ -5,15 +5,15 @@ import datetime as dt
 
 import pytest
 
-from auditor.extract import extract_page
-from auditor.extract.annual_report import parse_application_table, table_mismatches
-from auditor.judge import configure
-from auditor.models import ListItem
-from auditor.profile import load_profile
+from auditor.core.extract import extract_page
+from auditor.core.extract.annual_report import parse_application_table, table_mismatches
+from auditor.app.judge import configure
+from auditor.core.models import ListItem
+from auditor.app.profiles import load_profile
 from rules.registry import load_rules
 
-from .annual_report_table import application_table_html
-from .conftest import HOME, page, snapshot
+from tests.annual_report_table import application_table_html
+from tests.conftest import HOME, page, snapshot
 
 COL = HOME + "xxgk/"
 FD = COL + "fdzdgknr/"
@@ -85,8 +85,8 @@ def test_col004_a_placeholder_on_one_page_of_a_paginated_column_with_entries_is_
 
 
 def test_col004_five_blank_columns_reach_the_veto_threshold():
-    from auditor.judge import Judged, configure as cfg_of
-    from auditor.scoring import score_rule
+    from auditor.app.judge import Judged, configure as cfg_of
+    from auditor.core.scoring import score_rule
     blanks = [page(FD + f"b{i}/", kind="column", placeholder=True) for i in range(5)]
     rule = load_rules()["COL004"]
     cfg = cfg_of(rule, load_profile("national"), dt.date(2026, 11, 20), "department")

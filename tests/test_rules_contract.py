@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from auditor.profile import available_profiles, load_profile
+from auditor.app.profiles import available_profiles, load_profile
 from rules.registry import DOC_HEADINGS, load_rules
 
-from .conftest import SHARED
+from tests.conftest import SHARED
 
 SPEC = SHARED / "SPEC.md"
 

@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 
-from auditor.judge import configure
-from auditor.profile import load_profile
+from auditor.app.judge import configure
+from auditor.app.profiles import load_profile
 from rules.registry import load_rules
 
-from .conftest import HOME, page, snapshot
+from tests.conftest import HOME, page, snapshot
 
 COLUMN = HOME + "xxgk/"
 

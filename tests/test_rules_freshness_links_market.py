@@ -5,13 +5,13 @@ import datetime as dt
 
 import pytest
 
-from auditor.judge import Judged, configure
-from auditor.models import Link, ListItem
-from auditor.profile import load_profile
-from auditor.scoring import score_rule
+from auditor.app.judge import Judged, configure
+from auditor.core.models import Link, ListItem
+from auditor.app.profiles import load_profile
+from auditor.core.scoring import score_rule
 from rules.registry import load_rules
 
-from .conftest import HOME, page, snapshot
+from tests.conftest import HOME, page, snapshot
 
 
 def run(code, snap, profile="national"):
@@ -138,7 +138,7 @@ def test_mkt003_needs_the_three_public_expenses():
 
 
 def test_the_national_profile_does_not_select_market_duties():
-    from auditor.judge import selected_rules
+    from auditor.app.judge import selected_rules
     assert not any(r.code.startswith("MKT") for r in selected_rules(load_profile("national")))
     assert any(r.code.startswith("MKT") for r in selected_rules(load_profile("market-regulation")))
 

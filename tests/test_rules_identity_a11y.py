@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 
-from auditor.judge import configure
-from auditor.profile import load_profile
+from auditor.app.judge import configure
+from auditor.app.profiles import load_profile
 from rules.registry import load_rules
 
-from .conftest import HOME, page, snapshot
+from tests.conftest import HOME, page, snapshot
 
 FOOTER = dict(host_org="榕江市市场监督管理局", contact="0599-8861235", site_id_code="3599000012",
               icp="闽ICP备16004231号-1", psb="闽公网安备35070202000317号", psb_link_code="35070202000317",

@@ -5,12 +5,12 @@ import datetime as dt
 
 import pytest
 
-from auditor.judge import configure
-from auditor.profile import load_profile
+from auditor.app.judge import configure
+from auditor.app.profiles import load_profile
 from rules.pairing import norm, pair_documents
 from rules.registry import load_rules
 
-from .conftest import HOME, page, snapshot
+from tests.conftest import HOME, page, snapshot
 
 ZCWJ, ZCJD, TZGG = HOME + "zcwj/", HOME + "zcjd/", HOME + "tzgg/"
 NAME = "榕江市食品小作坊登记管理办法"

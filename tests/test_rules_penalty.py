@@ -5,13 +5,13 @@ import datetime as dt
 
 import pytest
 
-from auditor.extract import extract_page
-from auditor.judge import configure
-from auditor.models import PenaltyItem, PiiHit
-from auditor.profile import load_profile
+from auditor.core.extract import extract_page
+from auditor.app.judge import configure
+from auditor.core.models import PenaltyItem, PiiHit
+from auditor.app.profiles import load_profile
 from rules.registry import load_rules
 
-from .conftest import HOME, SAMPLES, page, snapshot
+from tests.conftest import HOME, SAMPLES, page, snapshot
 
 XZCF = HOME + "xzcf/"
 FULL = dict(doc_number="榕市监处罚〔2026〕12号", party="榕江市某某食品有限公司", violation="销售过期食品",

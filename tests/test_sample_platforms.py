@@ -3,7 +3,7 @@
 Three 政府信息公开 sub-columns are built the way three CMS platforms build their lists: 知识产权 as TRS WCM
 (list pages paginated by ``createPageHTML`` only), 登记注册 as Hanweb jpage (entries in an XML data island,
 the rest from ``dataproxy.jsp`` by POST) and 标准计量 as Guangdong gkmlpt (an SPA page over a JSON API).
-Following ``<a href>`` alone misses their entries; the platform adapters (``spiders.adapters``) find
+Following ``<a href>`` alone misses their entries; the platform adapters (``auditor.core.extract.platforms``) find
 exactly the ground-truth entries, with titles and dates. Fast and offline: no crawl.
 """
 from __future__ import annotations
@@ -21,10 +21,10 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
-from auditor.extract.html import parse
-from auditor.extract.links import base_url, extract_items, extract_links
-from auditor.sample_server import SITE_DIR, VARIANTS, SampleSite, ground_truth
-from spiders.adapters import DataRequest, expand_page, looks_script_built, parse_data
+from auditor.core.extract.html import parse
+from auditor.core.extract.links import base_url, extract_items, extract_links
+from auditor.app.demo.server import SITE_DIR, VARIANTS, SampleSite, ground_truth
+from auditor.core.extract.platforms import DataRequest, expand_page, looks_script_built, parse_data
 from tests.test_sample_site import html_pages, internal_links
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import filecmp
 import http.client
 import re
 
-from auditor.extract.guide import missing_items
+from auditor.core.extract.guide import missing_items
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from lxml import html as lxml_html
 
-from auditor.sample_server import OVERLAYS, SITE_DIR, VARIANTS, SampleSite, ground_truth
+from auditor.app.demo.server import OVERLAYS, SITE_DIR, VARIANTS, SampleSite, ground_truth
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANTED = SITE_DIR / "planted"

@@ -7,12 +7,12 @@ import xml.etree.ElementTree as ET
 import jsonschema
 import pytest
 
-from auditor.atomic import atomic_open, write_text
+from auditor.core.atomic import atomic_open, write_text
 from reports import html as html_report
 from reports import junit, table
 from reports.json_report import generated_schema, schema, to_json, validate
 
-from .test_render_fixture import sample_report
+from tests.test_render_fixture import sample_report
 
 
 def test_the_published_schema_is_the_one_the_model_defines():

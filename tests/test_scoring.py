@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 
-from auditor.judge import Judged, RuleConfig
-from auditor.profile import Profile, load_profile
-from auditor.scoring import score, score_rule
+from auditor.core.results import Judged, RuleConfig
+from auditor.core.profile import Profile
+from auditor.app.profiles import load_profile
+from auditor.core.scoring import score, score_rule
 from rules.registry import Finding, Result, Rule
 
 
@@ -94,7 +95,7 @@ def test_custom_grades_from_a_profile():
 
 
 def test_dates_in_exception_expiry(tmp_path):
-    from auditor.profile import RuleException
+    from auditor.core.profile import RuleException
     e = RuleException(code="LNK", url="/old/", reason="r", expires=dt.date(2026, 1, 1))
     assert e.expired(dt.date(2026, 1, 2)) and not e.expired(dt.date(2026, 1, 1))
     assert e.matches("LNK001", "http://x/old/a.html") and not e.matches("COL001", "http://x/old/")
@@ -110,7 +111,7 @@ def test_a_once_only_rule_loses_its_points_once_however_many_findings():
 
 
 def test_a_profile_raising_a_once_only_rule_raises_its_cap_with_it(tmp_path):
-    from auditor.judge import configure
+    from auditor.app.judge import configure
     from rules.registry import load_rules
     path = tmp_path / "p.yaml"
     path.write_text("name: p\nextends: national\nrules:\n  ID002: {points: 3}\n", encoding="utf-8")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from auditor.crawl import CrawlOptions, crawl_site
+from auditor.app.crawl import CrawlOptions, crawl_site
 
-from .servers import Route, RouteServer, html
+from tests.servers import Route, RouteServer, html
 
 GBK_PAGE = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
             '<title>行政处罚决定书</title></head><body>发布日期：2026-10-20 <a href="/">首页</a></body></html>')
@@ -146,7 +146,7 @@ def test_an_attachment_link_answering_html_is_judged_by_its_status(tmp_path):
 
 
 def test_a_start_url_redirecting_to_another_host_audits_where_it_lands(tmp_path):
-    from .servers import Route
+    from tests.servers import Route
     with RouteServer({"/": html('<html><head><title>门户</title></head><body><a href="/a.html">a</a></body></html>'),
                       "/a.html": html("<html><head><title>a</title></head></html>")}, host="127.0.0.2") as portal:
         hop = {"/": Route(b"", 301, {"Location": portal.url})}

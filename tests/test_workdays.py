@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from auditor.errors import ConfigError
-from auditor.workdays import WorkCalendar, load_holiday_file, workdays_between
+from auditor.core.errors import ConfigError
+from auditor.core.workdays import WorkCalendar, load_holiday_file, workdays_between
 
 D = dt.date.fromisoformat
 
@@ -60,7 +60,7 @@ def test_a_broken_holiday_file_is_a_configuration_error(tmp_path, text):
 
 
 def test_a_profile_names_its_holiday_file_relative_to_itself(tmp_path):
-    from auditor.profile import load_profile
+    from auditor.app.profiles import load_profile
     (tmp_path / "h.yaml").write_text("2027:\n  holidays: [2027-01-01]\n", encoding="utf-8")
     (tmp_path / "p.yaml").write_text("name: p\nextends: national\nholidays_file: h.yaml\n", encoding="utf-8")
     profile = load_profile(str(tmp_path / "p.yaml"))

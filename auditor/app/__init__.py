@@ -1,0 +1,1 @@
+"""The commands and their orchestration: they wire spiders, rules and reports together (SPEC §2)."""

@@ -1,0 +1,1 @@
+"""gkaudit demo: the bundled sample site served on loopback."""

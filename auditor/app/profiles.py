@@ -1,0 +1,25 @@
+"""Profiles as the commands load them: the shipped ones under ``rules/profiles/``, checked against the
+rule catalogue (each registered code and the settings it declares). Core's loader knows no rule; this is
+where the two meet."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rules.registry import PROFILE_DIR, load_rules
+
+from auditor.core.profile import Profile, ProfileSource
+from auditor.core.profile import load_profile as _load
+
+
+@lru_cache(maxsize=1)
+def source() -> ProfileSource:
+    catalogue = {code: tuple(rule.settings) for code, rule in load_rules().items()}
+    return ProfileSource(shipped=PROFILE_DIR, catalogue=catalogue)
+
+
+def load_profile(name_or_path: str) -> Profile:
+    return _load(source(), name_or_path)
+
+
+def available_profiles() -> list[str]:
+    return source().available()

@@ -1,0 +1,71 @@
+"""Document metadata: 文号, 索引号, 发布机构, 成文日期 and the publication date."""
+from __future__ import annotations
+
+import re
+
+from auditor.core.extract.dates import parse_date
+from auditor.core.extract.labels import find_label, find_label_date
+
+# 榕市监规〔2026〕3号, 国办发[2018]118号, 浙金罚决字（2024）52号, 总局令第45号
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fa5A-Za-z]{1,20}\s*[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*第?\s*\d{1,6}\s*号"
+    r"|[\u4e00-\u9fa5]{1,20}令\s*第\s*\d{1,6}\s*号")
+_BRACKETS = str.maketrans({"[": "〔", "［": "〔", "【": "〔", "（": "〔", "(": "〔",
+                           "]": "〕", "］": "〕", "】": "〕", "）": "〕", ")": "〕"})
+
+# meta names that carry the publication date, by the CMSs that use them
+PUBDATE_META = ("pubdate", "publishdate", "firstpublishedtime", "publishtime", "pubtime",
+                "article:published_time", "og:release_date", "dc.date", "dcterms.issued")
+
+
+def normalise_doc_number(value: str) -> str:
+    """Canonical form: 〔〕 brackets, no spaces; 1 of 号 kept."""
+    return re.sub(r"\s+", "", value).translate(_BRACKETS)
+
+
+def find_doc_number(text: str | None) -> str | None:
+    if not text:
+        return None
+    m = DOC_NUMBER.search(text)
+    return normalise_doc_number(m.group(0)) if m else None
+
+
+def doc_number(lines: list[str], headline: str | None, body_top: list[str]) -> str | None:
+    """文号 from its label, then the title (…（浙金罚决字〔2024〕52号）), then the top of the body."""
+    labelled = find_label(lines, "doc_number")
+    if labelled and re.search(r"\d", labelled):
+        return find_doc_number(labelled) or normalise_doc_number(labelled)[:60]
+    return find_doc_number(headline) or next(filter(None, map(_standalone_doc_number, body_top)), None)
+
+
+def _standalone_doc_number(line: str) -> str | None:
+    """A line that is a 文号 on its own (as a 决定书 prints it under its title), not one cited in prose."""
+    m = DOC_NUMBER.search(line)
+    if m and len(line) - len(m.group(0)) <= 6:
+        return normalise_doc_number(m.group(0))
+    return None
+
+
+def published_date(meta: dict[str, str], lines: list[str]) -> str | None:
+    for name in PUBDATE_META:
+        value = meta.get(name)
+        if value:
+            date = parse_date(value)
+            if date:
+                return date
+    return find_label_date(lines, "published")
+
+
+def written_date(lines: list[str]) -> str | None:
+    return find_label_date(lines, "written")
+
+
+def index_number(lines: list[str]) -> str | None:
+    value = find_label(lines, "index_number")
+    if not value or not re.search(r"\d", value):
+        return None
+    return value.split()[0]
+
+
+def publisher(meta: dict[str, str], lines: list[str]) -> str | None:
+    return find_label(lines, "publisher") or meta.get("contentsource") or None

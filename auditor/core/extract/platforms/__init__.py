@@ -1,0 +1,157 @@
+"""Script-built lists on Chinese government CMS platforms, enumerated without running any script.
+
+A crawler that follows ``<a href>`` alone misses most of these sites: TRS WCM draws its pager by
+script (``trs``), Hanweb jcms carries its list in an XML data island and fetches the rest from a
+data proxy (``jpage``), Guangdong's disclosure directory is a single-page application over a
+JSON API (``gkmlpt``), and many home pages are stubs that forward the reader (``redirect``).
+Each platform has its own small module; this one dispatches.
+
+All input is hostile: nothing here raises on malformed pages, scripts, XML or JSON, numbers are
+capped, and only http(s) URLs come out.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from auditor.core.extract.html import element_text
+from auditor.core.extract.markers import MARKERS
+from auditor.core.models import ListItem
+
+from auditor.core.extract.platforms import gkmlpt, jpage, redirect, trs
+from auditor.core.extract.platforms._base import DataRequest, Expansion, page_scripts, script_srcs
+
+__all__ = ["DataRequest", "Expansion", "expand_page", "looks_script_built", "parse_data"]
+
+log = logging.getLogger(__name__)
+
+# fixed order: where the page sends the reader, then its own further pages, then data endpoints
+_ADAPTERS = (("redirect", redirect), ("trs", trs), ("jpage", jpage), ("gkmlpt", gkmlpt))
+_PARSERS = {"jpage": jpage.parse_data, "gkmlpt": gkmlpt.parse_data}
+
+
+def expand_page(root, page_url: str, max_pages: int = 200) -> list[Expansion]:
+    """Every adapter that recognises this page, in a fixed order. ``root`` is the lxml tree from
+    auditor.core.extract.html.parse(text) (lxml.html document, comments removed; <script> text kept)."""
+    if root is None or not isinstance(page_url, str):
+        return []
+    try:
+        max_pages = max(0, int(max_pages))
+    except (TypeError, ValueError):
+        max_pages = 200
+    try:
+        scripts = page_scripts(root)
+    except Exception:
+        log.debug("adapters: cannot read scripts of %s", page_url, exc_info=True)
+        return []
+    found = []
+    for name, module in _ADAPTERS:
+        try:
+            expansion = module.expand(root, page_url, max_pages, scripts=scripts)
+        except Exception:
+            log.debug("adapter %s failed on %s", name, page_url, exc_info=True)
+            continue
+        if expansion is not None:
+            found.append(expansion)
+    return found
+
+
+def parse_data(request: DataRequest, body: bytes, content_type: str | None
+               ) -> tuple[list[ListItem], list[DataRequest]]:
+    """Items in a data endpoint's answer, and any further requests it implies (e.g. when the first
+    page's answer reveals the total). Malformed/hostile input -> ([], []) never an exception.
+
+    A further request may repeat one the expansion already listed (the same ``DataRequest``
+    value; it is hashable): callers deduplicate, as Scrapy's request fingerprints do."""
+    parser = _PARSERS.get(getattr(request, "adapter", None))
+    if parser is None or not isinstance(body, (bytes, bytearray)):
+        return [], []
+    try:
+        items, further = parser(request, bytes(body), content_type)
+    except Exception:
+        log.debug("adapter %s: cannot read answer of %s", request.adapter, request.url, exc_info=True)
+        return [], []
+    return list(items), list(further)
+
+
+# --- is the list area filled by script? ----------------------------------------------------------
+
+# scripts that fetch or template a list (writing the DOM alone is no sign: the conac badge is a
+# document.write on nearly every government page)
+_LOADERS = re.compile(r"""\$\.(?:ajax|get|post|getJSON)\s*\(|jQuery\.ajax\s*\(|\)\.load\(\s*["']|\bfetch\s*\("""
+                      r"""|XMLHttpRequest|\baxios\b|new\s+Vue\s*\(|createApp\s*\(|ReactDOM|\blaytpl\b"""
+                      r"""|Handlebars\.compile|\btemplate\s*\(\s*["']|\.DataTable\s*\(|bootstrapTable\s*\(""")
+_LOADER_HINTS = ("$.", "jQuery.", ").load(", "fetch", "XMLHttpRequest", "axios", "Vue", "createApp",
+                 "ReactDOM", "laytpl", "Handlebars", "template", "DataTable", "bootstrapTable")
+_TEMPLATE_TYPES = ("text/html", "text/template", "text/x-template", "text/x-handlebars-template",
+                   "text/x-tmpl", "text/x-jquery-tmpl", "text/x-jsrender", "text/x-dot-template")
+_TEMPLATE_MARKS = ("{{", "<%", "{#", "${", "{@")
+_LIST_WORD = re.compile(r"(?:^|[\s_\-])(?:list|lists|lb|liebiao|news|xxgk|gkml|zfxxgk|article|articles|"
+                        r"items?|records?|results?|data|datalist|wjlb|zcwj|infolist|newslist)"
+                        r"(?:$|[\s_\-\d])|(?:list|lb)$", re.IGNORECASE)
+_NOT_LIST = re.compile(r"page|pager|pagination|fenye|nav|menu|banner|footer|header|search|share|"
+                       r"slide|tab(?:s|title)|login|weather|clock|time|no-?data|empty|none|nothing",
+                       re.IGNORECASE)
+_PLACEHOLDERS = tuple(MARKERS.get("placeholder_text", ())) + ("没有记录", "无记录", "暂无")
+_SPA_IDS = {"app", "root", "__next", "__nuxt", "q-app", "main-app"}
+_LIST_TAGS = {"ul", "ol", "tbody", "table", "div", "dl", "section"}
+
+
+def _empty(el) -> bool:
+    """No link inside, and at most a header row's or a "加载中…" placeholder's worth of text — but
+    not the server's own "暂无信息": that list is empty, not script-built."""
+    if any(a.get("href") for a in el.iter("a")):
+        return False
+    text = element_text(el)
+    return len(text) <= 40 and not any(word in text for word in _PLACEHOLDERS)
+
+
+def looks_script_built(root) -> bool:
+    """The page's list area looks filled by script (a known platform marker, an empty list container
+    next to a list-rendering script, etc.) — used to mark a blank-column finding uncertain when no
+    adapter could expand it. Must be False for ordinary static pages with links in plain <a href>."""
+    try:
+        return _looks_script_built(root)
+    except Exception:
+        log.debug("adapters: looks_script_built failed", exc_info=True)
+        return False
+
+
+def _looks_script_built(root) -> bool:
+    if root is None:
+        return False
+    scripts = page_scripts(root)
+    code = [text for _el, text in scripts]
+    # a platform whose list lives in script: Hanweb's data island, Guangdong's gkmlpt
+    if any(("<datastore" in t or ".jpage(" in t or "dataproxy.jsp" in t) for t in code):
+        return True
+    if any("_CONFIG" in t and "SID" in t for t in code) and (
+            any("/gkmlpt/" in src for src in script_srcs(root)) or any("/gkmlpt/" in t for t in code)):
+        return True
+    # client-side templates
+    for el, text in scripts:
+        kind = (el.get("type") or "").strip().lower()
+        if kind in _TEMPLATE_TYPES and any(mark in text for mark in _TEMPLATE_MARKS):
+            return True
+    body = root.find("body")
+    if body is None:
+        return False
+    srcs = script_srcs(root)
+    # a single-page application's empty mount point
+    links = sum(1 for a in body.iter("a") if a.get("href"))
+    for el in body.iter("div", "main", "section"):
+        if (el.get("id") or "").strip().lower() in _SPA_IDS and _empty(el) and (srcs or code) \
+                and links < 10:
+            return True
+    # an empty list container next to a script that fetches or templates a list
+    if not any(any(hint in text for hint in _LOADER_HINTS) and _LOADERS.search(text) for text in code) \
+            and not any(
+            re.search(r"list|ajax|render", src.rsplit("/", 1)[-1], re.IGNORECASE) for src in srcs):
+        return False
+    for el in body.iter(*_LIST_TAGS):
+        names = f"{el.get('id') or ''} {el.get('class') or ''}".strip()
+        if not names or not _LIST_WORD.search(names) or _NOT_LIST.search(names):
+            continue
+        if _empty(el):
+            return True
+    return False

@@ -1,0 +1,68 @@
+"""The platform adapters (``auditor.core.extract.platforms``) inside the crawl.
+
+``read_platform`` runs while a page is extracted (in the extraction worker, on the tree already
+parsed): it adds the list entries a page carries in script to the record and notes what each
+adapter found (``record.expansions``). The spider then follows, besides the page's links, the
+further list pages, redirects, entries and data endpoints noted there (``further_urls``,
+``data_fetches``), and reads the data endpoints' answers with ``read_answer``.
+"""
+from __future__ import annotations
+
+from auditor.core.models import DataFetch, Expansion, ListItem, PageRecord
+
+from auditor.core.extract.platforms import DataRequest, expand_page, looks_script_built, parse_data
+
+MAX_LIST_PAGES = 200      # pages one adapter may enumerate for one list (as GKAUDIT_MAX_PER_PATTERN)
+
+
+def read_platform(root, record: PageRecord) -> None:
+    """``extract_page``'s ``on_tree`` hook: what the platform adapters read from this page."""
+    if record.kind == "attachment":
+        return
+    known = {item.url for item in record.items if item.url}
+    for found in expand_page(root, record.final_url or record.url, MAX_LIST_PAGES):
+        new = [item for item in found.items if not item.url or item.url not in known]
+        known.update(item.url for item in new if item.url)
+        record.items.extend(new)
+        record.expansions.append(Expansion(
+            adapter=found.adapter, pages=list(found.pages), redirect=found.redirect, items=len(found.items),
+            capped=found.capped,
+            data=[DataFetch(adapter=d.adapter, url=d.url, method=d.method, body=d.body, page=d.page)
+                  for d in found.data]))
+    if record.items and record.kind == "other" and any(e.items for e in record.expansions):
+        record.kind = "column"                   # its list was in a script the classifier could not see
+    if not record.items and record.kind in ("column", "home", "other"):     # an article is no list
+        record.script_built = looks_script_built(root)
+
+
+def further_urls(record: PageRecord) -> list[tuple[str, str]]:
+    """(url, adapter) of the pages the adapters lead to: list pages no link points to, redirect
+    targets, and the entries of lists carried in script."""
+    found: list[tuple[str, str]] = []
+    for expansion in record.expansions:
+        found += [(url, expansion.adapter) for url in expansion.pages]
+        if expansion.redirect:
+            found.append((expansion.redirect, expansion.adapter))
+    carried = next((e.adapter for e in record.expansions if e.items), None)
+    if carried or record.list_of:
+        via = carried or record.via or "data"
+        found += [(item.url, via) for item in record.items if item.url]
+    return found
+
+
+def data_fetches(record: PageRecord) -> list[DataFetch]:
+    return [fetch for expansion in record.expansions for fetch in expansion.data]
+
+
+def data_key(fetch: DataFetch) -> str:
+    """The identity of one data fetch: its URL, and for a POST its form body too."""
+    return f"{fetch.url}#post:{fetch.body}" if fetch.method == "POST" and fetch.body else fetch.url
+
+
+def read_answer(fetch: DataFetch, body: bytes, content_type: str | None
+                ) -> tuple[list[ListItem], list[DataFetch]]:
+    """The entries of a data endpoint's answer and the further fetches it implies."""
+    items, further = parse_data(DataRequest(adapter=fetch.adapter, url=fetch.url, method=fetch.method,
+                                            body=fetch.body, page=fetch.page), body, content_type)
+    return items, [DataFetch(adapter=d.adapter, url=d.url, method=d.method, body=d.body, page=d.page)
+                   for d in further]

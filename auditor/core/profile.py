@@ -1,0 +1,223 @@
+"""Profiles (SPEC §6): YAML files, ``extends:`` chains, selection, rule overrides.
+
+Policy lives here as data: thresholds, points, caps, column names and synonyms, exceptions. This
+module knows no rule: the caller hands it the folder of shipped profiles and the rule catalogue (each
+code with the settings it declares) that a profile is checked against (``auditor.app.profiles``).
+"""
+from __future__ import annotations
+
+import copy
+
+import datetime as dt
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from auditor.core.errors import ConfigError
+
+Level = Literal["department", "government"]
+
+
+class Grade(BaseModel):
+    min: float
+    name: str
+
+
+class RuleException(BaseModel):
+    """A finding the office has accepted: code + URL pattern + reason, until it expires."""
+    code: str
+    url: str = ".*"            # regular expression on the finding's URL
+    reason: str
+    expires: dt.date | None = None
+
+    def matches(self, code: str, url: str | None) -> bool:
+        return code.startswith(self.code) and re.search(self.url, url or "") is not None
+
+    def expired(self, as_of: dt.date) -> bool:
+        return self.expires is not None and self.expires < as_of
+
+
+class RuleOverride(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    kind: Literal["veto", "deduct", "info", "warn"] | None = None
+    points: float | None = None
+    cap: float | None = None
+    veto_at: int | None = None
+
+    def settings(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+DEFAULT_GRADES = [Grade(min=90, name="优秀"), Grade(min=80, name="良好"), Grade(min=60, name="合格"),
+                  Grade(min=0, name="不合格")]
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    title: str = ""
+    extends: str | None = None
+    level: Level = "department"
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    grades: list[Grade] = Field(default_factory=lambda: list(DEFAULT_GRADES))
+    allowed_hosts: list[str] = Field(default_factory=list)
+    holidays_file: str | None = None
+    settings: dict[str, Any] = Field(default_factory=dict)
+    rules: dict[str, RuleOverride] = Field(default_factory=dict)
+    exceptions: list[RuleException] = Field(default_factory=list)
+
+    def grade_for(self, score: float, vetoed: bool) -> str:
+        fail_name = min(self.grades, key=lambda g: g.min).name
+        if vetoed:
+            return fail_name
+        for grade in sorted(self.grades, key=lambda g: g.min, reverse=True):
+            if score >= grade.min:
+                return grade.name
+        return fail_name
+
+
+Catalogue = Mapping[str, Collection[str]]      # rule code -> the setting names the rule declares
+
+
+@dataclass(frozen=True)
+class ProfileSource:
+    """Where profiles come from and what they are checked against."""
+    shipped: Path                        # the folder of shipped profiles (NAME.yaml)
+    catalogue: Catalogue | None = None   # None: rule codes and settings are not checked
+
+    def available(self) -> list[str]:
+        return sorted(p.stem for p in self.shipped.glob("*.yaml"))
+
+    def locate(self, name_or_path: str, near: Path | None) -> Path:
+        """A YAML path as given; else ``NAME.yaml`` beside the extending file; else a shipped profile."""
+        path = Path(name_or_path)
+        if path.suffix in (".yaml", ".yml") and path.exists():
+            return path
+        if near is not None and (near / f"{name_or_path}.yaml").exists():
+            return near / f"{name_or_path}.yaml"
+        return self.shipped / f"{name_or_path}.yaml"
+
+
+_READ: dict[tuple, dict] = {}     # (path, mtime, size) -> checked data: a batch loads one profile per site
+
+
+def _read(source: ProfileSource, name_or_path: str, near: Path | None = None) -> tuple[dict, Path]:
+    path = source.locate(name_or_path, near)
+    if not path.exists():
+        raise ConfigError(f"未知的配置方案（profile）：{name_or_path}；可选：{', '.join(source.available())}")
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, id(source.catalogue))
+    if key not in _READ:
+        _READ[key] = _parse(path, source)
+    return copy.deepcopy(_READ[key]), path
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when present: ~10x faster
+
+
+def _parse(path: Path, source: ProfileSource) -> dict:
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=_LOADER) or {}
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"配置方案 {path} 不是合法的 YAML：{exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"配置方案 {path} 应为键值映射")
+    if source.catalogue is not None:
+        _check_codes(data, path, node, source)
+    data.setdefault("name", path.stem)
+    return data
+
+
+def _line(node, *keys) -> int | None:
+    """The 1-based line of the value at ``keys`` in a composed YAML node (a key's line for a dict key)."""
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if k.value == str(key)), None)
+            if found is None:
+                return node.start_mark.line + 1
+            key_node, node = found
+            if key is keys[-1]:
+                return key_node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _where(path: Path, node, *keys) -> str:
+    line = _line(node, *keys) if node is not None else None
+    return f"{path}:{line}" if line else str(path)
+
+
+def _check_codes(data: dict, path: Path, node, source: ProfileSource) -> None:
+    """Rule codes and per-rule keys must exist: a typo is an error naming the file and line."""
+    registry = source.catalogue
+    known_settings = {k for declared in registry.values() for k in declared} | set(_shipped_setting_keys(source))
+    for key in ("select", "ignore"):
+        for i, prefix in enumerate(data.get(key) or []):
+            if not any(code.startswith(str(prefix)) for code in registry):
+                raise ConfigError(f"{_where(path, node, key, i)}: {key} 中的“{prefix}”不是任何规则的代码或前缀")
+    for code, override in (data.get("rules") or {}).items():
+        if code not in registry:
+            raise ConfigError(f"{_where(path, node, 'rules', code)}: 未知的规则代码 {code}")
+        for key in (override or {}):
+            if key not in ("kind", "points", "cap", "veto_at") and key not in registry[code] \
+                    and key not in known_settings:
+                raise ConfigError(f"{_where(path, node, 'rules', code, key)}: 规则 {code} 没有参数“{key}”")
+    for i, exc in enumerate(data.get("exceptions") or []):
+        code = (exc or {}).get("code", "") if isinstance(exc, dict) else ""
+        if not any(c.startswith(str(code)) for c in registry) or not code:
+            raise ConfigError(f"{_where(path, node, 'exceptions', i)}: 例外中的规则代码“{code}”不存在")
+
+
+def _shipped_setting_keys(source: ProfileSource) -> list[str]:
+    """Settings the shipped profiles define (rules read them by name)."""
+    keys: list[str] = []
+    for shipped in source.shipped.glob("*.yaml"):
+        keys += list((yaml.safe_load(shipped.read_text(encoding="utf-8")) or {}).get("settings", {}) or {})
+    return keys
+
+
+def _merge(parent: dict, child: dict) -> dict:
+    merged = dict(parent)
+    for key, value in child.items():
+        if key in ("settings", "rules") and isinstance(value, dict):
+            base = dict(parent.get(key) or {})
+            for k, v in value.items():
+                base[k] = {**base[k], **v} if isinstance(v, dict) and isinstance(base.get(k), dict) else v
+            merged[key] = base
+        elif key in ("exceptions", "allowed_hosts"):
+            merged[key] = list(parent.get(key) or []) + list(value or [])
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_profile(source: ProfileSource, name_or_path: str, _seen: tuple[str, ...] = (),
+                 _near: Path | None = None) -> Profile:
+    data, path = _read(source, name_or_path, _near)
+    if data.get("holidays_file") and not Path(data["holidays_file"]).is_absolute():
+        data["holidays_file"] = str(path.parent / data["holidays_file"])   # relative to the profile
+    if data["name"] in _seen:
+        raise ConfigError(f"配置方案继承出现循环：{' -> '.join(_seen + (data['name'],))}")
+    parent_name = data.get("extends")
+    if parent_name:
+        parent = load_profile(source, parent_name, _seen + (data["name"],), path.parent).model_dump(exclude_none=False)
+        parent.pop("extends", None)
+        data = _merge(parent, data)
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = [k for k in error["loc"] if not (isinstance(k, str) and k in ("function-after",))]
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+        raise ConfigError(f"{_where(path, node, *loc)}: 配置方案有误：{'.'.join(map(str, loc))} — {error['msg']}") from exc

@@ -1,0 +1,24 @@
+"""The run directory (SPEC §4): every file name in it, in one place.
+
+``gkaudit audit`` writes one run directory per site and run; ``batch`` writes one per site under its
+own folder, beside the ranking files. Writes go through ``auditor.core.atomic`` (a temporary sibling
+renamed into place).
+"""
+from __future__ import annotations
+
+REPORT_JSON = "report.json"          # the report, valid against reports/schema/report.schema.json
+REPORT_HTML = "report.html"          # the self-contained Chinese page
+JUNIT_XML = "junit.xml"              # one test case per rule, for CI
+PAGES = "pages.jsonl.gz"             # the crawl snapshot: one page record per line
+WARC = "crawl.warc.gz"               # the raw responses: the evidence behind every finding
+CRAWL_SUMMARY = "crawl.json"         # pages, checks, errors, truncation and why
+RUN_META = "run.json"                # what was asked: URL, profile, level, as-of date
+CRAWL_LOG = "crawl.log"              # Scrapy's log
+RESUME_DIR = ".resume"               # what a killed crawl had stored, gathered for --resume
+RECHECK_DIR = "recheck"              # recheck's reports: RUN_DIR/recheck/<timestamp>/
+PROGRESS_FILES = "progress-*.json"   # the crawl children's progress, summed into one line
+DIFF_JSON = "diff.json"              # the rectification view beside the newer report
+DIFF_HTML = "diff.html"
+SUMMARY_CSV = "summary.csv"          # a batch's ranking
+SUMMARY_XLSX = "summary.xlsx"
+SUMMARY_HTML = "summary.html"

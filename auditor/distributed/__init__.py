@@ -1,1 +1,0 @@
-"""Distributed batches on scrapy-redis: a coordinator, any number of workers, one Redis."""

@@ -1,9 +1,0 @@
-"""The marker vocabulary (auditor/data/markers.yaml), loaded once."""
-from __future__ import annotations
-
-from importlib import resources
-
-import yaml
-
-MARKERS: dict[str, list[str]] = yaml.safe_load(
-    resources.files("auditor").joinpath("data/markers.yaml").read_text(encoding="utf-8"))
