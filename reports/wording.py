@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from auditor.core.extract.platforms.registry import label as platform_label
+
 EVIDENCE_LABELS = {
     "status": "HTTP 状态", "error": "错误", "linked_from": "所在页面", "anchor_text": "链接文字",
     "warc_record_id": "证据记录（WARC）", "section": "子栏目", "accepted_names": "可接受的名称",
@@ -40,8 +42,13 @@ def truncation(reasons: list[str]) -> str:
     return "、".join(TRUNCATION_REASONS.get(r, r) for r in reasons)
 
 
-PLATFORM_NAMES = {"trs": "TRS 脚本分页", "jpage": "大汉 jpage 数据岛", "gkmlpt": "广东政务公开平台（gkmlpt）接口",
-                  "redirect": "脚本或 refresh 跳转", "render": "浏览器读取", "data": "数据接口"}
+# the other ways to a page (``via``); a platform adapter's label is in its registry entry
+PLATFORM_NAMES = {"render": "浏览器读取", "data": "数据接口"}
+
+
+def platform_name(name: str) -> str:
+    """What reports call a platform adapter (its registered label) or another way to a page."""
+    return PLATFORM_NAMES.get(name) or platform_label(name)
 
 
 def coverage(cov) -> str:
@@ -49,7 +56,7 @@ def coverage(cov) -> str:
     parts = []
     for name, lists in cov.platforms.items():
         fetched = cov.fetched.get(name, 0)
-        parts.append(f"{PLATFORM_NAMES.get(name, name)} {lists} 页" + (f"（由此抓取 {fetched} 页）" if fetched else ""))
+        parts.append(f"{platform_name(name)} {lists} 页" + (f"（由此抓取 {fetched} 页）" if fetched else ""))
     if cov.rendered:
         parts.append(f"用浏览器读取 {cov.rendered} 页")
     if cov.unexpanded_count:

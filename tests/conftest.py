@@ -45,7 +45,8 @@ def make_snapshot():
 def run_audit(variant: str, out: Path, extra: list[str] | None = None) -> tuple[int, dict, Path]:
     """Serve the sample site and audit it through the real CLI, as `gkaudit demo` does."""
     from auditor.app.cli import main
-    from auditor.app.demo.server import SampleSite, ground_truth
+    from auditor.app.demo.server import SampleSite
+    from tests.truth import ground_truth
 
     truth = ground_truth()
     with SampleSite(variant) as site:

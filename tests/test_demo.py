@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from auditor.app.cli import main
-from auditor.app.demo.server import ground_truth
+from tests.truth import ground_truth
 from reports.json_report import validate
 from rules.registry import load_rules
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from auditor.app.cli import main
-from auditor.app.demo.server import SITE_DIR, ground_truth
+from auditor.app.demo.server import site_dir
+from tests.truth import ground_truth
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -35,7 +36,7 @@ def audit(url: str, out: Path, *extra: str) -> int:
 def two_audits(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("diff")
     site = tmp / "site"
-    shutil.copytree(SITE_DIR / "planted", site)
+    shutil.copytree(site_dir() / "planted", site)
     server, url = serve(site)
     try:
         assert audit(url, tmp / "before") in (0, 1)

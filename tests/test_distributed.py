@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from auditor.app.cli import main
-from auditor.app.demo.server import SampleSite, ground_truth
+from auditor.app.demo.server import SampleSite
+from tests.truth import ground_truth
 
 from tests.servers import RouteServer, html
 

@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from auditor.app.crawl import CrawlOptions, crawl_site
-from auditor.app.demo.server import SampleSite, ground_truth
+from auditor.app.demo.server import SampleSite
+from tests.truth import ground_truth
 
 PLATFORMS = ground_truth()["script_built"]
 

@@ -10,24 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
-import sys
 import urllib.error
 import urllib.request
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
 from lxml import html as lxml_html
 
 from auditor.core.extract.html import parse
 from auditor.core.extract.links import base_url, extract_items, extract_links
-from auditor.app.demo.server import SITE_DIR, VARIANTS, SampleSite, ground_truth
-from auditor.core.extract.platforms import DataRequest, expand_page, looks_script_built, parse_data
+from auditor.app.demo.server import VARIANTS, SampleSite, site_dir
+from auditor.core.extract.platforms import expand_page, looks_script_built, parse_data
+from auditor.core.models import DataFetch
+from tests.sample_site import script_built_truth
 from tests.test_sample_site import html_pages, internal_links
+from tests.truth import ground_truth
 
-ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ground_truth()
 SB = TRUTH["script_built"]
 AS_OF = dt.date.fromisoformat(TRUTH["as_of"])
@@ -49,7 +47,7 @@ def fetch(url: str, method: str = "GET", body: str | None = None) -> tuple[int, 
         return e.code, e.headers.get("Content-Type", ""), e.read()
 
 
-def get_data(site: SampleSite, request: DataRequest) -> tuple[int, str, bytes]:
+def get_data(site: SampleSite, request: DataFetch) -> tuple[int, str, bytes]:
     return fetch(request.url, request.method, request.body)
 
 
@@ -106,10 +104,11 @@ def enumerate_column(site: SampleSite, list_pages: list[str]) -> tuple[list, set
             url = absolute(site, path)
             root = page_root(site, path)
             items += [i for i in extract_items(root, base_url(root, url)) if i.date]   # dated list rows
-            for expansion in expand_page(root, url):
+            for expansion, entries in expand_page(root, url):
                 assert expansion.adapter in ("trs", "jpage", "gkmlpt") and not expansion.capped
+                assert expansion.items == len(entries)
                 pages += [path_of(p) for p in expansion.pages]
-                items += expansion.items
+                items += entries
                 requests += expansion.data
             continue
         request = requests.pop(0)
@@ -147,12 +146,8 @@ def planted():
 # --- the ground truth ----------------------------------------------------------------------------
 
 def test_ground_truth_section_is_the_generators():
-    """ground_truth.yaml's script_built entries are what tools/build_sample_site.py generates."""
-    script = ROOT / "tools" / "build_sample_site.py"
-    if not script.exists():
-        pytest.skip("generator not present")
-    out = subprocess.run([sys.executable, str(script), "--truth"], check=True, capture_output=True, text=True).stdout
-    assert yaml.safe_load(out)["script_built"] == SB
+    """ground_truth.yaml's script_built entries are what the generator (tests/sample_site/) makes."""
+    assert script_built_truth() == SB
     assert (len(TRS["entries"]), len(JPAGE["entries"]), len(GKMLPT["entries"])) == (36, 35, 24)
     assert TRS["list_pages"] == ["/xxgk/zscq/", "/xxgk/zscq/index_1.html", "/xxgk/zscq/index_2.html"]
     assert JPAGE["data_proxy"] == "/module/web/jpage/dataproxy.jsp"
@@ -199,7 +194,7 @@ def test_list_pages_proxy_and_api_are_served(planted):
     # the data files themselves are not served; no other path takes a POST
     assert fetch(absolute(planted, "/_data/jpage/2857.json"))[0] == 404
     assert fetch(absolute(planted, "/_data/xxgk/gkmlpt/articles.json"))[0] == 404
-    assert (SITE_DIR / "planted" / "_data" / "jpage" / "2857.json").is_file()
+    assert (site_dir() / "planted" / "_data" / "jpage" / "2857.json").is_file()
     assert fetch(absolute(planted, "/xxgk/zscq/"), "POST", "a=1")[0] == 405
 
 
@@ -267,7 +262,7 @@ def test_trs_pager_pages(site):
         root = page_root(site, path)
         got = [path_of(i.url) for i in extract_items(root, base_url(root, absolute(site, path))) if i.date]
         assert got == TRS["entries"][n * 15:(n + 1) * 15], path
-        (exp,) = expand_page(root, absolute(site, path))
+        ((exp, _entries),) = expand_page(root, absolute(site, path))
         assert exp.adapter == "trs" and {_dir(path_of(p)) for p in exp.pages} == set(TRS["list_pages"]) - {path}
         scripts = [e.text or "" for e in root.iter("script")]
         assert [t.strip() for t in scripts if "createPageHTML(" in t] == [f'createPageHTML(3, {n}, "index", "html");']
@@ -275,9 +270,9 @@ def test_trs_pager_pages(site):
 
 def test_jpage_island_and_proxy(site):
     root = page_root(site, JPAGE["list_page"])
-    (exp,) = expand_page(root, absolute(site, JPAGE["list_page"]))
-    assert exp.adapter == "jpage"
-    assert [path_of(i.url) for i in exp.items] == JPAGE["entries"][:JPAGE["embedded"]]
+    ((exp, entries),) = expand_page(root, absolute(site, JPAGE["list_page"]))
+    assert exp.adapter == "jpage" and exp.items == len(entries)
+    assert [path_of(i.url) for i in entries] == JPAGE["entries"][:JPAGE["embedded"]]
     assert [(d.method, d.page, path_of(d.url)) for d in exp.data] == [
         ("POST", 2, JPAGE["data_proxy"]), ("POST", 3, JPAGE["data_proxy"])]
     window = parse_qs(urlsplit(exp.data[0].url).query)
@@ -290,8 +285,8 @@ def test_jpage_island_and_proxy(site):
 
 def test_gkmlpt_api(site):
     root = page_root(site, GKMLPT["list_page"])
-    (exp,) = expand_page(root, absolute(site, GKMLPT["list_page"]))
-    assert exp.adapter == "gkmlpt" and not exp.items and not exp.pages
+    ((exp, entries),) = expand_page(root, absolute(site, GKMLPT["list_page"]))
+    assert exp.adapter == "gkmlpt" and not exp.items and not entries and not exp.pages
     assert [d.url for d in exp.data] == [absolute(site, GKMLPT["api"]) + f"?page=1&sid={GKMLPT['sid']}"]
     items, _fetched = enumerate_column(site, [GKMLPT["list_page"]])
     _check(site, items, GKMLPT["entries"])

@@ -5,22 +5,22 @@ import datetime as dt
 import filecmp
 import http.client
 import re
-
-from auditor.core.extract.guide import missing_items
-import subprocess
-import sys
+import tarfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from lxml import html as lxml_html
 
-from auditor.app.demo.server import OVERLAYS, SITE_DIR, VARIANTS, SampleSite, ground_truth
+from auditor.app.demo.server import OVERLAYS, VARIANTS, SampleSite, site_dir
+from auditor.core.extract.guide import missing_items
+from tests.demo_archive import ARCHIVE, generate, pack_dir
+from tests.truth import ground_truth
 
 ROOT = Path(__file__).resolve().parent.parent
-PLANTED = SITE_DIR / "planted"
-CLEAN = SITE_DIR / "clean"
-SPARSE = SITE_DIR / "sparse"
+PLANTED = site_dir() / "planted"
+CLEAN = site_dir() / "clean"
+SPARSE = site_dir() / "sparse"
 
 ALL_CODES_FALLBACK = (
     [f"COL00{i}" for i in range(1, 7)] + [f"GDE00{i}" for i in range(1, 5)] + [f"RPT00{i}" for i in range(1, 5)]
@@ -50,7 +50,7 @@ def variant_files(variant: str) -> dict[str, Path]:
         if f.is_file():
             out["/" + f.relative_to(PLANTED).as_posix()] = f
     for overlay in reversed(OVERLAYS[variant]):          # lowest layer first
-        base = SITE_DIR / overlay
+        base = site_dir() / overlay
         for f in base.rglob("*"):
             if not f.is_file():
                 continue
@@ -339,7 +339,7 @@ def test_market_duty_pages(variant):
 
 @pytest.mark.parametrize("overlay", [o for v in VARIANTS for o in OVERLAYS[v]])
 def test_overlay_only_holds_differences(overlay):
-    base = SITE_DIR / overlay
+    base = site_dir() / overlay
     assert base.is_dir()
     for f in base.rglob("*"):
         if f.is_file() and not f.name.endswith(".deleted"):
@@ -881,13 +881,12 @@ def test_working_day_facts():
         assert wd(a, b) <= 7                            # the other penalties are on time (list-only rows too)
 
 
-def test_generator_output_is_current(tmp_path):
-    script = ROOT / "tools" / "build_sample_site.py"
-    if not script.exists():
-        pytest.skip("generator not present")
-    subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], check=True, capture_output=True)
+def test_generator_output_is_the_shipped_archive(tmp_path):
+    """The package's site.tar.xz is exactly what the generator (tests/sample_site/) produces:
+    the same files, byte for byte, and the same archive bytes (it is packed deterministically)."""
+    generate(tmp_path)
     for variant in ("planted",) + tuple(o for v in VARIANTS for o in OVERLAYS[v]):
-        cmp = filecmp.dircmp(tmp_path / variant, SITE_DIR / variant)
+        cmp = filecmp.dircmp(tmp_path / variant, site_dir() / variant)
         stack = [cmp]
         while stack:
             c = stack.pop()
@@ -895,3 +894,12 @@ def test_generator_output_is_current(tmp_path):
             _m, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
             assert not mismatch and not errors, (c.left, mismatch, errors)
             stack.extend(c.subdirs.values())
+    assert pack_dir(tmp_path) == ARCHIVE.read_bytes(), "regenerate it: .venv/bin/python -m tests.demo_archive"
+
+
+def test_the_package_ships_the_site_but_not_the_test_oracle():
+    with tarfile.open(ARCHIVE, mode="r:xz") as tar:
+        names = tar.getnames()
+    assert {n.split("/")[0] for n in names} == {"planted", "clean", "sparse"}
+    assert not any(n.endswith((".py", "ground_truth.yaml")) for n in names)
+    assert not (ROOT / "auditor" / "app" / "demo" / "sample_site").exists()

@@ -75,7 +75,11 @@ class PageStats(_Model):
 
 
 class DataFetch(_Model):
-    """A data endpoint a platform adapter found (a list's further pages behind a script)."""
+    """A data endpoint a platform adapter found (a list's further pages behind a script); what the
+    adapters produce and read back (``auditor.core.extract.platforms``). A value: frozen and
+    hashable, so a repeated fetch is recognised."""
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
     adapter: str
     url: str
     method: Literal["GET", "POST"] = "GET"
@@ -84,8 +88,9 @@ class DataFetch(_Model):
 
 
 class Expansion(_Model):
-    """What a platform adapter (spiders/adapters) read from a page that builds its list by script."""
-    adapter: str                     # trs | jpage | gkmlpt | redirect
+    """What a platform adapter (``auditor.core.extract.platforms``) read from a page that builds its
+    list by script: the record's note of it. The entries themselves go to ``PageRecord.items``."""
+    adapter: str                     # a registered adapter's name: trs | jpage | gkmlpt | redirect
     pages: list[str] = Field(default_factory=list)        # further list pages no link points to
     data: list[DataFetch] = Field(default_factory=list)   # data endpoints to fetch
     redirect: str | None = None      # where the page sends the reader

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from auditor.app.audit import AuditOptions, audit_site
 from auditor.app.crawl import CrawlOptions
-from auditor.app.demo.server import SampleSite, ground_truth
-from auditor.app.commands.common import emit, exit_code, formats_of
+from auditor.app.commands.common import emit, exit_code, formats_of, progress_wanted
+from auditor.app.demo.server import SampleSite, demo_settings
 
 
 VARIANT_WORDS = {"planted": "含预置问题", "clean": "整改后", "sparse": "改版后缺项"}
@@ -24,18 +24,15 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from auditor.app.commands.common import progress_wanted
-    truth = ground_truth()
+    demo = demo_settings()
     variant = args.variant or ("clean" if args.clean else "planted")
     out = args.out or Path("gkaudit-runs") / "demo" / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{variant}"
     with SampleSite(variant) as site:
         if not args.quiet and args.print != "json":
             print(f"示例网站（{VARIANT_WORDS[variant]}）：{site.url}")
         opts = AuditOptions(
-            profile=truth["site"].get("profile", "national"),
-            as_of=dt.date.fromisoformat(str(truth["as_of"])), out_dir=out,
-            formats=formats_of(args), site_name=truth["site"]["name"],
-            level=truth["site"].get("level"),
+            profile=demo["profile"], as_of=dt.date.fromisoformat(str(demo["as_of"])), out_dir=out,
+            formats=formats_of(args), site_name=demo["name"], level=demo["level"],
             crawl=CrawlOptions(max_pages=1000, progress=progress_wanted(args), autothrottle=False,
                                concurrency_per_host=8))
         report, run_dir = audit_site(site.url, opts)

@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from reports.wording import PLATFORM_NAMES
+from reports.wording import platform_name
 from auditor.core.extract.platforms.reading import read_platform
 
 from auditor.core.errors import ConfigError, CrawlError
@@ -85,7 +85,7 @@ def describe(record) -> str:
         found = [f"另有列表页 {len(e.pages)} 个" if e.pages else "", f"页内条目 {e.items} 条" if e.items else "",
                  f"数据接口请求 {len(e.data)} 个" if e.data else "", f"跳转到 {e.redirect}" if e.redirect else "",
                  "（已达上限）" if e.capped else ""]
-        lines.append(f"平台适配（{PLATFORM_NAMES.get(e.adapter, e.adapter)}）：" + "，".join(x for x in found if x))
+        lines.append(f"平台适配（{platform_name(e.adapter)}）：" + "，".join(x for x in found if x))
     if record.script_built:
         lines.append("列表由脚本生成，未能读取（审计时可加 --render 用浏览器读取）")
     if record.items:

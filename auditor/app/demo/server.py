@@ -1,9 +1,10 @@
-"""Serve the bundled sample site (auditor/sample_site/) on loopback.
+"""Serve the bundled sample site (``site.tar.xz`` beside this module) on loopback.
 
     with SampleSite("planted") as site:      # or "clean", "sparse"
         crawl(site.url)                      # "http://127.0.0.1:PORT/"
 
-Standard library only. ``planted/`` holds the whole site; the other variants are overlays
+Standard library only. The archive is unpacked once per process into a private temporary folder
+(``site_dir()``), removed at exit. ``planted/`` holds the whole site; the other variants are overlays
 (``OVERLAYS``): a path is looked up in the variant's overlay directories first, then in
 ``planted/``; a marker file ``<path>.deleted`` in an overlay makes the path 404.
 ``clean`` has every planted problem fixed; ``sparse`` is the planted site after a careless
@@ -29,31 +30,49 @@ variant's ``_data/`` (never served themselves), looked up through the overlays l
 """
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 import math
 import re
+import shutil
+import tarfile
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-__all__ = ["SampleSite", "ground_truth", "SITE_DIR", "VARIANTS", "OVERLAYS"]
+import yaml
+
+__all__ = ["SampleSite", "site_dir", "demo_settings", "VARIANTS", "OVERLAYS"]
+
+ARCHIVE = "site.tar.xz"            # the generated site (tests/demo_archive.py writes it)
+SETTINGS = "demo.yaml"             # who the fictional agency is and the audit date the demo uses
 
 
-def _site_dir() -> Path:
-    try:
-        from importlib.resources import files
-        p = Path(str(files("auditor.app.demo") / "sample_site"))
-        if p.is_dir():
-            return p
-    except Exception:       # pragma: no cover - namespace/zip edge cases
-        pass
-    return Path(__file__).resolve().parent / "sample_site"
+@functools.lru_cache(maxsize=1)
+def site_dir() -> Path:
+    """The sample site's files, unpacked from the package's archive into a private temporary
+    folder (once per process; removed when the process exits)."""
+    target = Path(tempfile.mkdtemp(prefix="gkaudit-demo-site-"))
+    atexit.register(shutil.rmtree, target, True)
+    with resources.files(__package__).joinpath(ARCHIVE).open("rb") as fh, tarfile.open(fileobj=fh, mode="r:xz") as tar:
+        if hasattr(tarfile, "data_filter"):           # Python 3.11.4+: refuse links and paths outside
+            tar.extractall(target, filter="data")
+        else:                                          # pragma: no cover - our own archive, plain files
+            tar.extractall(target, members=[m for m in tar.getmembers() if m.isfile() and ".." not in m.name])
+    return target
 
 
-SITE_DIR = _site_dir()
+def demo_settings() -> dict:
+    """The demo audit's settings: the agency's name, level and profile, and the audit date."""
+    return yaml.safe_load(resources.files(__package__).joinpath(SETTINGS).read_text(encoding="utf-8"))
+
+
 VARIANTS = ("planted", "clean", "sparse")
-# variant -> overlay directories (under SITE_DIR) searched before planted/, first match wins
+# variant -> overlay directories (under site_dir()) searched before planted/, first match wins
 OVERLAYS: dict[str, tuple[str, ...]] = {"planted": (), "clean": ("clean",), "sparse": ("sparse",)}
 
 CONTENT_TYPES = {
@@ -168,7 +187,8 @@ def gkmlpt_answer(layers: list[Path], root: str, classify: str, query: dict[str,
 
 
 def _make_handler(variant: str):
-    layers = [SITE_DIR / d for d in OVERLAYS[variant]] + [SITE_DIR / "planted"]
+    root = site_dir()
+    layers = [root / d for d in OVERLAYS[variant]] + [root / "planted"]
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "SampleGovSite/1.0"
@@ -278,12 +298,6 @@ class SampleSite:
             self._thread.join(timeout=5)
         self._server = self._thread = None
         return False
-
-
-def ground_truth() -> dict:
-    """The parsed ground_truth.yaml: what an audit of each variant must report."""
-    import yaml
-    return yaml.safe_load((SITE_DIR / "ground_truth.yaml").read_text(encoding="utf-8"))
 
 
 if __name__ == "__main__":      # python -m auditor.app.demo.server [planted|clean|sparse] [port]

@@ -4,35 +4,42 @@ A crawler that follows ``<a href>`` alone misses most of these sites: TRS WCM dr
 script (``trs``), Hanweb jcms carries its list in an XML data island and fetches the rest from a
 data proxy (``jpage``), Guangdong's disclosure directory is a single-page application over a
 JSON API (``gkmlpt``), and many home pages are stubs that forward the reader (``redirect``).
-Each platform has its own small module; this one dispatches.
+Each platform has its own small module, which registers itself (``registry``: name, the label
+reports show, dispatch order, how it detects its platform and reads its data answers); this one
+imports them (``MODULES``) and dispatches. Adding an adapter is adding its module (and naming it
+in ``MODULES``) and its tests.
 
 All input is hostile: nothing here raises on malformed pages, scripts, XML or JSON, numbers are
 capped, and only http(s) URLs come out.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 
 from auditor.core.extract.html import element_text
 from auditor.core.extract.markers import MARKERS
-from auditor.core.models import ListItem
+from auditor.core.models import DataFetch, ListItem
 
-from auditor.core.extract.platforms import gkmlpt, jpage, redirect, trs
-from auditor.core.extract.platforms._base import DataRequest, Expansion, page_scripts, script_srcs
+from auditor.core.extract.platforms._base import Found, page_scripts, script_srcs
+from auditor.core.extract.platforms.registry import REGISTRY, in_order
 
-__all__ = ["DataRequest", "Expansion", "expand_page", "looks_script_built", "parse_data"]
+__all__ = ["MODULES", "Found", "expand_page", "looks_script_built", "parse_data"]
 
 log = logging.getLogger(__name__)
 
-# fixed order: where the page sends the reader, then its own further pages, then data endpoints
-_ADAPTERS = (("redirect", redirect), ("trs", trs), ("jpage", jpage), ("gkmlpt", gkmlpt))
-_PARSERS = {"jpage": jpage.parse_data, "gkmlpt": gkmlpt.parse_data}
+# The adapter modules, each registering itself on import. Dispatch follows each one's registered
+# order: where the page sends the reader, then its own further pages, then data endpoints.
+MODULES = ("redirect", "trs", "jpage", "gkmlpt")
+for _module in MODULES:
+    importlib.import_module(f"auditor.core.extract.platforms.{_module}")
 
 
-def expand_page(root, page_url: str, max_pages: int = 200) -> list[Expansion]:
-    """Every adapter that recognises this page, in a fixed order. ``root`` is the lxml tree from
-    auditor.core.extract.html.parse(text) (lxml.html document, comments removed; <script> text kept)."""
+def expand_page(root, page_url: str, max_pages: int = 200) -> list[Found]:
+    """What every adapter that recognises this page read from it, in dispatch order. ``root`` is
+    the lxml tree from auditor.core.extract.html.parse(text) (lxml.html document, comments removed;
+    <script> text kept)."""
     if root is None or not isinstance(page_url, str):
         return []
     try:
@@ -45,31 +52,32 @@ def expand_page(root, page_url: str, max_pages: int = 200) -> list[Expansion]:
         log.debug("adapters: cannot read scripts of %s", page_url, exc_info=True)
         return []
     found = []
-    for name, module in _ADAPTERS:
+    for adapter in in_order():
         try:
-            expansion = module.expand(root, page_url, max_pages, scripts=scripts)
+            result = adapter.expand(root, page_url, max_pages, scripts=scripts)
         except Exception:
-            log.debug("adapter %s failed on %s", name, page_url, exc_info=True)
+            log.debug("adapter %s failed on %s", adapter.name, page_url, exc_info=True)
             continue
-        if expansion is not None:
-            found.append(expansion)
+        if result is not None:
+            found.append(result)
     return found
 
 
-def parse_data(request: DataRequest, body: bytes, content_type: str | None
-               ) -> tuple[list[ListItem], list[DataRequest]]:
-    """Items in a data endpoint's answer, and any further requests it implies (e.g. when the first
+def parse_data(fetch: DataFetch, body: bytes, content_type: str | None
+               ) -> tuple[list[ListItem], list[DataFetch]]:
+    """Items in a data endpoint's answer, and any further fetches it implies (e.g. when the first
     page's answer reveals the total). Malformed/hostile input -> ([], []) never an exception.
 
-    A further request may repeat one the expansion already listed (the same ``DataRequest``
-    value; it is hashable): callers deduplicate, as Scrapy's request fingerprints do."""
-    parser = _PARSERS.get(getattr(request, "adapter", None))
+    A further fetch may repeat one the expansion already listed (an equal ``DataFetch`` value; it
+    is hashable): callers deduplicate, as Scrapy's request fingerprints do."""
+    adapter = REGISTRY.get(getattr(fetch, "adapter", None))
+    parser = adapter.parse_data if adapter is not None else None
     if parser is None or not isinstance(body, (bytes, bytearray)):
         return [], []
     try:
-        items, further = parser(request, bytes(body), content_type)
+        items, further = parser(fetch, bytes(body), content_type)
     except Exception:
-        log.debug("adapter %s: cannot read answer of %s", request.adapter, request.url, exc_info=True)
+        log.debug("adapter %s: cannot read answer of %s", fetch.adapter, fetch.url, exc_info=True)
         return [], []
     return list(items), list(further)
 

@@ -1,4 +1,4 @@
-"""What every adapter shares: the result types, the page's scripts, URLs, numbers and list entries.
+"""What every adapter shares: its result type, the page's scripts, URLs, numbers and list entries.
 
 Everything here reads hostile text: no function raises on malformed input, every loop and every
 regex is bounded, and only http(s) URLs come out.
@@ -8,7 +8,7 @@ from __future__ import annotations
 import html as html_lib
 import math
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple, Sequence
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -16,27 +16,20 @@ from lxml import etree
 from auditor.core.extract.dates import find_dates
 from auditor.core.extract.html import BLOCK_TAGS, ParseError, clean_space, parse, tag_of
 from auditor.core.extract.links import base_url, canonical_url
-from auditor.core.models import ListItem
+from auditor.core.models import Expansion, ListItem
 
 
-@dataclass(frozen=True)
-class DataRequest:
-    """A data endpoint to fetch; its response goes back to ``parse_data``."""
-    adapter: str            # "jpage" | "gkmlpt"
-    url: str                # absolute
-    method: str = "GET"     # or "POST"
-    body: str | None = None  # application/x-www-form-urlencoded for POST
-    page: int = 1           # which page of the list this fetch is (for reports)
+class Found(NamedTuple):
+    """What one adapter read from a page: the record's note of it (``models.Expansion``: further
+    pages, data endpoints as ``models.DataFetch``, redirect, and ``items``, the number of entries)
+    and the list entries the page carries in script, for ``PageRecord.items``."""
+    expansion: Expansion
+    entries: tuple[ListItem, ...] = ()
 
-
-@dataclass
-class Expansion:
-    adapter: str                       # "trs" | "jpage" | "gkmlpt" | "redirect"
-    pages: list[str] = field(default_factory=list)        # further HTML pages (absolute URLs)
-    items: list[ListItem] = field(default_factory=list)   # list entries carried inside the page
-    data: list[DataRequest] = field(default_factory=list)  # data endpoints to fetch
-    redirect: str | None = None        # where the page sends the reader (absolute)
-    capped: bool = False               # more pages exist than were enumerated
+    @classmethod
+    def of(cls, adapter: str, entries: Sequence[ListItem] = (), **fields) -> Found:
+        """``fields`` are the ``Expansion``'s; its ``items`` is the number of ``entries``."""
+        return cls(Expansion(adapter=adapter, items=len(entries), **fields), tuple(entries))
 
 
 # Bounds on what one page or one answer may yield, whatever it claims.

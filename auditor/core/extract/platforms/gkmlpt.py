@@ -26,20 +26,21 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from auditor.core.extract.charset import decode_html
 from auditor.core.extract.dates import parse_date
 from auditor.core.extract.html import clean_space
-from auditor.core.models import ListItem
+from auditor.core.models import DataFetch, ListItem
 
 from auditor.core.extract.platforms._base import (
     MAX_DATA_PAGES,
     MAX_ITEMS,
-    DataRequest,
-    Expansion,
+    Found,
     absolute,
     canonical,
     page_scripts,
     script_srcs,
     to_int,
 )
+from auditor.core.extract.platforms.registry import adapter, data_parser
 
+NAME = "gkmlpt"
 _SID = re.compile(r"""["']?\bSID["']?\s*:\s*["']?([\w\-]{1,40})["']?""")
 _DETAIL = re.compile(r"""["']?\bDETAIL["']?\s*:""")
 _CLASSIFY = re.compile(r"^#?/?(\d{1,12})$")
@@ -67,7 +68,9 @@ def _api_base(page_url: str, root) -> str | None:
     return None
 
 
-def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Expansion | None:
+@adapter(name=NAME, label="广东政务公开平台（gkmlpt）接口", order=40)
+def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Found | None:
+    """The first API page of a gkmlpt directory page (its column, or the whole directory)."""
     scripts = page_scripts(root) if scripts is None else scripts
     config = next((text for _el, text in scripts if "_CONFIG" in text and "SID" in text), None)
     if config is None:
@@ -88,8 +91,8 @@ def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Expansion
     url = absolute(api, f"api/all/{classify}?{query}")
     if url is None:
         return None
-    data = [DataRequest(adapter="gkmlpt", url=url, page=1)] if max_pages > 0 else []
-    return Expansion(adapter="gkmlpt", data=data, capped=max_pages <= 0)
+    data = [DataFetch(adapter=NAME, url=url, page=1)] if max_pages > 0 else []
+    return Found.of(NAME, data=data, capped=max_pages <= 0)
 
 
 def _date(value) -> str | None:
@@ -162,7 +165,8 @@ def _with_page(url: str, page: int) -> str:
     return urlunsplit(parts._replace(query=urlencode([("page", page), *query])))
 
 
-def parse_data(request: DataRequest, body: bytes, content_type: str | None):
+@data_parser(NAME)
+def parse_data(request: DataFetch, body: bytes, content_type: str | None):
     """Articles of one API page; from page 1, the further pages its ``total`` implies (at most
     MAX_DATA_PAGES), the page size being the number of articles page 1 holds."""
     text, _encoding = decode_html(body or b"", content_type)
@@ -184,10 +188,10 @@ def parse_data(request: DataRequest, body: bytes, content_type: str | None):
         if key not in seen:
             seen.add(key)
             items.append(item)
-    further: list[DataRequest] = []
+    further: list[DataFetch] = []
     total = to_int(total) if not isinstance(total, str) or total.strip().isdigit() else None
     if request.page == 1 and total and articles and total > len(articles):
         last = min(math.ceil(total / len(articles)), MAX_DATA_PAGES)
-        further = [DataRequest(adapter="gkmlpt", url=_with_page(request.url, page), page=page)
+        further = [DataFetch(adapter=NAME, url=_with_page(request.url, page), page=page)
                    for page in range(2, last + 1)]
     return items, further

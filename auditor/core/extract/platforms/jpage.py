@@ -29,13 +29,12 @@ from html import unescape
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from auditor.core.extract.charset import decode_html
-from auditor.core.models import ListItem
+from auditor.core.models import DataFetch, ListItem
 
 from auditor.core.extract.platforms._base import (
     MAX_DATA_PAGES,
     MAX_ITEMS,
-    DataRequest,
-    Expansion,
+    Found,
     absolute,
     balanced,
     entries_from_fragments,
@@ -46,7 +45,9 @@ from auditor.core.extract.platforms._base import (
     to_int,
     uncdata,
 )
+from auditor.core.extract.platforms.registry import adapter, data_parser
 
+NAME = "jpage"
 DEFAULT_PROXY = "/module/web/jpage/dataproxy.jsp"
 _DATASTORE = re.compile(r"<datastore\b[^>]*>(.*?)(?:</datastore\s*>|$)", re.IGNORECASE | re.DOTALL)
 _RECORD = re.compile(r"<record\b[^>]*>(.*?)(?:</record\s*>|(?=<record\b)|$)", re.IGNORECASE | re.DOTALL)
@@ -201,13 +202,15 @@ def _window(group: int, size: int, per_page: int) -> str:
     return f"startrecord={start}&endrecord={group * size}&perpage={per_page}"
 
 
-def _request(proxy: str, group: int, size: int, per_page: int, body: str) -> DataRequest:
+def _request(proxy: str, group: int, size: int, per_page: int, body: str) -> DataFetch:
     joiner = "&" if "?" in proxy else "?"
-    return DataRequest(adapter="jpage", url=f"{proxy}{joiner}{_window(group, size, per_page)}",
-                       method="POST", body=body, page=group)
+    return DataFetch(adapter=NAME, url=f"{proxy}{joiner}{_window(group, size, per_page)}",
+                     method="POST", body=body, page=group)
 
 
-def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Expansion | None:
+@adapter(name=NAME, label="大汉 jpage 数据岛", order=30)
+def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Found | None:
+    """The entries of a page's jpage data islands, and the proxy requests for the further groups."""
     scripts = page_scripts(root) if scripts is None else scripts
     if not any(word in text for _el, text in scripts for word in _PRECHECK):
         return None
@@ -219,9 +222,9 @@ def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Expansion
             return None
         lists = [_List(target, [], None) for target, _options in calls[:20]]
     items: list[ListItem] = []
-    data: list[DataRequest] = []
+    data: list[DataFetch] = []
     seen_items: set[str] = set()
-    seen_data: set[DataRequest] = set()
+    seen_data: set[DataFetch] = set()
     capped = False
     budget = max(0, max_pages)
     for lst in lists:
@@ -269,7 +272,7 @@ def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Expansion
                 seen_data.add(request)
                 data.append(request)
                 budget -= 1
-    return Expansion(adapter="jpage", items=items, data=data, capped=capped)
+    return Found.of(NAME, items, data=data, capped=capped)
 
 
 def _answer_lists(text: str) -> list[str]:
@@ -284,11 +287,12 @@ def _answer_lists(text: str) -> list[str]:
     return records[:MAX_ITEMS]
 
 
-def parse_data(request: DataRequest, body: bytes, content_type: str | None):
+@data_parser(NAME)
+def parse_data(request: DataFetch, body: bytes, content_type: str | None):
     """Entries in a proxy answer; from the answer to the first request of a list (group 1 or 2),
     the remaining groups when the answer states ``<totalrecord>``, else — while groups come back
     full — the next group. Repeats of requests the expansion listed are possible (identical
-    ``DataRequest`` values; callers deduplicate)."""
+    ``DataFetch`` values; callers deduplicate)."""
     text, _encoding = decode_html(body or b"", content_type)
     records = _answer_lists(text)
     items = entries_from_fragments(records, request.url)
@@ -304,7 +308,7 @@ def parse_data(request: DataRequest, body: bytes, content_type: str | None):
     proxy = request.url.split("?", 1)[0]
     total_m = _TOTALRECORD.search(text)
     total = to_int(total_m.group(1)) if total_m else None
-    further: list[DataRequest] = []
+    further: list[DataFetch] = []
     if total is not None:
         if group <= 2:
             last = min(math.ceil(max(total, 0) / size), MAX_DATA_PAGES)
@@ -315,11 +319,11 @@ def parse_data(request: DataRequest, body: bytes, content_type: str | None):
     return items, further
 
 
-def _follow_link(request: DataRequest, text: str) -> list[DataRequest]:
+def _follow_link(request: DataFetch, text: str) -> list[DataFetch]:
     """A GET answer's own ``<nextgroup>`` link, when it leads on (bounded by MAX_DATA_PAGES)."""
     for m in _DATASTORE.finditer(text):
         url = _nextgroup(m.group(1), request.url)
         if url and url != request.url and request.page < MAX_DATA_PAGES:
-            return [DataRequest(adapter="jpage", url=url, page=request.page + 1)]
+            return [DataFetch(adapter=NAME, url=url, page=request.page + 1)]
         break
     return []

@@ -8,9 +8,9 @@ further list pages, redirects, entries and data endpoints noted there (``further
 """
 from __future__ import annotations
 
-from auditor.core.models import DataFetch, Expansion, ListItem, PageRecord
+from auditor.core.models import DataFetch, ListItem, PageRecord
 
-from auditor.core.extract.platforms import DataRequest, expand_page, looks_script_built, parse_data
+from auditor.core.extract.platforms import expand_page, looks_script_built, parse_data
 
 MAX_LIST_PAGES = 200      # pages one adapter may enumerate for one list (as GKAUDIT_MAX_PER_PATTERN)
 
@@ -21,14 +21,10 @@ def read_platform(root, record: PageRecord) -> None:
         return
     known = {item.url for item in record.items if item.url}
     for found in expand_page(root, record.final_url or record.url, MAX_LIST_PAGES):
-        new = [item for item in found.items if not item.url or item.url not in known]
+        new = [item for item in found.entries if not item.url or item.url not in known]
         known.update(item.url for item in new if item.url)
         record.items.extend(new)
-        record.expansions.append(Expansion(
-            adapter=found.adapter, pages=list(found.pages), redirect=found.redirect, items=len(found.items),
-            capped=found.capped,
-            data=[DataFetch(adapter=d.adapter, url=d.url, method=d.method, body=d.body, page=d.page)
-                  for d in found.data]))
+        record.expansions.append(found.expansion)
     if record.items and record.kind == "other" and any(e.items for e in record.expansions):
         record.kind = "column"                   # its list was in a script the classifier could not see
     if not record.items and record.kind in ("column", "home", "other"):     # an article is no list
@@ -62,7 +58,4 @@ def data_key(fetch: DataFetch) -> str:
 def read_answer(fetch: DataFetch, body: bytes, content_type: str | None
                 ) -> tuple[list[ListItem], list[DataFetch]]:
     """The entries of a data endpoint's answer and the further fetches it implies."""
-    items, further = parse_data(DataRequest(adapter=fetch.adapter, url=fetch.url, method=fetch.method,
-                                            body=fetch.body, page=fetch.page), body, content_type)
-    return items, [DataFetch(adapter=d.adapter, url=d.url, method=d.method, body=d.body, page=d.page)
-                   for d in further]
+    return parse_data(fetch, body, content_type)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-from auditor.core.extract.platforms._base import Expansion, absolute, canonical, page_base, page_scripts
+from auditor.core.extract.platforms._base import Found, absolute, canonical, page_base, page_scripts
+from auditor.core.extract.platforms.registry import adapter
+
+NAME = "redirect"
 
 # the HTML standard's shape: a delay first, then optionally [;,] URL=target
 _REFRESH = re.compile(r"""^\s*[\d.]+\s*(?:[;,]\s*)?(?:url\s*=\s*)?(.*)$""", re.IGNORECASE | re.DOTALL)
@@ -102,7 +105,9 @@ def _script_target(scripts) -> str | None:
     return None
 
 
-def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Expansion | None:
+@adapter(name=NAME, label="脚本或 refresh 跳转", order=10)
+def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Found | None:
+    """Where a page sends every reader: its refresh target, else a top-level script redirect."""
     del max_pages  # a redirect is one page
     scripts = page_scripts(root) if scripts is None else scripts
     targets = [_meta_target(root)]
@@ -116,5 +121,5 @@ def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Expansion
     for target in targets:
         url = absolute(base, target)
         if url and canonical(base, url) != here:
-            return Expansion(adapter="redirect", redirect=url)
+            return Found.of(NAME, redirect=url)
     return None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from auditor.core.extract.platforms._base import (
-    Expansion,
+    Found,
     canonical,
     js_assignments,
     js_value,
@@ -27,7 +27,9 @@ from auditor.core.extract.platforms._base import (
     split_args,
     to_int,
 )
+from auditor.core.extract.platforms.registry import adapter
 
+NAME = "trs"
 MARK = "createPageHTML"
 _CALL = re.compile(r"(?<![\w$.])createPageHTML\s*\(([^()]{0,400})\)")
 _FUNCTION_BEFORE = re.compile(r"function\s*$")
@@ -89,7 +91,9 @@ def _calls(scripts):
             earlier.update(js_assignments(text))
 
 
-def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Expansion | None:
+@adapter(name=NAME, label="TRS 脚本分页", order=20)
+def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Found | None:
+    """Further list pages of a page with a ``createPageHTML`` pager."""
     scripts = page_scripts(root) if scripts is None else scripts
     if not any(MARK in text for _el, text in scripts):
         return None
@@ -118,4 +122,4 @@ def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Expansion
                 pages.append(url)
     if not found:
         return None
-    return Expansion(adapter="trs", pages=pages, capped=capped)
+    return Found.of(NAME, pages=pages, capped=capped)

@@ -1,1 +1,0 @@
-/* jQuery (not bundled with the sample site: the auditor runs no script) */

@@ -1,1 +1,0 @@
-/* Hanweb jpage pager: draws the list from the datastore island, fetches further groups from dataproxy.jsp */

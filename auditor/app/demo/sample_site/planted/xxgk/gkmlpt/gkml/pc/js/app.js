@@ -1,1 +1,0 @@
-/* gkmlpt: renders the directory from /gkmlpt/api/all/{classify}?page=N&sid=_CONFIG.SID */

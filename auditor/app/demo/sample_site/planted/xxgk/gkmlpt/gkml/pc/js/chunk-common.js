@@ -1,1 +1,0 @@
-/* gkmlpt: common chunk (the auditor runs no script) */
