@@ -107,3 +107,25 @@ def visible_lines(root) -> list[str]:
 def element_text(el) -> str:
     """Text of one element with spaces collapsed (scripts and styles left out)."""
     return clean_space(" ".join(visible_lines(el)))
+
+
+def inline_words(el, skip_tags: set[str], skip_texts: set[str] | frozenset[str] = frozenset()) -> str:
+    """The words of one element (a link, a list entry): its text and its children's, a space for
+    each block child, ``skip_tags`` subtrees left out and any text piece in ``skip_texts`` too.
+    A cheap walk of the element alone: pages have hundreds of links."""
+    parts = []
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        if not isinstance(node.tag, str):
+            continue
+        if event == "start":
+            if tag_of(node) in skip_tags:
+                walker.skip_subtree()
+                continue
+            if node is not el and tag_of(node) in BLOCK_TAGS:
+                parts.append(" ")
+            if node.text and node.text.strip() not in skip_texts:
+                parts.append(node.text)
+        elif node is not el and node.tail and node.tail.strip() not in skip_texts:
+            parts.append(node.tail)
+    return clean_space("".join(parts))

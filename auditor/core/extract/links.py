@@ -4,11 +4,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import lxml.etree as etree
-
 from auditor.core.models import Link, ListItem
 from auditor.core.extract.dates import find_dates
-from auditor.core.extract.html import BLOCK_TAGS, clean_space, tag_of
+from auditor.core.extract.html import inline_words, tag_of
 from auditor.core.extract.markers import MARKERS
 
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "#", "vbscript:", "sms:")
@@ -94,20 +92,7 @@ def _anchor_text(a) -> str:
     """A link's words: its text (block children apart), else its title or its image's alt.
 
     A cheap walk of the anchor alone: pages have hundreds of links."""
-    parts = []
-    walker = etree.iterwalk(a, events=("start", "end"))
-    for event, el in walker:
-        if event == "start":
-            if tag_of(el) in _NO_ANCHOR_TEXT:
-                walker.skip_subtree()
-                continue
-            if el is not a and tag_of(el) in BLOCK_TAGS:
-                parts.append(" ")
-            if el.text:
-                parts.append(el.text)
-        elif el is not a and el.tail:
-            parts.append(el.tail)
-    text = clean_space("".join(parts))
+    text = inline_words(a, _NO_ANCHOR_TEXT)
     if not text:
         text = a.get("title", "") or next((img.get("alt", "") for img in a.iter("img")), "")
     return text.strip()[:200]

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from auditor.core.extract.dates import find_dates
-from auditor.core.extract.html import BLOCK_TAGS, ParseError, clean_space, parse, tag_of
+from auditor.core.extract.html import ParseError, clean_space, inline_words, parse, tag_of
 from auditor.core.extract.links import base_url, canonical_url
 from auditor.core.models import Expansion, ListItem
 
@@ -257,25 +257,6 @@ def _texts(el):
                 yield node.tail, anchor
 
 
-def _anchor_words(a, skip: set[str]) -> str:
-    parts = []
-    walker = etree.iterwalk(a, events=("start", "end"))
-    for event, node in walker:
-        if not isinstance(node.tag, str):
-            continue
-        if event == "start":
-            if tag_of(node) in _NO_TEXT:
-                walker.skip_subtree()
-                continue
-            if node is not a and tag_of(node) in BLOCK_TAGS:
-                parts.append(" ")
-            if node.text and node.text.strip() not in skip:
-                parts.append(node.text)
-        elif node is not a and node.tail and node.tail.strip() not in skip:
-            parts.append(node.tail)
-    return clean_space("".join(parts))
-
-
 def entry_from(el, base: str) -> ListItem | None:
     """One list entry from a record element: its first http(s) link, the title attribute (else the
     anchor's words), and the date that stands in a short text of its own (outside the link first)."""
@@ -296,7 +277,7 @@ def entry_from(el, base: str) -> ListItem | None:
                 (inside if in_anchor is anchor else outside).append((piece, dates[-1]))
     title = clean_space(anchor.get("title"))
     if not title:
-        title = _anchor_words(anchor, {piece for piece, _ in inside})
+        title = inline_words(anchor, _NO_TEXT, {piece for piece, _ in inside})
         if not title:
             title = clean_space(next((img.get("alt", "") for img in anchor.iter("img")), ""))
     date = outside[-1][1] if outside else (inside[-1][1] if inside else None)
