@@ -1,9 +1,10 @@
 """A11Y — accessibility and elderly-friendly design (无障碍、适老化)."""
 from __future__ import annotations
 
+from auditor.core.results import Share
 from auditor.core.snapshot import SiteSnapshot
 
-from rules.registry import Finding, Result, rule
+from rules.registry import Finding, Result, Setting, rule
 from rules.sampling import share_findings
 
 BASIS_A11Y = "《无障碍环境建设法》第三十二条；GB/T 37668-2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》"
@@ -90,7 +91,8 @@ def _count_rule(pages, total, good, min_share: float, unit: str, what: str) -> R
 
 
 @rule(code="A11Y003", title="页面声明语言", failure_title="页面未声明语言（html lang）",
-      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"lang_min_share": 1.0})
+      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"lang_min_share": Setting(
+          type=Share, default=1.0, source="本项目约定", description="声明了 lang 的页面至少占的比例")})
 def page_language(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -111,7 +113,8 @@ def page_language(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="A11Y004", title="图片提供替代文本", failure_title="图片缺少替代文本（alt）",
-      family="accessibility", kind="deduct", points=2, basis=BASIS_A11Y, settings={"img_alt_min_share": 1.0})
+      family="accessibility", kind="deduct", points=2, basis=BASIS_A11Y, settings={"img_alt_min_share": Setting(
+          type=Share, default=1.0, source="本项目约定", description="有替代文本的内容图片至少占的比例")})
 def image_alt(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -133,7 +136,8 @@ def image_alt(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="A11Y005", title="页面设置标题", failure_title="页面缺少标题（title）",
-      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"title_min_share": 1.0})
+      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"title_min_share": Setting(
+          type=Share, default=1.0, source="本项目约定", description="<title> 不为空的页面至少占的比例")})
 def page_titles(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -154,7 +158,8 @@ def page_titles(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="A11Y006", title="表单控件有标签", failure_title="表单控件缺少标签",
-      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"label_min_share": 1.0})
+      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"label_min_share": Setting(
+          type=Share, default=1.0, source="本项目约定", description="有标签的表单控件至少占的比例")})
 def form_labels(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

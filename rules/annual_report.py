@@ -10,14 +10,24 @@ from auditor.core.extract.annual_report import (find_application_table, missing_
 from auditor.core.extract.dates import to_date
 from auditor.core.extract.markers import MARKERS
 from auditor.core.models import PageRecord
+from auditor.core.results import Count, Level, MonthDay
 from auditor.core.snapshot import SiteSnapshot, normalise_name
 
-from rules.locate import locate_column, unjudgeable
-from rules.registry import Finding, Result, rule
+from rules.locate import COLUMN_SETTINGS, locate_column, unjudgeable
+from rules.registry import Finding, Result, Setting, rule
 
 BASIS_49 = "《政府信息公开条例》第四十九条、第五十条"
 BASIS_30 = "国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》"
 _TITLE_WORDS = tuple(MARKERS["kind_annual_report_title"]) + ("信息公开年报", "政府信息公开工作年度报告")
+DEADLINE = {             # read by deadline()
+    "annual_report_deadline": Setting(
+        type=dict[Level, MonthDay], source="《政府信息公开条例》第四十九条（部门 1月31日）、第五十条（政府 3月31日）",
+        description="上一年度年报的公布期限（月-日），按机关层级"),
+}
+FORMAT_FROM = {          # read by _format_reports()
+    "annual_report_format_from": Setting(
+        type=int, source="国办公开办函〔2021〕30号（自 2021 年度年报起施行）", description="采用新格式的第一个年度"),
+}
 _SHORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度报告|年报)")
 
 
@@ -108,7 +118,7 @@ def _format_reports(snap: SiteSnapshot, settings: dict) -> list[Report]:
 
 
 @rule(code="RPT001", title="按时公布上一年度年报", failure_title="上一年度政府信息公开年报未按时公布",
-      family="annual_report", kind="deduct", points=5, basis=BASIS_49)
+      family="annual_report", kind="deduct", points=5, basis=BASIS_49, settings={**COLUMN_SETTINGS, **DEADLINE})
 def report_on_time(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -152,7 +162,11 @@ def report_on_time(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="RPT002", title="年报采用 2021 年新格式", failure_title="年报缺少新格式规定的组成部分",
-      family="annual_report", kind="deduct", points=2, basis=BASIS_30)
+      family="annual_report", kind="deduct", points=2, basis=BASIS_30, settings={
+          **FORMAT_FROM,
+          "annual_report_sections": Setting(
+              type=dict[str, list[str]], source="国办公开办函〔2021〕30号《政府信息公开工作年度报告格式》",
+              description="新格式的六个部分，及各部分标题认可的写法")})
 def report_format(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -183,7 +197,7 @@ def report_format(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="RPT003", title="年报统计表数据相互吻合", failure_title="年报统计表数据不吻合",
-      family="annual_report", kind="info", basis=BASIS_30)
+      family="annual_report", kind="info", basis=BASIS_30, settings=FORMAT_FROM)
 def report_tables(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -220,7 +234,9 @@ def report_tables(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="RPT004", title="近三年年报均可查阅", failure_title="缺少近年的政府信息公开年报",
-      family="annual_report", kind="deduct", each=True, points=1, basis=BASIS_49)
+      family="annual_report", kind="deduct", each=True, points=1, basis=BASIS_49, settings={
+          **COLUMN_SETTINGS, **DEADLINE,
+          "annual_report_years": Setting(type=Count, source="本项目约定（近三年）", description="应可查阅的最近年度数")})
 def report_history(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

@@ -1,14 +1,25 @@
 """COL — the 政府信息公开 column: its unified name on the homepage, its sections and its contents."""
 from __future__ import annotations
 
+from typing_extensions import NotRequired
+
+from auditor.core.results import Level, Record
 from auditor.core.snapshot import SiteSnapshot, normalise_name
 
-from rules.locate import as_uncertain, column_groups, column_link_texts, locate_column, unjudgeable
-from rules.registry import Finding, Result, rule
+from rules.locate import COLUMN_SETTINGS, as_uncertain, column_groups, column_link_texts, locate_column, unjudgeable
+from rules.registry import Finding, Result, Setting, rule
 
 BASIS_61 = "国办公开办函〔2019〕61号《关于政府信息公开平台建设的指导意见》；《政府信息公开条例》第二十三条、第二十四条"
 BASIS_20 = "《政府信息公开条例》第二十条；国办公开办函〔2019〕61号"
 BASIS_BLANK = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“空白栏目”"
+
+
+class Category(Record):
+    """One category of 条例第二十条 (``disclosure_categories``)."""
+    id: str                                  # 一, 二, …
+    name: str
+    levels: NotRequired[list[Level]]         # the agency levels it applies to; both if absent
+    names: list[str]                         # sub-column names sites use for it
 
 
 def _broken(snap: SiteSnapshot, url: str) -> str | None:
@@ -20,7 +31,7 @@ def _broken(snap: SiteSnapshot, url: str) -> str | None:
 
 
 @rule(code="COL001", title="首页设置“政府信息公开”专栏", failure_title="首页未设置统一名称的“政府信息公开”专栏",
-      family="column", kind="deduct", points=10, basis=BASIS_61)
+      family="column", kind="deduct", points=10, basis=BASIS_61, settings=COLUMN_SETTINGS)
 def column_on_homepage(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -60,7 +71,7 @@ def column_on_homepage(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL002", title="专栏设置四个统一的子栏目", failure_title="政府信息公开专栏缺少统一子栏目",
-      family="column", kind="deduct", each=True, points=5, basis=BASIS_61)
+      family="column", kind="deduct", each=True, points=5, basis=BASIS_61, settings=COLUMN_SETTINGS)
 def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -105,7 +116,11 @@ def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL003", title="法定主动公开内容覆盖条例第二十条", failure_title="法定主动公开内容缺少应设栏目",
-      family="column", kind="deduct", each=True, points=1, cap=10, basis=BASIS_20)
+      family="column", kind="deduct", each=True, points=1, cap=10, basis=BASIS_20, settings={
+          **COLUMN_SETTINGS,
+          "disclosure_categories": Setting(
+              type=list[Category], source="《政府信息公开条例》第二十条（各类的栏目名称为本项目约定）",
+              description="第二十条列举的主动公开类别：适用的机关层级和网站常用的栏目名称")})
 def disclosure_categories(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -151,7 +166,8 @@ def disclosure_categories(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL004", title="不存在空白栏目", failure_title="存在空白栏目",
-      family="column", kind="deduct", each=True, points=1, veto_at=5, basis=BASIS_BLANK)
+      family="column", kind="deduct", each=True, points=1, veto_at=5, basis=BASIS_BLANK,
+      settings=COLUMN_SETTINGS)
 def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -185,7 +201,9 @@ def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL005", title="信息公开平台提供检索功能", failure_title="信息公开平台缺少检索功能",
-      family="column", kind="deduct", points=2, basis="《政府信息公开条例》第二十四条；国办公开办函〔2019〕61号")
+      family="column", kind="deduct", points=2, basis="《政府信息公开条例》第二十四条；国办公开办函〔2019〕61号",
+      settings={**COLUMN_SETTINGS, "search_link_text": Setting(
+          type=list[str], source="本项目约定", description="专栏页面上算作检索入口的链接文字")})
 def column_search(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -220,7 +238,9 @@ def column_search(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL006", title="提供依申请公开渠道", failure_title="专栏未提供依申请公开渠道",
-      family="column", kind="deduct", points=3, basis="《政府信息公开条例》第二十七条至第二十九条")
+      family="column", kind="deduct", points=3, basis="《政府信息公开条例》第二十七条至第二十九条",
+      settings={**COLUMN_SETTINGS, "apply_link_text": Setting(
+          type=list[str], source="本项目约定", description="专栏页面上算作依申请公开入口的链接文字")})
 def apply_channel(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

@@ -2,15 +2,26 @@
 from __future__ import annotations
 
 from auditor.core.extract.dates import to_date
+from auditor.core.results import Count, Record
 from auditor.core.snapshot import SiteSnapshot
 
 from rules.locate import as_uncertain, column_groups
-from rules.registry import Finding, Result, rule
+from rules.registry import Finding, Result, Setting, rule
+
+
+class Window(Record):
+    """How long a category of column may go without a new entry (``column_windows``)."""
+    category: str
+    days: int
+    veto: bool               # its stale columns count toward UPD002's veto
+    names: list[str]         # column names of the category
 
 
 @rule(code="UPD004", title="文件在成文后 20 个工作日内公开", failure_title="政府信息公开不及时",
       family="freshness", kind="deduct", each=True, points=0.5, cap=5,
-      basis="《政府信息公开条例》第二十六条", settings={"publish_max_lag_workdays": 20})
+      basis="《政府信息公开条例》第二十六条", settings={"publish_max_lag_workdays": Setting(
+          type=Count, default=20, source="《政府信息公开条例》第二十六条（20 个工作日）",
+          description="发布日期晚于成文日期的最多工作日数")})
 def published_after_written(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -54,7 +65,9 @@ def _newest(pages) -> tuple[str | None, object | None]:
 
 
 @rule(code="UPD001", title="首页及时更新", failure_title="首页长期未更新",
-      family="freshness", kind="veto", basis=BASIS_19)
+      family="freshness", kind="veto", basis=BASIS_19, settings={"homepage_max_age_days": Setting(
+          type=Count, source="国办秘函〔2019〕19号（首页栏目信息超过 2 周未更新，单项否决）",
+          description="首页最新信息距检查日的最多天数")})
 def homepage_updated(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -90,7 +103,10 @@ def _window(name: str, windows: list[dict]) -> dict | None:
 
 
 @rule(code="UPD002", title="栏目及时更新", failure_title="栏目长期未更新",
-      family="freshness", kind="deduct", each=True, points=3, veto_at=5, basis=BASIS_19)
+      family="freshness", kind="deduct", each=True, points=3, veto_at=5, basis=BASIS_19,
+      settings={"column_windows": Setting(
+          type=list[Window], source="国办秘函〔2019〕19号（动态要闻 2 周、通知公告和政策文件 6 个月、人事和规划计划 1 年）",
+          description="按栏目名称归类的更新期限；veto 类超期栏目计入单项否决")})
 def columns_updated(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

@@ -9,12 +9,36 @@ from auditor.core.extract.dates import to_date
 from auditor.core.extract.guide import compact, missing_items, update_date
 from auditor.core.extract.links import is_attachment_url
 from auditor.core.models import Link, PageRecord
+from auditor.core.results import Count, IsoDate, Record, Regex
 from auditor.core.snapshot import SiteSnapshot
 
-from rules.locate import locate_column, unjudgeable
-from rules.registry import Finding, Result, rule
+from rules.locate import COLUMN_SETTINGS, locate_column, unjudgeable
+from rules.registry import Finding, Result, Setting, rule
 
 BASIS_12 = "《政府信息公开条例》第十二条"
+
+
+class Marker(Record):
+    """Wording of the 2007 条例 (``guide_obsolete_markers``)."""
+    pattern: Regex            # matched on the text with white space removed
+    message: str              # what the finding says after “指南”
+
+
+CURRENT_SETTINGS = {          # GDE003
+    "guide_min_date": Setting(
+        type=IsoDate, source="《政府信息公开条例》（国务院令第711号）2019年5月15日施行",
+        description="指南的更新（或发布）日期不得早于此日"),
+    "guide_max_age_days": Setting(
+        type=Count, source="本项目约定", description="指南的更新（或发布）日期距检查日的最多天数"),
+    "guide_old_decree": Setting(
+        type=str, source="国务院令第492号（2007年《政府信息公开条例》）",
+        description="只引用它、不引用新条例的指南未按新条例修订"),
+    "guide_new_decree": Setting(
+        type=str, source="国务院令第711号（2019年修订的《政府信息公开条例》）", description="现行条例的令号"),
+    "guide_obsolete_markers": Setting(
+        type=list[Marker], source="国务院令第492号的答复期限（15个工作日）；现行条例第三十三条为20个工作日",
+        description="旧条例的写法（正则表达式），出现即说明指南未按新条例修订"),
+}
 
 
 @dataclass
@@ -56,7 +80,7 @@ def _lines(page: PageRecord) -> list[str]:
 
 
 @rule(code="GDE001", title="公开指南在专栏中可找到", failure_title="缺少政府信息公开指南或专栏中无入口",
-      family="guide", kind="deduct", points=5, basis=BASIS_12)
+      family="guide", kind="deduct", points=5, basis=BASIS_12, settings=COLUMN_SETTINGS)
 def guide_present(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -98,7 +122,10 @@ def _no_guide(guide: Guide) -> Result:
 
 
 @rule(code="GDE002", title="公开指南标注更新日期", failure_title="公开指南未标注更新日期",
-      family="guide", kind="deduct", points=3, basis="《政府信息公开条例》第十二条（指南应当及时更新）")
+      family="guide", kind="deduct", points=3, basis="《政府信息公开条例》第十二条（指南应当及时更新）",
+      settings={**COLUMN_SETTINGS, "guide_update_labels": Setting(
+          type=list[str], source="本项目约定",
+          description="指南中标注更新日期的用语（供对照；本规则按 auditor/core/extract/guide.py 的写法识别，不读取它）")})
 def guide_update_date(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -128,7 +155,8 @@ def guide_update_date(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="GDE003", title="公开指南为现行版本", failure_title="公开指南未及时更新",
-      family="guide", kind="deduct", points=3, basis="《政府信息公开条例》（国务院令第711号）第十二条")
+      family="guide", kind="deduct", points=3, basis="《政府信息公开条例》（国务院令第711号）第十二条",
+      settings={**COLUMN_SETTINGS, **CURRENT_SETTINGS})
 def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -179,7 +207,10 @@ def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="GDE004", title="公开指南内容完整", failure_title="公开指南缺少法定内容",
-      family="guide", kind="deduct", each=True, points=0.5, cap=3, basis=BASIS_12)
+      family="guide", kind="deduct", each=True, points=0.5, cap=3, basis=BASIS_12,
+      settings={**COLUMN_SETTINGS, "guide_items": Setting(
+          type=dict[str, list[Regex]], source="《政府信息公开条例》第十二条（各项的识别写法为本项目约定）",
+          description="指南应写明的各项，及识别各项的正则表达式（在去掉空白的正文上匹配）")})
 def guide_complete(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

@@ -5,9 +5,10 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
+from auditor.core.results import Count, Share
 from auditor.core.snapshot import SiteSnapshot
 
-from rules.registry import Finding, Result, rule
+from rules.registry import Finding, Result, Setting, rule
 from rules.sampling import share_findings, template_findings
 
 BASIS_GUIDE = "《政府网站发展指引》（国办发〔2017〕47号）“网站标识”；国办秘函〔2019〕19号 考评指标"
@@ -53,7 +54,8 @@ def host_and_contact(snap: SiteSnapshot, settings: dict) -> Result:
 
 @rule(code="ID002", title="网站标识码规范且一致", failure_title="网站标识码缺失、不规范或不一致",
       family="identity", kind="deduct", points=2, basis=BASIS_GUIDE,
-      settings={"site_id_sample_pages": 200})
+      settings={"site_id_sample_pages": Setting(
+          type=Count, default=200, source="本项目约定", description="核对标识码是否一致时最多抽查的页面数")})
 def site_id_code(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -252,7 +254,8 @@ def _meta_rule(snap: SiteSnapshot, pages, tags: list[str], min_share: float, wha
 
 @rule(code="ID007", title="页面设置网站元数据", failure_title="页面缺少网站元数据",
       family="identity", kind="deduct", points=1, basis="《政府网站发展指引》附件“政府网站网页元数据规范”",
-      settings={"site_meta_min_share": 0.95})
+      settings={"site_meta_min_share": Setting(
+          type=Share, default=0.95, source="本项目约定", description="每个网站元数据标签：带有它的页面至少占的比例")})
 def site_meta(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -275,7 +278,8 @@ def site_meta(snap: SiteSnapshot, settings: dict) -> Result:
 
 @rule(code="ID008", title="文章页设置内容元数据", failure_title="文章页缺少内容元数据",
       family="identity", kind="deduct", points=1, basis="《政府网站发展指引》附件“政府网站网页元数据规范”",
-      settings={"article_meta_min_share": 0.95})
+      settings={"article_meta_min_share": Setting(
+          type=Share, default=0.95, source="本项目约定", description="每个内容元数据标签：带有它的文章页至少占的比例")})
 def article_meta(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

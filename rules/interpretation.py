@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from auditor.core.extract.dates import to_date
+from auditor.core.results import Count
 from auditor.core.snapshot import SiteSnapshot
 
-from rules.pairing import Pair, pair_documents
-from rules.registry import Finding, Result, rule
+from rules.pairing import PAIRING_SETTINGS, Pair, pair_documents
+from rules.registry import Finding, Result, Setting, rule
 
 BASIS_INT = ("国务院办公厅《关于全面推进政务公开工作的意见》实施细则（国办发〔2016〕80号）“三同步”；"
              "《政府信息公开条例》第二十条")
@@ -19,7 +20,8 @@ def _describe(doc) -> str:
 
 
 @rule(code="INT001", title="政策文件配发解读", failure_title="政策文件未配发解读",
-      family="interpretation", kind="deduct", each=True, points=1, cap=10, basis=BASIS_INT)
+      family="interpretation", kind="deduct", each=True, points=1, cap=10, basis=BASIS_INT,
+      settings=PAIRING_SETTINGS)
 def documents_interpreted(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -50,7 +52,9 @@ def documents_interpreted(snap: SiteSnapshot, settings: dict) -> Result:
 
 @rule(code="INT002", title="解读与文件同步发布", failure_title="政策解读发布滞后",
       family="interpretation", kind="deduct", each=True, points=0.5, cap=5, basis=BASIS_INT,
-      settings={"interpretation_max_lag_workdays": 3})
+      settings={**PAIRING_SETTINGS, "interpretation_max_lag_workdays": Setting(
+          type=Count, default=3, source="本项目约定（国办发〔2016〕80号“同步发布”，各地工作要点多要求 3 个工作日内）",
+          description="解读晚于文件发布的最多工作日数")})
 def interpreted_in_time(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -89,7 +93,8 @@ def interpreted_in_time(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="INT003", title="文件与解读相互链接", failure_title="文件与解读未相互链接",
-      family="interpretation", kind="deduct", each=True, points=0.5, cap=5, basis=BASIS_INT)
+      family="interpretation", kind="deduct", each=True, points=0.5, cap=5, basis=BASIS_INT,
+      settings=PAIRING_SETTINGS)
 def linked_both_ways(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

@@ -3,9 +3,15 @@ from __future__ import annotations
 
 from auditor.core.snapshot import SiteSnapshot
 
-from rules.registry import Finding, Result, rule
+from rules.registry import Finding, Result, Setting, rule
 
 BASIS_LINKS = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“不可用链接”"
+# Read by the crawl (auditor.app.crawl), not by the checks: it decides which links there are to judge.
+LINK_SETTINGS = {
+    "check_external_links": Setting(
+        type=bool, source="本项目约定",
+        description="抓取时也请求指向其他网站的链接（每个一次，不继续抓取），供 LNK001/LNK002 判断"),
+}
 
 
 def broken(record) -> str | None:
@@ -20,7 +26,7 @@ def broken(record) -> str | None:
 
 
 @rule(code="LNK001", title="首页链接可用", failure_title="首页存在不可用链接",
-      family="links", kind="deduct", each=True, points=1, cap=10, basis=BASIS_LINKS)
+      family="links", kind="deduct", each=True, points=1, cap=10, basis=BASIS_LINKS, settings=LINK_SETTINGS)
 def homepage_links(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -69,7 +75,7 @@ def homepage_links(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="LNK002", title="站内链接和附件可用", failure_title="存在不可用的链接或附件",
-      family="links", kind="deduct", each=True, points=0.1, cap=10, basis=BASIS_LINKS)
+      family="links", kind="deduct", each=True, points=0.1, cap=10, basis=BASIS_LINKS, settings=LINK_SETTINGS)
 def site_links(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

@@ -1,6 +1,7 @@
 """Finding the 政府信息公开 column, its sections and the pages under it — shared by COL, GDE, RPT.
 
-Computed once per snapshot (cached on it): every rule sees the same column.
+Computed once per snapshot (cached on it): every rule sees the same column. Every rule that calls
+``locate_column`` (or ``unjudgeable``) declares ``COLUMN_SETTINGS``, the settings it reads.
 """
 from __future__ import annotations
 
@@ -10,7 +11,19 @@ from urllib.parse import urlsplit, urlunsplit
 from auditor.core.models import Link, PageRecord
 from auditor.core.snapshot import SiteSnapshot, normalise_name
 
-from rules.registry import Result
+from rules.registry import Result, Setting
+
+COLUMN_SETTINGS = {
+    "column_name": Setting(
+        type=str, source="国办公开办函〔2019〕61号（统一设置“政府信息公开”专栏）",
+        description="首页上政府信息公开专栏的统一名称"),
+    "column_name_variants": Setting(
+        type=list[str], source="本项目约定（各地网站实际使用的名称）",
+        description="没有统一名称时，也认作专栏入口的其他名称（COL001 列为警告）"),
+    "column_sections": Setting(
+        type=dict[str, list[str]], source="国办公开办函〔2019〕61号（专栏的四个统一子栏目）",
+        description="专栏的子栏目，及各自认可的名称"),
+}
 
 
 @dataclass

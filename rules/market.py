@@ -8,12 +8,34 @@ from __future__ import annotations
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from typing_extensions import NotRequired
+
 from auditor.core.extract.dates import to_date
+from auditor.core.results import Count, Record
 from auditor.core.snapshot import SiteSnapshot
 
-from rules.registry import Finding, Result, rule
+from rules.registry import Finding, Result, Setting, rule
 
 BASIS_MKT = "国家市场监督管理总局及地方市场监管部门政务公开工作要点；《政府信息公开条例》第二十条"
+
+
+class Duty(Record):
+    """How one duty is recognised (``market_duties``); {year} and {last_year} are filled in."""
+    name: str
+    all: NotRequired[list[list[str]]]     # word groups a title must each hold (one word of each)
+    none: NotRequired[list[str]]          # words that rule a title out
+    terms: NotRequired[list[str]]         # found in any page's text: the duty is met
+    hosts: NotRequired[list[str]]         # a link to such a host: the duty is met
+    fresh_days: NotRequired[Count]        # the newest entry must be this recent
+    where: NotRequired[list[str]]         # the column a missing item belongs in
+
+
+# Every MKT rule reads its own entry of this one setting (_duty_rule).
+DUTY_SETTINGS = {
+    "market_duties": Setting(
+        type=dict[str, list[Duty]], source="市场监管部门政务公开工作要点（market-regulation 配置方案整理）",
+        description="MKT001–MKT006 各项公开事项的识别方式，按规则代码"),
+}
 
 
 class Entry(NamedTuple):
@@ -132,7 +154,7 @@ def _duty_rule(code: str, snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="MKT001", title="公开“双随机、一公开”抽查计划和结果", failure_title="“双随机、一公开”信息缺失或未及时更新",
-      family="market", kind="deduct", points=2, basis=BASIS_MKT)
+      family="market", kind="deduct", points=2, basis=BASIS_MKT, settings=DUTY_SETTINGS)
 def random_inspections(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -151,7 +173,7 @@ def random_inspections(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="MKT002", title="公开食品和产品质量抽检结果", failure_title="抽检结果未公开或未及时更新",
-      family="market", kind="deduct", points=2, basis=BASIS_MKT)
+      family="market", kind="deduct", points=2, basis=BASIS_MKT, settings=DUTY_SETTINGS)
 def sampling_results(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -170,7 +192,8 @@ def sampling_results(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="MKT003", title="公开部门预算、决算及三公经费", failure_title="预算、决算或三公经费未公开",
-      family="market", kind="deduct", points=2, basis="《预算法》第十四条；《政府信息公开条例》第二十条第（七）项")
+      family="market", kind="deduct", points=2, basis="《预算法》第十四条；《政府信息公开条例》第二十条第（七）项",
+      settings=DUTY_SETTINGS)
 def budgets(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -189,7 +212,7 @@ def budgets(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="MKT004", title="公开建议提案办理结果", failure_title="建议提案办理结果未公开",
-      family="market", kind="deduct", points=1, basis=BASIS_MKT)
+      family="market", kind="deduct", points=1, basis=BASIS_MKT, settings=DUTY_SETTINGS)
 def proposals(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -208,7 +231,8 @@ def proposals(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="MKT005", title="公开权责清单和行政执法公示", failure_title="权责清单或行政执法公示缺失",
-      family="market", kind="deduct", points=1, basis="行政执法公示制度（国办发〔2018〕118号）；权责清单制度")
+      family="market", kind="deduct", points=1, basis="行政执法公示制度（国办发〔2018〕118号）；权责清单制度",
+      settings=DUTY_SETTINGS)
 def powers_and_enforcement(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -228,7 +252,7 @@ def powers_and_enforcement(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="MKT006", title="公开 12315 投诉举报渠道和程序", failure_title="12315 投诉举报渠道或程序未公开",
-      family="market", kind="deduct", points=1, basis="《市场监督管理投诉举报处理暂行办法》")
+      family="market", kind="deduct", points=1, basis="《市场监督管理投诉举报处理暂行办法》", settings=DUTY_SETTINGS)
 def complaints(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

@@ -4,7 +4,7 @@ Explicit links first, in either direction, where a link to another copy of the c
 same document published in two columns, same title, different URL) counts as a link to it; then
 the document's title quoted in the interpretation (关于《…》的解读, 一图读懂《…》), or its 文号 in the
 interpretation's text. Titles and 文号 are compared with punctuation, spaces and quote marks removed.
-Computed once per snapshot and cached on it.
+Computed once per snapshot and cached on it. Every rule that pairs declares ``PAIRING_SETTINGS``.
 """
 from __future__ import annotations
 
@@ -15,11 +15,17 @@ from dataclasses import dataclass, field
 from auditor.core.extract.docinfo import normalise_doc_number
 from auditor.core.extract.markers import MARKERS
 from auditor.core.models import PageRecord
+from auditor.core.results import Setting
 from auditor.core.snapshot import SiteSnapshot
 
 _PUNCT = re.compile(r"[\s《》〈〉“”\"'‘’「」『』（）()【】\[\]、，,。.：:；;！!？?·—\-_…]+")
 _QUOTED = re.compile(r"《([^《》]{2,80})》")
 _CONTEXT_SUFFIXES = ("的通知", "的决定", "的公告", "的通告", "的意见", "的批复")
+PAIRING_SETTINGS = {
+    "policy_columns": Setting(
+        type=list[str], source="本项目约定",
+        description="栏目名含这些词的文章也作为政策文件配对解读（不设置：只看识别为政策文件的页面）"),
+}
 
 
 def norm(text: str | None) -> str:

@@ -5,9 +5,10 @@ from urllib.parse import urlsplit
 
 from auditor.core.extract.dates import to_date
 from auditor.core.models import PageRecord, PenaltyItem
+from auditor.core.results import Count
 from auditor.core.snapshot import SiteSnapshot, normalise_name
 
-from rules.registry import Finding, Result, rule
+from rules.registry import Finding, Result, Setting, rule
 
 BASIS_PEN = ("《行政处罚法》第四十八条；国办发〔2018〕118号；《市场监督管理行政处罚信息公示规定》"
              "（总局令第45号）第九条")
@@ -33,7 +34,10 @@ def _name(item: PenaltyItem) -> str:
 
 
 @rule(code="PEN001", title="行政处罚决定按时公开", failure_title="行政处罚决定公开超期",
-      family="penalty", kind="deduct", each=True, points=1, cap=10, basis=BASIS_PEN)
+      family="penalty", kind="deduct", each=True, points=1, cap=10, basis=BASIS_PEN,
+      settings={"penalty_deadline_workdays": Setting(
+          type=Count, source="国办发〔2018〕118号（7 个工作日）；市场监管部门：总局令第45号第九条（20 个工作日）",
+          description="作出处罚决定到公开的最多工作日数")})
 def published_on_time(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -105,7 +109,13 @@ def complete_items(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="PEN003", title="设置行政处罚公开栏目", failure_title="未公开行政处罚信息",
-      family="penalty", kind="deduct", points=5, basis=BASIS_PEN)
+      family="penalty", kind="deduct", points=5, basis=BASIS_PEN, settings={
+          "penalty_column_words": Setting(type=list[str], source="本项目约定",
+                                          description="栏目名含这些词即为行政处罚公开栏目"),
+          "penalty_platform_hosts": Setting(type=list[str], source="本项目约定",
+                                            description="主机名含这些词的外站链接算作处罚信息公示平台"),
+          "penalty_platform_text": Setting(type=list[str], source="本项目约定",
+                                           description="链接文字含这些词的外站链接算作处罚信息公示平台")})
 def penalty_column(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

@@ -1,19 +1,21 @@
 """The rule registry: one map from code to rule, filled by the ``@rule`` decorator.
 
 A rule is a pure function ``check(snapshot, settings) -> Result``. Its metadata (code, title,
-family, kind, points, cap, legal basis) is data next to it; its documentation is its docstring
-under fixed Chinese headings. A rule never fetches, prints or scores itself.
+family, kind, points, cap, legal basis) is data next to it, and so are the settings its check reads
+(``Setting``: type, source, default), helpers included; its documentation is its docstring under
+fixed Chinese headings. A rule never fetches, prints or scores itself.
 """
 from __future__ import annotations
 
 import importlib
 import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable, Mapping
 
-from auditor.core.results import DOC_HEADINGS, FAMILIES, Finding, Kind, Result, Rule
+from auditor.core.results import DOC_HEADINGS, FAMILIES, RUNTIME_SETTINGS, Finding, Kind, Result, Rule, Setting
 
-__all__ = ["DOC_HEADINGS", "FAMILIES", "Finding", "Result", "Rule", "REGISTRY", "rule", "load_rules", "select"]
+__all__ = ["DOC_HEADINGS", "FAMILIES", "Finding", "Result", "Rule", "Setting", "REGISTRY", "rule", "load_rules",
+           "select"]
 CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}\d{3}$")
 PROFILE_DIR = Path(__file__).resolve().parent / "profiles"     # the shipped profiles (YAML)
 FAMILY_MODULES = tuple(FAMILIES)       # one module per family, imported in the order reports show them
@@ -24,13 +26,19 @@ REGISTRY: dict[str, Rule] = {}
 
 def rule(*, code: str, title: str, failure_title: str, family: str, kind: Kind,
          points: float = 0, cap: float | None = None, each: bool = False, veto_at: int | None = None,
-         basis: str, settings: dict[str, Any] | None = None):
+         basis: str, settings: Mapping[str, Setting] | None = None):
     """Register a rule. A ``deduct`` rule loses ``points`` once, however many findings it has,
-    unless ``each`` is set (points per finding) — then ``cap`` bounds it, if given."""
+    unless ``each`` is set (points per finding) — then ``cap`` bounds it, if given. ``settings``
+    declares every setting the check reads (through its helpers too), by name."""
     if not CODE.match(code):
         raise ValueError(f"bad rule code {code!r}")
     if family not in FAMILIES:
         raise ValueError(f"{code}: unknown family {family!r}")
+    for name, declared in (settings or {}).items():
+        if not isinstance(declared, Setting):
+            raise TypeError(f"{code}: setting {name!r} is not declared as a Setting")
+        if name in RUNTIME_SETTINGS:
+            raise ValueError(f"{code}: {name!r} is added by the judge at run time, not a profile setting")
 
     if kind == "deduct" and not each and cap is None:
         cap = points

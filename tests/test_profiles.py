@@ -21,10 +21,11 @@ def write(tmp_path, name, text):
 
 
 def test_a_profile_file_extends_a_shipped_one_and_overrides_points(tmp_path):
-    p = load_profile(write(tmp_path, "mine", "name: mine\nextends: national\nrules:\n  LNK001: {points: 2, cap: 4}\n"))
+    write(tmp_path, "base", "name: base\nextends: national\nrules:\n  A11Y005: {title_min_share: 0.9}\n")
+    p = load_profile(write(tmp_path, "mine", "name: mine\nextends: base\nrules:\n  LNK001: {points: 2, cap: 4}\n"))
     assert p.rules["LNK001"].points == 2 and p.rules["LNK001"].cap == 4
-    assert p.rules["A11Y005"].model_extra["title_min_share"] == 1.0    # inherited
-    assert p.settings["column_name"] == "政府信息公开"
+    assert p.rules["A11Y005"].model_extra["title_min_share"] == 0.9    # inherited from the file beside it
+    assert p.settings["column_name"] == "政府信息公开"                  # and from national
 
 
 def test_select_and_ignore_work_by_prefix(tmp_path):
@@ -102,6 +103,9 @@ def test_a_rule_that_crashes_is_an_error_never_a_pass(monkeypatch):
     ("name: t\nexceptions:\n  - {code: LNK009, url: x, reason: r}\n", 3, "LNK009"),
     ("name: t\nlevel: county\n", 2, "level"),
     ("name: t\nsetings: {}\n", 2, "setings"),
+    ("name: t\nextends: national\nsettings:\n  column_name: 政务公开\n  colum_name_variants: []\n", 5,
+     "未知的参数“colum_name_variants”"),
+    ("name: t\nextends: national\nsettings:\n  penalty_deadline_workdays: 7.5\n", 4, "penalty_deadline_workdays"),
 ])
 def test_a_typo_names_the_file_and_line(tmp_path, text, line, words):
     path = write(tmp_path, "typo", text)

@@ -13,8 +13,10 @@ from auditor.core.workdays import WorkCalendar
 
 def configure(rule: Rule, profile: Profile, as_of: dt.date, level: str,
               calendar: WorkCalendar | None = None, site_name: str | None = None) -> RuleConfig:
+    """The rule as the profile sets it. Its settings: the declared defaults, then the profile's
+    ``settings:`` block, the run's keys (``RUNTIME_SETTINGS``), then the profile's per-rule overrides."""
     override = profile.rules.get(rule.code)
-    settings = {**rule.settings, **profile.settings, "as_of": as_of, "level": level, "site_name": site_name,
+    settings = {**rule.defaults(), **profile.settings, "as_of": as_of, "level": level, "site_name": site_name,
                 "calendar": calendar or WorkCalendar.for_profile(profile.holidays_file)}
     if override is not None:
         settings.update(override.settings())

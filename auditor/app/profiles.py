@@ -1,6 +1,6 @@
 """Profiles as the commands load them: the shipped ones under ``rules/profiles/``, checked against the
-rule catalogue (each registered code and the settings it declares). Core's loader knows no rule; this is
-where the two meet."""
+rule catalogue (each registered code and the settings it declares, name -> ``Setting``: type, source,
+default). Core's loader knows no rule; this is where the two meet."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -13,7 +13,7 @@ from auditor.core.profile import load_profile as _load
 
 @lru_cache(maxsize=1)
 def source() -> ProfileSource:
-    catalogue = {code: tuple(rule.settings) for code, rule in load_rules().items()}
+    catalogue = {code: dict(rule.settings) for code, rule in load_rules().items()}
     return ProfileSource(shipped=PROFILE_DIR, catalogue=catalogue)
 
 

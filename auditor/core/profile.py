@@ -2,7 +2,9 @@
 
 Policy lives here as data: thresholds, points, caps, column names and synonyms, exceptions. This
 module knows no rule: the caller hands it the folder of shipped profiles and the rule catalogue (each
-code with the settings it declares) that a profile is checked against (``auditor.app.profiles``).
+code with the settings it declares: name -> ``Setting``) that a profile is checked against
+(``auditor.app.profiles``). A setting no rule declares, or a value not of its declared type, is an
+error naming the file and line, in ``settings:`` and in per-rule overrides alike.
 """
 from __future__ import annotations
 
@@ -10,17 +12,16 @@ import copy
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from auditor.core.errors import ConfigError
-
-Level = Literal["department", "government"]
+from auditor.core.results import Kind, Level, Setting
 
 
 class Grade(BaseModel):
@@ -44,7 +45,7 @@ class RuleException(BaseModel):
 
 class RuleOverride(BaseModel):
     model_config = ConfigDict(extra="allow")
-    kind: Literal["veto", "deduct", "info", "warn"] | None = None
+    kind: Kind | None = None
     points: float | None = None
     cap: float | None = None
     veto_at: int | None = None
@@ -82,7 +83,7 @@ class Profile(BaseModel):
         return fail_name
 
 
-Catalogue = Mapping[str, Collection[str]]      # rule code -> the setting names the rule declares
+Catalogue = Mapping[str, Mapping[str, Setting]]      # rule code -> the settings the rule declares, by name
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,8 @@ def _parse(path: Path, source: ProfileSource) -> dict:
     if not isinstance(data, dict):
         raise ConfigError(f"配置方案 {path} 应为键值映射")
     if source.catalogue is not None:
-        _check_codes(data, path, node, source)
+        _check_codes(data, path, node, source.catalogue)
+        _check_settings(data, path, node, source.catalogue)
     data.setdefault("name", path.stem)
     return data
 
@@ -158,33 +160,61 @@ def _where(path: Path, node, *keys) -> str:
     return f"{path}:{line}" if line else str(path)
 
 
-def _check_codes(data: dict, path: Path, node, source: ProfileSource) -> None:
-    """Rule codes and per-rule keys must exist: a typo is an error naming the file and line."""
-    registry = source.catalogue
-    known_settings = {k for declared in registry.values() for k in declared} | set(_shipped_setting_keys(source))
+def _check_codes(data: dict, path: Path, node, registry: Catalogue) -> None:
+    """Rule codes must exist: a typo is an error naming the file and line."""
     for key in ("select", "ignore"):
         for i, prefix in enumerate(data.get(key) or []):
             if not any(code.startswith(str(prefix)) for code in registry):
                 raise ConfigError(f"{_where(path, node, key, i)}: {key} 中的“{prefix}”不是任何规则的代码或前缀")
-    for code, override in (data.get("rules") or {}).items():
+    for code in (data.get("rules") or {}):
         if code not in registry:
             raise ConfigError(f"{_where(path, node, 'rules', code)}: 未知的规则代码 {code}")
-        for key in (override or {}):
-            if key not in ("kind", "points", "cap", "veto_at") and key not in registry[code] \
-                    and key not in known_settings:
-                raise ConfigError(f"{_where(path, node, 'rules', code, key)}: 规则 {code} 没有参数“{key}”")
     for i, exc in enumerate(data.get("exceptions") or []):
         code = (exc or {}).get("code", "") if isinstance(exc, dict) else ""
         if not any(c.startswith(str(code)) for c in registry) or not code:
             raise ConfigError(f"{_where(path, node, 'exceptions', i)}: 例外中的规则代码“{code}”不存在")
 
 
-def _shipped_setting_keys(source: ProfileSource) -> list[str]:
-    """Settings the shipped profiles define (rules read them by name)."""
-    keys: list[str] = []
-    for shipped in source.shipped.glob("*.yaml"):
-        keys += list((yaml.safe_load(shipped.read_text(encoding="utf-8")) or {}).get("settings", {}) or {})
-    return keys
+_OVERRIDE_KEYS = ("kind", "points", "cap", "veto_at")
+
+
+def _check_settings(data: dict, path: Path, node, registry: Catalogue) -> None:
+    """Every setting is one a rule declares, with a value of its declared type: in ``settings:``
+    (any rule's) and in a per-rule override (that rule's)."""
+    declared: dict[str, list[tuple[str, Setting]]] = {}
+    for code, settings in registry.items():
+        for name, setting in settings.items():
+            declared.setdefault(name, []).append((code, setting))
+    block = data.get("settings")
+    for key, value in (block.items() if isinstance(block, dict) else ()):
+        if key not in declared:
+            raise ConfigError(f"{_where(path, node, 'settings', key)}: 未知的参数“{key}”：没有规则声明它"
+                              f"（用 gkaudit explain 规则代码 查看各规则的参数）")
+        for setting in {id(s): s for _, s in declared[key]}.values():
+            _check_value(setting, value, path, node, ("settings", key))
+    rules = data.get("rules")
+    for code, override in (rules.items() if isinstance(rules, dict) else ()):
+        for key, value in (override.items() if isinstance(override, dict) else ()):
+            if key in _OVERRIDE_KEYS:
+                continue
+            if key not in registry[code]:
+                owners = "、".join(c for c, _ in declared.get(key, []))
+                raise ConfigError(f"{_where(path, node, 'rules', code, key)}: 规则 {code} 没有参数“{key}”"
+                                  + (f"（声明它的规则：{owners}）" if owners else ""))
+            _check_value(registry[code][key], value, path, node, ("rules", code, key))
+
+
+def _check_value(setting: Setting, value: Any, path: Path, node, keys: tuple) -> None:
+    try:
+        setting.validate(value)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = tuple(k for k in error["loc"] if isinstance(k, int) or not str(k).startswith(("[", "function-")))
+        inside = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in loc)
+        got = error.get("input")
+        shown = f"（现为 {got}，{type(got).__name__}）" if isinstance(got, (str, int, float, dt.date)) else ""
+        raise ConfigError(f"{_where(path, node, *keys, *loc)}: 参数“{keys[-1]}{inside}”的值不合要求："
+                          f"{error['msg']}{shown}") from exc
 
 
 def _merge(parent: dict, child: dict) -> dict:

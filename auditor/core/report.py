@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 
 from auditor.core import __version__
-from auditor.core.results import FAMILIES, Judged
+from auditor.core.results import FAMILIES, Judged, Kind, Status
 from auditor.core.profile import Profile
 from auditor.core.scoring import Score
 from auditor.core.snapshot import SiteSnapshot
@@ -18,8 +18,6 @@ SCHEMA_VERSION = "1.0"
 BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
-Status = Literal["pass", "fail", "warn", "na", "error"]
-Kind = Literal["veto", "deduct", "info", "warn"]
 
 
 class FindingOut(BaseModel):

@@ -1,18 +1,26 @@
 """What a rule is and what it returns: the types the registry, the judge, scoring and the report share.
 
-Rules (``rules/``) fill a registry of ``Rule`` objects; the judge (``auditor.app.judge``) configures
-each one from the profile (``RuleConfig``) and keeps its ``Result`` (``Judged``); scoring and the report
-model read those. The rule families are listed here once, in the order reports show them, with the
-Chinese names reports use.
+Rules (``rules/``) fill a registry of ``Rule`` objects, each declaring the settings its check reads
+(``Setting``); the profile loader (``auditor.core.profile``) checks profile values against those
+declarations; the judge (``auditor.app.judge``) configures each rule from the profile (``RuleConfig``)
+and keeps its ``Result`` (``Judged``); scoring and the report model read those. The rule families are
+listed here once, in the order reports show them, with the Chinese names reports use.
 """
 from __future__ import annotations
 
+import datetime as dt
 import inspect
+import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal
+from functools import cached_property
+from typing import Annotated, Any, Callable, Literal
+
+from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter
+from typing_extensions import TypedDict
 
 Kind = Literal["veto", "deduct", "info", "warn"]
 Status = Literal["pass", "fail", "warn", "na", "error"]
+Level = Literal["department", "government"]          # 部门 or 人民政府
 DOC_HEADINGS = ("## 检查内容", "## 为什么", "## 如何整改", "## 依据")
 # The rule families, listed once: the order rules are registered and reports show them, and their
 # Chinese names. Each family is one module of rules/ (rules.registry imports them in this order).
@@ -22,6 +30,81 @@ FAMILIES: dict[str, str] = {
     "identity": "网站标识", "accessibility": "无障碍与适老化", "freshness": "内容更新",
     "links": "链接可用性", "market": "市场监管专项",
 }
+
+
+# Keys the judge adds to every rule's settings at run time: no profile sets them, no rule declares them.
+RUNTIME_SETTINGS = ("as_of", "level", "site_name", "calendar")
+
+
+class _NoDefault:
+    def __repr__(self) -> str:
+        return "NO_DEFAULT"
+
+
+NO_DEFAULT: Any = _NoDefault()
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Setting:
+    """A value a rule's check reads from its settings, declared with the rule (``@rule(settings=...)``).
+
+    ``type`` is a type expression (Python or pydantic) a profile's value must have, checked strictly:
+    ``"7"`` is no number and an unquoted YAML date is no text. ``source`` names where the value comes
+    from: the legal or local document (“国办发〔2018〕118号”), or “本项目约定” for a convention of
+    this tool. ``default`` is the value when no profile sets it; ``NO_DEFAULT`` where the profiles
+    carry the value (national.yaml is then its one source). A setting several rules read is one
+    ``Setting`` object, declared in the module that reads it and included in each rule's declaration.
+    """
+    type: Any
+    source: str
+    description: str
+    default: Any = NO_DEFAULT
+
+    @property
+    def has_default(self) -> bool:
+        return self.default is not NO_DEFAULT
+
+    def validate(self, value: Any) -> None:
+        """Raise ``pydantic.ValidationError`` unless ``value`` has the declared type."""
+        self._adapter.validate_python(value, strict=True)
+
+    @cached_property
+    def _adapter(self) -> TypeAdapter:
+        return TypeAdapter(self.type)
+
+
+class Record(TypedDict):
+    """The shape of one structured item of a setting (a column window, a duty): subclass it, with
+    ``typing_extensions.NotRequired`` for optional keys. A key it does not list is refused."""
+    __pydantic_config__ = ConfigDict(extra="forbid")     # type: ignore[misc]
+
+
+def _regex(text: str) -> str:
+    try:
+        re.compile(text)
+    except re.error as exc:
+        raise ValueError(f"不是合法的正则表达式：{exc}") from exc
+    return text
+
+
+def _iso_date(text: str) -> str:
+    dt.date.fromisoformat(text)                 # ValueError names the problem
+    return text
+
+
+def _month_day(text: str) -> str:
+    if not re.fullmatch(r"\d\d-\d\d", text):
+        raise ValueError("应为“月-日”，如 01-31")
+    dt.date(2000, *map(int, text.split("-")))    # a leap year: 02-29 is a day
+    return text
+
+
+# Value types settings share (type expressions for ``Setting.type``).
+Share = Annotated[float, Field(ge=0, le=1)]                  # a proportion of pages, 0 to 1
+Count = Annotated[int, Field(ge=0)]                          # days, working days, years, pages
+Regex = Annotated[str, AfterValidator(_regex)]               # a regular expression
+IsoDate = Annotated[str, AfterValidator(_iso_date)]          # "2019-05-15" (quoted in YAML)
+MonthDay = Annotated[str, AfterValidator(_month_day)]        # "01-31"
 
 
 @dataclass
@@ -73,8 +156,12 @@ class Rule:
     each: bool
     veto_at: int | None
     basis: str
-    settings: dict[str, Any]
+    settings: dict[str, Setting]          # what its check reads, by name
     check: Callable[..., Result]
+
+    def defaults(self) -> dict[str, Any]:
+        """The declared defaults: the settings its check gets where no profile sets them."""
+        return {name: s.default for name, s in self.settings.items() if s.has_default}
 
     @property
     def doc(self) -> str:

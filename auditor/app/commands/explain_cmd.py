@@ -1,10 +1,17 @@
 """gkaudit explain CODE: a rule's documentation, like ``ruff rule F401``."""
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from rules.registry import FAMILIES, load_rules
 
 from auditor.core.errors import ConfigError
+from auditor.core.results import Setting
 from auditor.app.commands.rules_cmd import KIND_WORDS
+from auditor.app.profiles import available_profiles, load_profile
+
+SHOWN = 80        # characters of a profile's value shown
 
 
 def add_arguments(p) -> None:
@@ -25,6 +32,25 @@ def run(args) -> int:
              f"不合格时显示：{r.failure_title}", f"依据：{r.basis}", "", r.doc]
     if r.settings:
         lines += ["", "## 可在配置方案中调整的参数"]
-        lines += [f"- {k}: {v}" for k, v in r.settings.items()]
+        for name, setting in r.settings.items():
+            lines += [f"- {name}：{setting.description}",
+                      f"  默认：{_default(name, setting)}", f"  来源：{setting.source}"]
     print("\n".join(lines))
     return 0
+
+
+def _default(name: str, setting: Setting) -> str:
+    """The declared default; else the value of the shipped profile that sets it (national first),
+    not one that only inherits it."""
+    if setting.has_default:
+        return f"{_shown(setting.default)}（规则声明）"
+    for name_ in sorted(available_profiles(), key=lambda n: n != "national"):
+        profile = load_profile(name_)
+        if name in profile.settings and not (profile.extends and name in load_profile(profile.extends).settings):
+            return f"{_shown(profile.settings[name])}（配置方案 {name_}）"
+    return "无（不设置）"
+
+
+def _shown(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= SHOWN else text[:SHOWN] + "…"
