@@ -13,6 +13,7 @@ import pytest
 from lxml import html as lxml_html
 
 from auditor.app.demo.server import OVERLAYS, VARIANTS, SampleSite, site_dir
+from auditor.core.extract.charset import decode_text
 from auditor.core.extract.guide import missing_items
 from tests.demo_archive import ARCHIVE, generate, pack_dir
 from tests.truth import ground_truth
@@ -66,17 +67,8 @@ def page_url(file_path: str) -> str:
     return file_path[: -len("index.html")] if file_path.endswith("/index.html") or file_path == "/index.html" else file_path
 
 
-def decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("gbk")
-
-
 def html_pages(variant: str) -> dict[str, str]:
-    return {page_url(p): decode(f.read_bytes()) for p, f in variant_files(variant).items() if p.endswith(".html")}
+    return {page_url(p): decode_text(f.read_bytes(), errors="strict") for p, f in variant_files(variant).items() if p.endswith(".html")}
 
 
 def internal_links(url: str, text: str) -> list[str]:

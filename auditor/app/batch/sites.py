@@ -12,6 +12,7 @@ from pathlib import Path
 from auditor.app.audit import validate_url
 from auditor.core.batch import RowError, Site
 from auditor.core.errors import ConfigError
+from auditor.core.extract.charset import decode_text
 from auditor.app.profiles import load_profile
 
 HEADERS = {
@@ -22,15 +23,6 @@ HEADERS = {
 }
 LEVELS = {"department": "department", "government": "government", "部门": "department",
           "政府": "government", "人民政府": "government", "": None}
-
-
-def decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace")
 
 
 def _column(header: list[str]) -> dict[str, int]:
@@ -46,7 +38,7 @@ def _column(header: list[str]) -> dict[str, int]:
 def read_sites(path: str | Path, default_profile: str = "national") -> tuple[list[Site], list[RowError]]:
     path = Path(path)
     try:
-        text = decode(path.read_bytes())
+        text = decode_text(path.read_bytes())
     except OSError as exc:
         raise ConfigError(f"无法读取站点清单 {path}：{exc}") from exc
     rows = list(csv.reader(io.StringIO(text)))

@@ -82,3 +82,15 @@ def _label(codec_name: str, raw_declared: list[str]) -> str:
         if _normalise(raw) == codec_name:
             return raw.lower()
     return codec_name
+
+
+def decode_text(data: bytes, errors: str = "replace") -> str:
+    """A text file as Chinese offices save them: UTF-8 (with or without a BOM), else GB18030 (what
+    Excel and Notepad write as "ANSI" on a Chinese Windows). ``errors="strict"`` raises on bytes that
+    are neither."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors)
