@@ -39,8 +39,9 @@ def _person_party(page: PageRecord, context: str) -> str | None:
     return None                     # a number with no party next to it is someone else's (承办人…)
 
 
+# 5 points each, capped at the PRV indicator's value (SPEC §5: PRV 5); 19号 has no privacy veto item
 @rule(code="PRV001", title="不公开完整的居民身份证号码", failure_title="页面公开了完整的居民身份证号码",
-      family="privacy", kind="deduct", each=True, points=5, basis=BASIS_PRV)
+      family="privacy", kind="deduct", each=True, points=5, cap=5, basis=BASIS_PRV)
 def id_numbers(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

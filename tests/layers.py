@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGES = ("auditor", "spiders", "rules", "reports")
+OUTSIDE = ("tests", "bench", "tools")             # never imported by the installed packages
 # layer of a module -> the layers it may import
 ALLOWED = {
     "core": {"core"},
@@ -21,13 +22,20 @@ ALLOWED = {
     "reports": {"reports", "core"},
     "app": {"app", "spiders", "rules", "reports", "core"},
 }
-_DYNAMIC = {"import_module", "__import__", "files"}
+# calls that import (or open a package's resources, which imports it) by name: the name is their
+# first argument or one of these keywords; ``import_module``'s second argument is the package a
+# relative name is resolved against
+_DYNAMIC = {"import_module", "__import__", "files", "get_data", "find_spec", "open_text", "open_binary",
+            "read_text", "read_binary", "path", "contents", "is_resource"}
+_NAME_KEYWORDS = ("name", "package", "anchor")
 
 
 def layer_of(module: str) -> str | None:
     parts = module.split(".")
     if parts[0] in ("spiders", "rules", "reports"):
         return parts[0]
+    if parts[0] in OUTSIDE:
+        return "outside"
     if parts[0] != "auditor":
         return None                                   # third-party or standard library
     if len(parts) == 1:
@@ -59,12 +67,34 @@ def _literal_prefix(node: ast.expr) -> str | None:
     return None
 
 
+def _dynamic_target(node: ast.Call, aliases: set[str]) -> str | None:
+    """The module a dynamic import call names, when it names one by a literal."""
+    func = node.func
+    called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    if called not in _DYNAMIC and called not in aliases:
+        return None
+    args = list(node.args) + [k.value for k in node.keywords if k.arg in _NAME_KEYWORDS]
+    literal = _literal_prefix(args[0]) if args else None
+    if literal and literal.startswith(".") and len(args) > 1:       # import_module(".x", "pkg")
+        anchor = _literal_prefix(args[1])
+        literal = f"{anchor}{literal}" if anchor else None
+    return literal.lstrip(".") if literal else None
+
+
+def _import_aliases(tree: ast.AST) -> set[str]:
+    """Local names bound to an importing function (``from importlib import import_module as im``)."""
+    return {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+            for alias in node.names if alias.name in _DYNAMIC}
+
+
 def imports_of(root: Path, path: Path) -> list[Import]:
     """Every import in one file, at any depth, with relative imports resolved."""
     name = module_name(root, path)
     package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
     found: list[Import] = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    aliases = _import_aliases(tree)
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [Import(name, alias.name, node.lineno) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -75,10 +105,8 @@ def imports_of(root: Path, path: Path) -> list[Import]:
             found.append(Import(name, base, node.lineno))
             found += [Import(name, f"{base}.{alias.name}", node.lineno) for alias in node.names
                       if alias.name != "*"]
-        elif isinstance(node, ast.Call) and node.args:
-            func = node.func
-            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-            literal = _literal_prefix(node.args[0]) if called in _DYNAMIC else None
+        elif isinstance(node, ast.Call):
+            literal = _dynamic_target(node, aliases)
             if literal:
                 found.append(Import(name, literal, node.lineno))
     return found
@@ -102,7 +130,7 @@ def upward_imports(root: Path) -> list[str]:
             continue
         for imp in imports_of(root, path):
             there = layer_of(imp.target)
-            if there is None or there in ALLOWED[here]:
+            if there is None or there in ALLOWED[here]:     # "outside" is allowed nowhere
                 continue
             key = (name, imp.line, there)          # `from a import b` names a and a.b: one problem
             problems.setdefault(key, f"{path.relative_to(root)}:{imp.line}: {name} -> {imp.target} ({here} -> {there})")
@@ -123,8 +151,8 @@ def import_cycles(root: Path) -> list[list[str]]:
     for name, path in known.items():
         for imp in imports_of(root, path):
             target = _resolve(imp.target, known)
-            if target and target != name and not name.startswith(target + "."):
-                graph[name].add(target)        # a module importing its own package is no cycle here
+            if target and target != name:
+                graph[name].add(target)
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []

@@ -40,6 +40,14 @@ def plant(root: Path, files: dict[str, str]) -> Path:
     ("reports/bad.py", "from rules import registry\n", "reports -> rules"),
     ("spiders/bad.py", "from auditor.app.crawl import CrawlOptions\n", "spiders -> app"),
     ("auditor/stray.py", "x = 1\n", "stray"),
+    ("auditor/core/bad.py", "from importlib import import_module as im\nim('rules.registry')\n", "core -> rules"),
+    ("auditor/core/bad.py", "import importlib\nimportlib.import_module(name='rules.registry')\n", "core -> rules"),
+    ("auditor/core/bad.py", "import importlib\nimportlib.import_module('.cli', 'auditor.app')\n", "core -> app"),
+    ("auditor/core/bad.py", "from importlib import resources\nresources.files(package='reports')\n", "core -> reports"),
+    ("auditor/core/bad.py", "import pkgutil\npkgutil.get_data('reports', 'x')\n", "core -> reports"),
+    ("auditor/core/bad.py", "import importlib.util\nimportlib.util.find_spec('spiders.run')\n", "core -> spiders"),
+    ("auditor/app/bad.py", "from tests.truth import ground_truth\n", "app -> outside"),
+    ("rules/bad.py", "import bench.sitegen\n", "rules -> outside"),
 ])
 def test_the_checker_finds_a_planted_upward_import(tmp_path, module, text, crossing):
     root = plant(tmp_path, {module: text})
@@ -57,6 +65,12 @@ def test_the_checker_finds_a_planted_cycle(tmp_path):
     root = plant(tmp_path, {"auditor/app/a.py": "from auditor.app import b\n",
                             "auditor/app/b.py": "def f():\n    from auditor.app.a import x\n"})
     assert import_cycles(root) == [["auditor.app.a", "auditor.app.b"]]
+
+
+def test_the_checker_finds_a_cycle_through_a_package_and_its_child(tmp_path):
+    root = plant(tmp_path, {"auditor/app/pkg/__init__.py": "from auditor.app.pkg.child import f\n",
+                            "auditor/app/pkg/child.py": "from auditor.app.pkg import CONSTANT\n"})
+    assert import_cycles(root) == [["auditor.app.pkg", "auditor.app.pkg.child"]]
 
 
 def test_relative_imports_are_resolved(tmp_path):

@@ -49,6 +49,13 @@ def test_the_catalogue_reader_sees_planned_codes_as_codes():
     assert spec_default("HDJ002") == "veto"
 
 
+def indicator_values() -> dict[str, float]:
+    """SPEC §5's indicator values (COL 12, GDE 8, …): what "cap at the indicator" caps at."""
+    text = SPEC.read_text(encoding="utf-8")
+    listed = re.search(r"stated as such: (.+?) \(= 100\)", text, flags=re.DOTALL).group(1)
+    return {code: float(value) for code, value in re.findall(r"([A-Z][A-Z0-9]*) (\d+)", listed)}
+
+
 @pytest.mark.skipif(not SPEC.exists(), reason="../shared is absent")
 def test_spec_defaults_match_the_registry():
     for code, rule in load_rules().items():
@@ -61,6 +68,8 @@ def test_spec_defaults_match_the_registry():
             cap = re.search(r"cap (\d+(?:\.\d+)?)", row)
             if "each" not in row:          # "deduct 2": once, however many findings
                 assert not rule.each and rule.cap == rule.points, (code, row)
+            elif "cap at the indicator" in row:     # until indicators are scored, the rule caps at its value
+                assert rule.each and rule.cap == indicator_values()[re.match(r"[A-Z]+", code).group()], (code, row)
             else:
                 assert rule.each and rule.cap == (float(cap.group(1)) if cap else None), (code, row)
 

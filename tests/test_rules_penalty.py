@@ -81,7 +81,7 @@ def test_prv001_any_page_with_a_valid_id_is_a_finding_shown_masked():
     assert r.status == "fail" and r.findings[0].evidence["number"] == "350702********1513"
     # SPEC §8: a deduction in national (19号's veto list has no privacy item); a profile may make it a veto
     rule = load_rules()["PRV001"]
-    assert (rule.kind, rule.points, rule.each) == ("deduct", 5, True)
+    assert (rule.kind, rule.points, rule.each, rule.cap) == ("deduct", 5, True, 5)     # capped at its indicator
 
 
 @pytest.mark.parametrize("context, flagged", [
