@@ -1,5 +1,6 @@
 """Renderers by format name. A renderer module registers each of its formats with ``@renderer``;
 every command that writes or prints a report, a diff or a batch ranking asks this registry.
+``RENDERER_MODULES`` names the renderer modules (a test fails on one left out).
 
 A renderer decides nothing: it turns a finished object into text or bytes. ``write_files`` writes the
 chosen formats of one subject atomically into a folder.
@@ -13,8 +14,8 @@ from typing import Any, Callable, Literal
 
 from auditor.core.atomic import write_bytes, write_text
 
-Subject = Literal["report", "diff"]
-RENDERER_MODULES = ("json_report", "html", "junit", "table", "diff_view")
+Subject = Literal["report", "diff", "ranking"]
+RENDERER_MODULES = ("json_report", "html", "junit", "table", "diff_view", "summary")
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,13 @@ def get(subject: Subject, name: str) -> Renderer:
     return load_renderers()[(subject, name)]
 
 
-def write_files(subject: Subject, obj: Any, out_dir: Path, chosen: tuple[str, ...] | set[str]) -> list[Path]:
-    """Render and write every file format of ``subject`` that is chosen (or always written)."""
+def write_files(subject: Subject, obj: Any, out_dir: Path, chosen: tuple[str, ...] | set[str] | None = None
+                ) -> list[Path]:
+    """Render and write every file format of ``subject`` that is chosen (or always written); every
+    file format of it when ``chosen`` is None."""
     written = []
     for (subj, name), r in load_renderers().items():
-        if subj != subject or r.filename is None or not (r.always or name in chosen):
+        if subj != subject or r.filename is None or not (r.always or chosen is None or name in chosen):
             continue
         data = r.render(obj)
         path = Path(out_dir) / r.filename

@@ -1,4 +1,5 @@
-"""The batch summary: a ranking of all sites as terminal table, CSV, XLSX and a sortable HTML page."""
+"""The batch summary: a ranking of all sites as terminal table, CSV, XLSX and a sortable HTML page,
+each a renderer of the ``ranking`` subject (``reports.registry``)."""
 from __future__ import annotations
 
 import csv
@@ -10,12 +11,12 @@ from pathlib import Path
 from tabulate import tabulate
 from wcwidth import wcswidth
 
-from auditor.core.atomic import atomic_open, write_text
 from auditor.core.batch import Outcome, RowError
 from auditor.core.results import FAMILIES
 from auditor.core.rundir import REPORT_HTML, SUMMARY_CSV, SUMMARY_HTML, SUMMARY_XLSX
 
 from reports.html import environment
+from reports.registry import renderer
 
 LEVEL_WORDS = {"department": "部门", "government": "政府", None: ""}
 
@@ -34,6 +35,14 @@ class Row:
     errors: int | None
     report: str | None
     note: str
+
+
+@dataclass
+class Ranking:
+    """What the ranking renderers render: one row per site, the CSV rows refused, the page title."""
+    rows: list[Row]
+    errors: list[RowError]
+    title: str
 
 
 HEADERS = ["排名", "网站名称", "网址", "层级", "得分", "等级", "单项否决"] + list(FAMILIES.values()) + \
@@ -71,31 +80,37 @@ def _cells(row: Row) -> list:
          row.report or "", row.note]
 
 
-def render_table(rows: list[Row], errors: list[RowError]) -> str:
-    table = tabulate([[r.rank or "—", r.name, "—" if r.score is None else f"{r.score:g}", r.grade, r.veto,
-                       r.pages if r.pages is not None else "—", r.note[:40]] for r in rows],
+def ranking(outcomes: list[Outcome], errors: list[RowError], out: Path, title: str) -> Ranking:
+    return Ranking(rows_of(outcomes, out), errors, title)
+
+
+@renderer("table", subject="ranking")
+def render_table(r: Ranking) -> str:
+    table = tabulate([[row.rank or "—", row.name, "—" if row.score is None else f"{row.score:g}", row.grade,
+                       row.veto, row.pages if row.pages is not None else "—", row.note[:40]] for row in r.rows],
                      headers=["排名", "网站", "得分", "等级", "否决", "页面", "说明"], tablefmt="simple")
-    bad = [f"第 {e.line} 行未检查：{e.reason}" for e in errors]
+    bad = [f"第 {e.line} 行未检查：{e.reason}" for e in r.errors]
     return "\n".join([table] + bad)
 
 
-def write_csv(rows: list[Row], path: Path) -> None:
+@renderer("csv", subject="ranking", filename=SUMMARY_CSV)
+def render_csv(r: Ranking) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADERS)
-    writer.writerows(_cells(r) for r in rows)
-    with atomic_open(path, "w", encoding="utf-8-sig") as fh:     # a BOM so Excel reads it as UTF-8
-        fh.write(buffer.getvalue())
+    writer.writerows(_cells(row) for row in r.rows)
+    return "\ufeff" + buffer.getvalue()                 # a BOM so Excel reads it as UTF-8
 
 
-def write_xlsx(rows: list[Row], path: Path) -> None:
+@renderer("xlsx", subject="ranking", filename=SUMMARY_XLSX)
+def render_xlsx(r: Ranking) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     wb = Workbook()
     ws = wb.active
     ws.title = "排名"
     ws.append(HEADERS)
-    for row in rows:
+    for row in r.rows:
         ws.append(_cells(row))
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -105,18 +120,12 @@ def write_xlsx(rows: list[Row], path: Path) -> None:
     for col in ws.columns:
         width = max(wcswidth(str(c.value)) if c.value is not None else 0 for c in col)
         ws.column_dimensions[col[0].column_letter].width = min(max(width + 2, 6), 60)
-    with atomic_open(path, "wb") as fh:
-        wb.save(fh)
+    data = io.BytesIO()
+    wb.save(data)
+    return data.getvalue()
 
 
-def write_html(rows: list[Row], errors: list[RowError], path: Path, title: str) -> None:
-    write_text(path, environment().get_template("summary.html.j2").render(
-        rows=rows, errors=errors, families=list(FAMILIES.values()), title=title))
-
-
-def write_all(outcomes: list[Outcome], errors: list[RowError], out: Path, title: str) -> list[Row]:
-    rows = rows_of(outcomes, out)
-    write_csv(rows, out / SUMMARY_CSV)
-    write_xlsx(rows, out / SUMMARY_XLSX)
-    write_html(rows, errors, out / SUMMARY_HTML, title)
-    return rows
+@renderer("html", subject="ranking", filename=SUMMARY_HTML)
+def render_html(r: Ranking) -> str:
+    return environment().get_template("summary.html.j2").render(
+        rows=r.rows, errors=r.errors, families=list(FAMILIES.values()), title=r.title)

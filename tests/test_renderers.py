@@ -56,3 +56,17 @@ def test_a_newly_registered_format_reaches_every_command_that_writes_reports(mar
 def test_an_unregistered_format_is_a_usage_error():
     with pytest.raises(ConfigError, match="未知的输出格式"):
         formats_of(argparse.Namespace(format=["json,pdf"]))
+
+
+def test_every_module_that_registers_a_renderer_is_loaded_by_the_registry():
+    from pathlib import Path
+    folder = Path(registry.__file__).parent
+    registering = {p.stem for p in folder.glob("*.py") if "@renderer(" in p.read_text(encoding="utf-8")}
+    assert registering == set(registry.RENDERER_MODULES)
+
+
+def test_the_batch_ranking_is_rendered_through_the_registry(tmp_path):
+    from reports.summary import Ranking
+    written = registry.write_files("ranking", Ranking(rows=[], errors=[], title="排名"), tmp_path)
+    assert sorted(p.name for p in written) == ["summary.csv", "summary.html", "summary.xlsx"]
+    assert (tmp_path / "summary.csv").read_bytes().startswith(b"\xef\xbb\xbf")      # Excel reads it as UTF-8

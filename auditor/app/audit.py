@@ -19,7 +19,7 @@ from auditor.core.diff import ReportDiff, baseline_summary, diff_reports, load_r
 from auditor.core.errors import ConfigError
 from auditor.core.profile import Profile
 from auditor.core.report import UNRATED, Report, build_report, crawl_from_snapshot
-from auditor.core.rundir import CRAWL_SUMMARY, PAGES, RECHECK_DIR, RUN_META
+from auditor.core.rundir import CRAWL_SUMMARY, PAGES, RECHECK_DIR, RUN_META, RUNS_ROOT
 from auditor.core.scoring import score as score_judged
 from auditor.core.snapshot import SiteSnapshot
 from auditor.core.workdays import WorkCalendar
@@ -51,14 +51,14 @@ def validate_url(url: str) -> str:
     return url
 
 
-def default_run_dir(url: str, base: Path = Path("gkaudit-runs")) -> Path:
+def default_run_dir(url: str, base: Path = Path(RUNS_ROOT)) -> Path:
     host = (urlsplit(url).hostname or "site").replace(":", "_")
     port = urlsplit(url).port
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     return base / (f"{host}_{port}" if port else host) / stamp
 
 
-def unfinished_run_dir(url: str, base: Path = Path("gkaudit-runs")) -> Path:
+def unfinished_run_dir(url: str, base: Path = Path(RUNS_ROOT)) -> Path:
     """The newest run directory of this site whose crawl was cut off and can be resumed."""
     site_dir = default_run_dir(validate_url(url), base).parent
     runs = sorted((d for d in site_dir.glob("*") if d.is_dir() and resume.can_resume(d)), reverse=True)

@@ -93,7 +93,7 @@ def run_crawls(jobs: list[dict], log_file: Path | None = None, processes: int = 
         children = []
         for n, share in enumerate(shares):
             if show:            # each child reports its counts to a file; this process sums them
-                share = [dict(job, settings=dict(job["settings"], GKAUDIT_PROGRESS_FILE=f"{tmp}/progress-{n}.json"))
+                share = [dict(job, settings=dict(job["settings"], GKAUDIT_PROGRESS_FILE=f"{tmp}/{rundir.progress_file(n)}"))
                          for job in share]
             job_file = Path(tmp) / f"job-{n}.json"
             spec = {"crawls": share, "log_file": str(log_file) if log_file else None}

@@ -15,6 +15,17 @@ def _umask() -> int:
 
 
 _FILE_MODE = 0o666 & ~_umask()
+_PART_PREFIX, _PART_SUFFIX = ".{name}.", ".part"    # a file being written: .<name>.<random>.part
+
+
+def _temporary(target: Path) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix=_PART_PREFIX.format(name=target.name), suffix=_PART_SUFFIX, dir=target.parent)
+
+
+def partials(path: str | os.PathLike) -> list[Path]:
+    """The temporary siblings of ``path`` that writers left unfinished (killed before publishing)."""
+    target = Path(path)
+    return sorted(target.parent.glob(_PART_PREFIX.format(name=target.name) + "*" + _PART_SUFFIX))
 
 
 @contextlib.contextmanager
@@ -22,7 +33,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
     """Open a temporary sibling of ``path``; on success fsync and rename it over ``path``."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    fd, tmp = _temporary(target)
     os.chmod(tmp, _FILE_MODE)
     binary = "b" in mode
     try:
@@ -53,7 +64,7 @@ class AtomicFile:
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
+        fd, self.tmp = _temporary(self.path)
         os.chmod(self.tmp, _FILE_MODE)
         self.fh = os.fdopen(fd, "wb")
 

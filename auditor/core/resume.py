@@ -23,6 +23,7 @@ from typing import Iterator
 
 import orjson
 
+from auditor.core import atomic
 from auditor.core.atomic import AtomicFile
 
 from auditor.core.rundir import PAGES, RESUME_DIR, WARC
@@ -80,7 +81,7 @@ def complete_warc(path: Path) -> tuple[int, set[str]]:
 
 def _partials(run_dir: Path, name: str) -> list[Path]:
     """Temporary files of ``name`` left by killed runs, newest first."""
-    found = list(run_dir.glob(f".{name}.*.part"))
+    found = atomic.partials(Path(run_dir) / name)
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 

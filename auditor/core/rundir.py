@@ -6,6 +6,11 @@ renamed into place).
 """
 from __future__ import annotations
 
+RUNS_ROOT = "gkaudit-runs"           # where run directories go without --out: RUNS_ROOT/<host>/<time>/,
+BATCH_RUNS = "batch"                 # RUNS_ROOT/batch/<time>/ for a batch,
+DEMO_RUNS = "demo"                   # RUNS_ROOT/demo/<time>-<variant>/ for the demo
+BATCH_SITES = "sites"                # a batch's per-site run directories: <batch>/sites/<line>-<host>/
+
 REPORT_JSON = "report.json"          # the report, valid against reports/schema/report.schema.json
 REPORT_HTML = "report.html"          # the self-contained Chinese page
 JUNIT_XML = "junit.xml"              # one test case per rule, for CI
@@ -16,7 +21,11 @@ RUN_META = "run.json"                # what was asked: URL, profile, level, as-o
 CRAWL_LOG = "crawl.log"              # Scrapy's log
 RESUME_DIR = ".resume"               # what a killed crawl had stored, gathered for --resume
 RECHECK_DIR = "recheck"              # recheck's reports: RUN_DIR/recheck/<timestamp>/
-PROGRESS_FILES = "progress-*.json"   # the crawl children's progress, summed into one line
+PROGRESS_FILES = "progress-*.json"   # the crawl children's progress (in a temporary folder), summed
+
+
+def progress_file(n: int) -> str:
+    return PROGRESS_FILES.replace("*", str(n))
 DIFF_JSON = "diff.json"              # the rectification view beside the newer report
 DIFF_HTML = "diff.html"
 SUMMARY_CSV = "summary.csv"          # a batch's ranking

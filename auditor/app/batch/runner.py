@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from auditor.core import resume
-from auditor.core.rundir import CRAWL_LOG, CRAWL_SUMMARY, REPORT_JSON, RUN_META
+from auditor.core.rundir import BATCH_SITES, CRAWL_LOG, CRAWL_SUMMARY, REPORT_JSON, RUN_META
 from auditor.core.atomic import write_text
 from auditor.app.audit import judge_run, write_outputs
 from auditor.core.report import is_unreachable
@@ -43,7 +43,7 @@ def site_options(site: Site, base: CrawlOptions) -> CrawlOptions:
 
 
 def prepare(site: Site, out: Path, as_of: dt.date) -> Path:
-    run_dir = out / "sites" / site.slug
+    run_dir = out / BATCH_SITES / site.slug
     run_dir.mkdir(parents=True, exist_ok=True)
     profile = load_profile(site.profile)
     meta = {"url": site.url, "site_name": site.name, "level": site.level or profile.level,
@@ -73,7 +73,7 @@ def run_batch(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt.date,
     outcomes: dict[int, Outcome] = {}
     todo: list[tuple[Site, Path]] = []
     for site in sites:
-        run_dir = out / "sites" / site.slug
+        run_dir = out / BATCH_SITES / site.slug
         earlier = None if rerun else finished_report(run_dir, site)
         if earlier is not None:
             outcomes[site.line] = Outcome(site, run_dir, report=earlier, reused=True,

@@ -8,6 +8,7 @@ from pathlib import Path
 from auditor.app.batch.runner import run_batch
 from auditor.app.batch.sites import read_sites
 from auditor.core.errors import ConfigError
+from auditor.core.rundir import BATCH_RUNS, RUNS_ROOT, SUMMARY_HTML
 from auditor.app.commands.audit_cmd import add_crawl_arguments, crawl_options
 
 
@@ -24,14 +25,14 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from reports import summary
+    from reports import registry, summary
     from auditor.app.commands.common import progress_wanted
     sites, errors = read_sites(args.sites, default_profile=args.profile)
     for e in errors:
         print(f"gkaudit: {args.sites} 第 {e.line} 行：{e.reason}", file=sys.stderr)
     if not sites:
         raise ConfigError(f"{args.sites} 中没有可检查的网站")
-    out = args.out or Path("gkaudit-runs") / "batch" / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = args.out or Path(RUNS_ROOT) / BATCH_RUNS / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     as_of = args.as_of or dt.date.today()
     crawl = crawl_options(args, progress_wanted(args))
     if args.redis:
@@ -41,8 +42,9 @@ def run(args) -> int:
         outcomes = run_distributed(sites, out, crawl, as_of, redis_url=args.redis, rerun=args.rerun)
     else:
         outcomes = run_batch(sites, out, crawl, as_of, rerun=args.rerun)
-    rows = summary.write_all(outcomes, errors, out, args.title)
+    ranking = summary.ranking(outcomes, errors, out, args.title)
+    registry.write_files("ranking", ranking, out)
     if not args.quiet:
-        print(summary.render_table(rows, errors))
-        print(f"\n汇总：{(out / 'summary.html').resolve()}")
+        print(registry.get("ranking", "table").render(ranking))
+        print(f"\n汇总：{(out / SUMMARY_HTML).resolve()}")
     return 0 if all(o.report is not None for o in outcomes) else 3

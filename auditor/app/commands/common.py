@@ -16,9 +16,23 @@ from auditor.core.rundir import REPORT_HTML, REPORT_JSON
 PRINT_JSON = "-"                     # --format … -: the report JSON alone on stdout
 
 
-def report_formats() -> tuple[str, ...]:
-    """What --format accepts: every registered report renderer, and "-"."""
-    return registry.formats("report") + (PRINT_JSON,)
+def report_formats(subject: registry.Subject = "report") -> tuple[str, ...]:
+    """What --format accepts: every registered renderer of the subject, and "-"."""
+    return registry.formats(subject) + (PRINT_JSON,)
+
+
+def parse_formats(raw: str | list[str] | None, subject: registry.Subject = "report") -> tuple[str, ...]:
+    """``--format`` as given (commas or spaces), each name checked against the registry."""
+    parts = raw if isinstance(raw, list) else [raw or ""]
+    chosen = tuple(f.strip() for part in parts for f in part.replace(" ", ",").split(",") if f.strip())
+    unknown = [f for f in chosen if f not in report_formats(subject)]
+    if unknown:
+        raise ConfigError(f"未知的输出格式：{', '.join(unknown)}（可选：{', '.join(report_formats(subject))}）")
+    return chosen
+
+
+def format_help(subject: registry.Subject = "report") -> str:
+    return "、".join(registry.formats(subject))
 
 
 def parse_date(text: str) -> dt.date:
@@ -41,7 +55,7 @@ def add_judging_arguments(p) -> None:
     p.add_argument("--profile", help="检查方案：national、market-regulation、fujian-market-regulation 或 YAML 文件路径")
     p.add_argument("--as-of", type=parse_date, help="以哪一天为“今天”（YYYY-MM-DD），用于可复现的检查；默认今天")
     p.add_argument("--format", nargs="+", default=["table,json,html"],
-                   help="输出：table（终端表格）、json、html、junit 的组合，逗号或空格分隔；report.json 总会写出；"
+                   help=f"输出：{format_help()} 的组合（table 为终端表格），逗号或空格分隔；report.json 总会写出；"
                         "“-”表示把完整报告 JSON 打印到标准输出（标准输出不再有其他内容）")
     p.add_argument("--print", choices=("table", "json", "none"), default=None,
                    help="标准输出打印什么：table（默认）、json（完整报告）或 none")
@@ -50,12 +64,7 @@ def add_judging_arguments(p) -> None:
 
 
 def formats_of(args) -> tuple[str, ...]:
-    raw = args.format if isinstance(args.format, list) else [args.format or ""]
-    chosen = tuple(f.strip() for part in raw for f in part.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in report_formats()]
-    if unknown:
-        raise ConfigError(f"未知的输出格式：{', '.join(unknown)}（可选：{', '.join(report_formats())}）")
-    return chosen
+    return parse_formats(args.format)
 
 
 def print_mode(args) -> str:

@@ -8,6 +8,7 @@ from auditor.app.audit import AuditOptions, audit_site
 from auditor.app.crawl import CrawlOptions
 from auditor.app.commands.common import emit, exit_code, formats_of, progress_wanted
 from auditor.app.demo.server import SampleSite, demo_settings
+from auditor.core.rundir import DEMO_RUNS, RUNS_ROOT
 
 
 VARIANT_WORDS = {"planted": "含预置问题", "clean": "整改后", "sparse": "改版后缺项"}
@@ -26,7 +27,7 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     demo = demo_settings()
     variant = args.variant or ("clean" if args.clean else "planted")
-    out = args.out or Path("gkaudit-runs") / "demo" / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{variant}"
+    out = args.out or Path(RUNS_ROOT) / DEMO_RUNS / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{variant}"
     with SampleSite(variant) as site:
         if not args.quiet and args.print != "json":
             print(f"示例网站（{VARIANT_WORDS[variant]}）：{site.url}")

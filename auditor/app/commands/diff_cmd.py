@@ -6,25 +6,21 @@ from pathlib import Path
 
 from reports import registry
 
-from auditor.app.commands.common import PRINT_JSON
+from auditor.app.commands.common import PRINT_JSON, format_help, parse_formats
 from auditor.core.diff import diff_reports, load_report
-from auditor.core.errors import ConfigError
 
 
 def add_arguments(p) -> None:
     p.add_argument("old", help="上次检查的 report.json 或运行目录")
     p.add_argument("new", help="本次检查的 report.json 或运行目录")
     p.add_argument("--format", default="table,json,html",
-                   help="table（终端）、json、html 的组合；json 单独给出“-”表示只把 JSON 打印到标准输出")
+                   help=f"{format_help('diff')} 的组合（table 为终端表格）；“-”表示只把 JSON 打印到标准输出")
     p.add_argument("--out", type=Path, help="diff.json / diff.html 写到哪里（默认：本次报告所在目录）")
     p.add_argument("--fail-on-new", action="store_true", help="有新发现的问题时退出码为 1")
 
 
 def run(args) -> int:
-    formats = {f.strip() for f in args.format.replace(" ", ",").split(",") if f.strip()}
-    unknown = formats - set(registry.formats("diff")) - {PRINT_JSON}
-    if unknown:
-        raise ConfigError(f"未知的输出格式：{', '.join(sorted(unknown))}")
+    formats = parse_formats(args.format, "diff")
     d = diff_reports(load_report(args.old), load_report(args.new))
     new_path = Path(args.new)
     out = args.out or (new_path if new_path.is_dir() else new_path.parent)
