@@ -33,3 +33,18 @@ def test_normalising_removes_what_differs_between_runs():
         "site": {"url": "http://sample-site.test/"},
         "results": [{"findings": [{"url": "http://sample-site.test/a.html",
                                    "evidence": {"warc_record_id": "<warc-record>"}}]}]}
+
+
+def test_the_demo_command_reports_what_the_saved_copy_says(tmp_path):
+    """`gkaudit demo` itself (its own demo.yaml, not the test oracle) gives the saved planted report."""
+    from auditor.app.cli import main
+    from auditor.app.demo.server import demo_settings
+    from tests.truth import ground_truth
+
+    truth, demo = ground_truth(), demo_settings()
+    assert (demo["name"], demo["level"], demo["profile"], str(demo["as_of"])) == (
+        truth["site"]["name"], truth["site"]["level"], truth["site"]["profile"], str(truth["as_of"]))
+    assert main(["demo", "--quiet", "--out", str(tmp_path / "demo"), "--format", "json"]) == 0
+    report = json.loads((tmp_path / "demo" / "report.json").read_text(encoding="utf-8"))
+    saved = json.loads(copy_path("planted").read_text(encoding="utf-8"))
+    assert normalise(report) == saved
