@@ -117,3 +117,15 @@ def test_a_record_keeps_its_json_shape():
     assert list(record.model_dump()["expansions"][0]) == ["adapter", "pages", "data", "redirect", "items", "capped"]
     fetch = found.expansion.data[0]
     assert fetch in {DataFetch.model_validate(fetch.model_dump())}
+
+
+def test_each_adapter_says_whether_it_reads_lists_and_how_its_platform_shows():
+    """Knowledge of a platform stays in its module: the snapshot asks whether an expansion read a
+    list, looks_script_built asks each platform's list marker."""
+    from auditor.core.extract.platforms.registry import REGISTRY, reads_lists
+    assert not reads_lists("redirect") and reads_lists("trs") and reads_lists("jpage")
+    marked = {name for name, a in REGISTRY.items() if a.list_marker is not None}
+    assert marked == {"jpage", "gkmlpt"}
+    assert REGISTRY["jpage"].list_marker(["var x = '<datastore>';"], [])
+    assert REGISTRY["gkmlpt"].list_marker(["window._CONFIG = {SID: '1'}"], ["/gkmlpt/gkml/pc/js/app.js"])
+    assert not REGISTRY["gkmlpt"].list_marker(["window._CONFIG = {SID: '1'}"], ["/js/app.js"])

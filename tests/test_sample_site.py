@@ -1,4 +1,4 @@
-"""Self-checks for the bundled sample site and its loopback server (auditor/sample_server.py)."""
+"""Self-checks for the bundled sample site and its loopback server (auditor/app/demo/server.py)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -10,6 +10,7 @@ from typing import Iterable, Iterator
 
 from auditor.core.errors import ConfigError
 from auditor.core.extract.links import canonical_url
+from auditor.core.extract.platforms.registry import reads_lists
 from auditor.core.models import PageRecord
 from auditor.core.record_loader import RecordReader, read_file
 
@@ -137,7 +138,7 @@ class SiteSnapshot:
             # still empty after the adapters (and after the browser, if it was used)
             cached = [r for r in self._pages
                       if r.script_built and not r.items
-                      and not any(e.adapter != "redirect" for e in r.expansions)]
+                      and not any(reads_lists(e.adapter) for e in r.expansions)]
             # a list whose data endpoint failed, was refused or was cut by a limit was read only in part
             failed = {r.list_of for r in self.records if r.list_of
                       and (r.skipped or r.error or r.status is None or r.status >= 400)}

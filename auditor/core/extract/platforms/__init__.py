@@ -130,11 +130,9 @@ def _looks_script_built(root) -> bool:
         return False
     scripts = page_scripts(root)
     code = [text for _el, text in scripts]
-    # a platform whose list lives in script: Hanweb's data island, Guangdong's gkmlpt
-    if any(("<datastore" in t or ".jpage(" in t or "dataproxy.jsp" in t) for t in code):
-        return True
-    if any("_CONFIG" in t and "SID" in t for t in code) and (
-            any("/gkmlpt/" in src for src in script_srcs(root)) or any("/gkmlpt/" in t for t in code)):
+    # a platform whose list lives in script (each adapter says how its platform shows)
+    srcs = script_srcs(root)
+    if any(a.list_marker(code, srcs) for a in in_order() if a.list_marker is not None):
         return True
     # client-side templates
     for el, text in scripts:
@@ -144,7 +142,6 @@ def _looks_script_built(root) -> bool:
     body = root.find("body")
     if body is None:
         return False
-    srcs = script_srcs(root)
     # a single-page application's empty mount point
     links = sum(1 for a in body.iter("a") if a.get("href"))
     for el in body.iter("div", "main", "section"):

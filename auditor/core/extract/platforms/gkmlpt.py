@@ -38,7 +38,7 @@ from auditor.core.extract.platforms._base import (
     script_srcs,
     to_int,
 )
-from auditor.core.extract.platforms.registry import adapter, data_parser
+from auditor.core.extract.platforms.registry import adapter, data_parser, list_marker
 
 NAME = "gkmlpt"
 _SID = re.compile(r"""["']?\bSID["']?\s*:\s*["']?([\w\-]{1,40})["']?""")
@@ -195,3 +195,10 @@ def parse_data(request: DataFetch, body: bytes, content_type: str | None):
         further = [DataFetch(adapter=NAME, url=_with_page(request.url, page), page=page)
                    for page in range(2, last + 1)]
     return items, further
+
+
+@list_marker(NAME)
+def keeps_list_in_script(code: list[str], srcs: list[str]) -> bool:
+    """The directory's configuration, with the platform's own scripts or paths beside it."""
+    return any("_CONFIG" in t and "SID" in t for t in code) and (
+        any("/gkmlpt/" in src for src in srcs) or any("/gkmlpt/" in t for t in code))

@@ -45,7 +45,7 @@ from auditor.core.extract.platforms._base import (
     to_int,
     uncdata,
 )
-from auditor.core.extract.platforms.registry import adapter, data_parser
+from auditor.core.extract.platforms.registry import adapter, data_parser, list_marker
 
 NAME = "jpage"
 DEFAULT_PROXY = "/module/web/jpage/dataproxy.jsp"
@@ -327,3 +327,9 @@ def _follow_link(request: DataFetch, text: str) -> list[DataFetch]:
             return [DataFetch(adapter=NAME, url=url, page=request.page + 1)]
         break
     return []
+
+
+@list_marker(NAME)
+def keeps_list_in_script(code: list[str], srcs: list[str]) -> bool:
+    """Hanweb's data island or its pager call or data proxy, even where the adapter read nothing."""
+    return any("<datastore" in t or ".jpage(" in t or "dataproxy.jsp" in t for t in code)

@@ -105,7 +105,7 @@ def _script_target(scripts) -> str | None:
     return None
 
 
-@adapter(name=NAME, label="脚本或 refresh 跳转", order=10)
+@adapter(name=NAME, label="脚本或 refresh 跳转", order=10, reads_lists=False)
 def expand(root, page_url: str, max_pages: int = 200, scripts=None) -> Found | None:
     """Where a page sends every reader: its refresh target, else a top-level script redirect."""
     del max_pages  # a redirect is one page

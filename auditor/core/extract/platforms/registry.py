@@ -20,10 +20,11 @@ from auditor.core.models import DataFetch, ListItem
 
 from auditor.core.extract.platforms._base import Found
 
-__all__ = ["Adapter", "REGISTRY", "adapter", "data_parser", "in_order", "label"]
+__all__ = ["Adapter", "REGISTRY", "adapter", "data_parser", "in_order", "label", "list_marker", "reads_lists"]
 
 Expand = Callable[..., Found | None]
 ParseData = Callable[[DataFetch, bytes, str | None], tuple[list[ListItem], list[DataFetch]]]
+ListMarker = Callable[[list[str], list[str]], bool]      # (inline scripts, script srcs) -> its list is there
 NAME = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 RESERVED = ("render", "data")   # other ways to a page, as records name them in ``via``
 
@@ -35,12 +36,14 @@ class Adapter:
     order: int                            # dispatch order: lowest first
     expand: Expand                        # detects its platform on a page and reads it
     parse_data: ParseData | None = None   # reads its data endpoints' answers
+    reads_lists: bool = True              # False: it only leads elsewhere (a redirect), reads no list
+    list_marker: ListMarker | None = None  # its platform keeps this page's list in script
 
 
 REGISTRY: dict[str, Adapter] = {}
 
 
-def adapter(*, name: str, label: str, order: int) -> Callable[[Expand], Expand]:
+def adapter(*, name: str, label: str, order: int, reads_lists: bool = True) -> Callable[[Expand], Expand]:
     """Register a module's ``expand`` function as the adapter ``name``."""
     if not isinstance(name, str) or not NAME.match(name) or name in RESERVED:
         raise ValueError(f"bad adapter name {name!r}")
@@ -55,7 +58,7 @@ def adapter(*, name: str, label: str, order: int) -> Callable[[Expand], Expand]:
         taken = next((a.name for a in REGISTRY.values() if a.order == order), None)
         if taken:
             raise ValueError(f"adapter {name}: order {order} is {taken}'s")
-        REGISTRY[name] = Adapter(name=name, label=label, order=order, expand=expand)
+        REGISTRY[name] = Adapter(name=name, label=label, order=order, expand=expand, reads_lists=reads_lists)
         return expand
 
     return register
@@ -73,6 +76,25 @@ def data_parser(name: str) -> Callable[[ParseData], ParseData]:
         return parse
 
     return register
+
+
+def list_marker(name: str) -> Callable[[ListMarker], ListMarker]:
+    """Register how to tell, from a page's scripts alone, that the adapter ``name``'s platform keeps
+    the page's list in script (for a list no adapter could read: its blank verdict is uncertain)."""
+    def register(marker: ListMarker) -> ListMarker:
+        found = REGISTRY.get(name)
+        if found is None:
+            raise ValueError(f"no adapter {name!r} to mark lists for")
+        REGISTRY[name] = replace(found, list_marker=marker)
+        return marker
+
+    return register
+
+
+def reads_lists(name: str) -> bool:
+    """Whether what the adapter ``name`` found on a page is a list (a redirect is not)."""
+    found = REGISTRY.get(name)
+    return found.reads_lists if found else True
 
 
 def in_order() -> list[Adapter]:
