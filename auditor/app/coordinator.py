@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor.core.atomic import AtomicFile, write_text
-from auditor.app.batch.runner import Outcome, finished_report, judge_site, prepare, site_options
+from auditor.app.batch.runner import earlier_outcome, judge_site, prepare, site_options
+from auditor.core.batch import Outcome
 from auditor.app.batch.sites import Site
 from auditor.app.crawl import CrawlOptions
-from auditor.core.rundir import BATCH_SITES, CRAWL_SUMMARY, PAGES, WARC
+from auditor.core.rundir import CRAWL_SUMMARY, PAGES, WARC
 from auditor.core.errors import ConfigError
 from auditor.core.extract.links import canonical_url
 from spiders.redis_keys import Keys
@@ -145,9 +146,9 @@ def run_distributed(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt
     outcomes: dict[int, Outcome] = {}
     active: list[Active] = []
     for site in sites:
-        earlier = None if rerun else finished_report(out / BATCH_SITES / site.slug, site)
+        earlier = None if rerun else earlier_outcome(site, out)
         if earlier is not None:
-            outcomes[site.line] = Outcome(site, out / BATCH_SITES / site.slug, report=earlier, reused=True)
+            outcomes[site.line] = earlier
             continue
         run_dir = prepare(site, out, as_of)
         pages, warc = AtomicFile(run_dir / PAGES), AtomicFile(run_dir / WARC)

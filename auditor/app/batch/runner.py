@@ -38,6 +38,16 @@ def finished_report(run_dir: Path, site: Site) -> Report | None:
         return None
 
 
+def earlier_outcome(site: Site, out: Path) -> Outcome | None:
+    """This site's outcome from an earlier, complete run of the same batch folder, if there is one."""
+    run_dir = out / BATCH_SITES / site.slug
+    earlier = finished_report(run_dir, site)
+    if earlier is None:
+        return None
+    return Outcome(site, run_dir, report=earlier, reused=True,
+                   reason=earlier.warnings[0] if is_unreachable(earlier) else None)
+
+
 def site_options(site: Site, base: CrawlOptions) -> CrawlOptions:
     return base.for_profile(load_profile(site.profile))
 
@@ -73,11 +83,9 @@ def run_batch(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt.date,
     outcomes: dict[int, Outcome] = {}
     todo: list[tuple[Site, Path]] = []
     for site in sites:
-        run_dir = out / BATCH_SITES / site.slug
-        earlier = None if rerun else finished_report(run_dir, site)
+        earlier = None if rerun else earlier_outcome(site, out)
         if earlier is not None:
-            outcomes[site.line] = Outcome(site, run_dir, report=earlier, reused=True,
-                                          reason=earlier.warnings[0] if is_unreachable(earlier) else None)
+            outcomes[site.line] = earlier
         else:
             todo.append((site, prepare(site, out, as_of)))
     if todo:
