@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 
 from auditor.core import __version__
-from auditor.core.results import FAMILIES, Judged, Kind, Status
+from auditor.core.results import FAMILIES, FindingStatus, Judged, Kind, Level, Status
 from auditor.core.profile import Profile
 from auditor.core.scoring import Score
 from auditor.core.snapshot import SiteSnapshot
@@ -24,7 +24,7 @@ class FindingOut(BaseModel):
     message: str
     url: str | None = None
     excerpt: str | None = None
-    status: Literal["fail", "warn"] = "fail"
+    status: FindingStatus = "fail"
     evidence: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -70,7 +70,7 @@ class ScoreOut(BaseModel):
 class SiteOut(BaseModel):
     name: str | None = None
     url: str
-    level: Literal["department", "government"]
+    level: Level
 
 
 class CoverageOut(BaseModel):

@@ -21,6 +21,7 @@ from typing_extensions import TypedDict
 Kind = Literal["veto", "deduct", "info", "warn"]
 Status = Literal["pass", "fail", "warn", "na", "error"]
 Level = Literal["department", "government"]          # 部门 or 人民政府
+FindingStatus = Literal["fail", "warn"]               # a finding fails, or is for a person to confirm
 DOC_HEADINGS = ("## 检查内容", "## 为什么", "## 如何整改", "## 依据")
 # The rule families, listed once: the order rules are registered and reports show them, and their
 # Chinese names. Each family is one module of rules/ (rules.registry imports them in this order).
@@ -113,7 +114,7 @@ class Finding:
     url: str | None = None
     excerpt: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
-    status: Literal["fail", "warn"] = "fail"
+    status: FindingStatus = "fail"
     counts_toward_veto: bool = True      # for veto_at: UPD002 counts only news and notice columns
 
 
