@@ -50,8 +50,9 @@ HEADERS = ["排名", "网站名称", "网址", "层级", "得分", "等级", "�
 
 
 def rows_of(outcomes: list[Outcome], out: Path) -> list[Row]:
-    def key(o: Outcome):
-        return (not o.rated, -(o.report.score.total or 0) if o.rated else 0, o.site.line)
+    def key(o: Outcome):        # SPEC §5.4: a vetoed site ranks below every site without a veto
+        return (not o.rated, bool(o.report.score.veto) if o.rated else True,
+                -(o.report.score.total or 0) if o.rated else 0, o.site.line)
     rows, rank = [], 0
     for o in sorted(outcomes, key=key):
         r = o.report

@@ -24,9 +24,13 @@ def render(report: Report, show_all: bool = False) -> str:
         f"方案：{report.profile}　检查日期：{report.as_of}　抓取页面：{report.crawl.pages}　抓取错误：{report.crawl.errors}"
         + (f"　（抓取已截断：{truncation(report.crawl.truncated_reasons)}）" if report.crawl.truncated else "")
         + (f"\n{coverage(report.crawl.coverage)}" if coverage(report.crawl.coverage) else ""),
-        (f"得分：{s.total:g}　" if s.total is not None else "") + f"等级：{s.grade}"
-        + (f"　单项否决：{'、'.join(s.veto)}" if s.veto else ""),
+        (f"{'参考得分' if s.reference else '得分'}：{s.total:g}　" if s.total is not None else "") + f"等级：{s.grade}"
+        + (f"　单项否决：{'、'.join(s.veto)}（分数仅供参考）" if s.veto else ""),
     ]
+    if s.indicators:
+        head.append("一级指标：" + "　".join(
+            f"{i.name} {i.value - i.lost:g}/{i.value:g}" if i.applies else f"{i.name} 不计分"
+            for i in s.indicators))
     rows = []
     for r in report.results:
         if r.status == "pass" and not show_all:

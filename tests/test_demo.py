@@ -66,12 +66,23 @@ def test_report_json_is_valid_against_the_published_schema(planted_audit, clean_
         validate(report)
 
 
-def test_score_is_the_sum_of_listed_deductions(planted_audit):
+def test_the_score_can_be_checked_by_hand_from_the_indicators(planted_audit):
+    """SPEC §5: each indicator loses its rules' deductions up to its value; the score is 100 × (values −
+    deductions) / values over the indicators that apply; every rule's deduction is listed."""
     _, report, _ = planted_audit
-    lost = sum(d["points"] for d in report["score"]["deductions"])
-    assert report["score"]["total"] == pytest.approx(100 - lost)
-    assert {d["code"]: d["points"] for d in report["score"]["deductions"]} == \
+    score = report["score"]
+    assert {d["code"]: d["points"] for d in score["deductions"]} == \
         {r["code"]: r["points_lost"] for r in report["results"] if r["points_lost"]}
+    prefixes = {i["code"] for i in score["indicators"]}
+    for ind in score["indicators"]:
+        members = [r for r in report["results"] if r["code"].rstrip("0123456789") == ind["code"]]
+        assert ind["lost"] == pytest.approx(min(ind["value"], sum(r["points_lost"] for r in members)))
+        assert ind["applies"] == any(r["status"] != "na" for r in members)
+    assert all(r["code"].rstrip("0123456789") in prefixes for r in report["results"])
+    applying = [i for i in score["indicators"] if i["applies"]]
+    value = sum(i["value"] for i in applying)
+    assert score["total"] == pytest.approx(round(100 * (value - sum(i["lost"] for i in applying)) / value, 2))
+    assert not any(i["applies"] for i in score["indicators"] if i["code"] in ("HDJ", "ERR"))   # not built yet
 
 
 def test_findings_point_at_their_warc_evidence(planted_audit):

@@ -89,8 +89,9 @@ def test_shipped_profiles_load_and_select_known_rules(name):
         assert code in load_rules() or code in spec_codes(), code
 
 
-def test_market_profiles_extend_national_and_set_the_penalty_deadline():
-    assert load_profile("market-regulation").settings["penalty_deadline_workdays"] == 20
+def test_every_shipped_profile_keeps_the_7_day_penalty_deadline():
+    """SPEC §6: 总局令第45号's 20 working days are for the 国家企业信用信息公示系统, not the website."""
+    for name in available_profiles():
+        assert load_profile(name).settings["penalty_deadline_workdays"] == 7, name
     fj = load_profile("fujian-market-regulation")
-    assert fj.settings["penalty_deadline_workdays"] == 7
     assert fj.settings["column_name"] == "政府信息公开"     # inherited from national

@@ -37,8 +37,8 @@ def home(**kw):
     ("2026-09-28", "2026-10-13", "national", "pass", 7),      # 国庆 off, 10/10 (Sat) worked: 7 working days
     ("2026-09-28", "2026-10-14", "national", "fail", 8),
     ("2026-09-28", "2026-11-03", "market-regulation", "fail", 22),
-    ("2026-02-24", "2026-03-24", "market-regulation", "fail", 21),   # 2/28 (Sat) 调休: late only on the real calendar
-    ("2026-02-24", "2026-03-23", "market-regulation", "pass", 20),
+    ("2026-02-24", "2026-03-05", "market-regulation", "fail", 8),    # 2/28 (Sat) 调休: late only on the real calendar
+    ("2026-02-24", "2026-03-04", "market-regulation", "pass", 7),    # 7 days in every shipped profile (SPEC §6)
     ("2026-09-28", "2026-10-09", "fujian-market-regulation", "pass", 4),
 ])
 def test_pen001_counts_real_working_days_against_the_profile_deadline(decided, published, profile, status, lag):

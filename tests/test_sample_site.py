@@ -457,7 +457,7 @@ def test_personal_data_only_where_planted(variant):
 
 XZCF = "/xxgk/fdzdgknr/xzcf/"
 GS = XZCF + "ajgs/"
-PEN6 = {"planted": XZCF + "202603/t20260324_6108.html", "sparse": XZCF + "202603/t20260324_6108.html",
+PEN6 = {"planted": XZCF + "202603/t20260305_6108.html", "sparse": XZCF + "202603/t20260305_6108.html",
         "clean": XZCF + "202603/t20260303_6108.html"}
 
 
@@ -472,12 +472,12 @@ def test_penalty_pages(variant):
     """PEN001/PEN002 as planted: 〔2026〕6号 late only on the real calendar, the quarterly 公示 list with
     its own 公示日期 per row, the prose 决定书 signed in Chinese numerals."""
     pages = html_pages(variant)
-    # 〔2026〕6号: 信息公开表, decided 2026-02-24, published 03-24 (clean: 03-03)
+    # 〔2026〕6号: 信息公开表, decided 2026-02-24, published 03-05 (clean: 03-03)
     six = pages[PEN6[variant]]
     pub = re.search(r'name="PubDate" content="([^"]+)"', six).group(1)
-    assert pub == ("2026-03-03" if variant == "clean" else "2026-03-24")
+    assert pub == ("2026-03-03" if variant == "clean" else "2026-03-05")
     assert f"发布日期：{pub}" in six and "作出处罚决定的日期</td><td>2026年2月24日" in six
-    assert _workdays("2026-02-24", pub) == (6 if variant == "clean" else 21)
+    assert _workdays("2026-02-24", pub) == (6 if variant == "clean" else 8)
     assert (PEN6["planted"] in pages) == (variant != "clean")
     # the quarterly 公示 list: a list page (no PubDate/ArticleTitle, no 发布日期 label), one row per decision
     gs = pages[GS]
@@ -859,12 +859,12 @@ def test_working_day_facts():
     assert wd("2026-09-30", "2026-10-08") == 1 and _weekdays("2026-09-30", "2026-10-08") == 6
     assert wd("2026-09-14", "2026-09-18") <= 20                   # 3号 成文 -> 发布 (UPD004 passes)
     assert wd("2026-09-28", "2026-11-03") == 22         # PEN001 (> 7 and > 20)
-    # PEN001 〔2026〕6号: Tue 02-24, the first working day after 春节 (02-15..02-23), published Tue 03-24:
-    # 21 working days because Sat 02-28 is a 调休 working day; a Mon-Fri count gives 20 (on time under 20)
+    # PEN001 〔2026〕6号: Tue 02-24, the first working day after 春节 (02-15..02-23), published Thu 03-05:
+    # 8 working days because Sat 02-28 is a 调休 working day; a Mon-Fri count gives 7 (on time under 7)
     assert all(not cc.is_workday(dt.date(2026, 2, d)) for d in range(15, 24))
     assert cc.is_workday(dt.date(2026, 2, 24)) and dt.date(2026, 2, 24).weekday() == 1
     assert cc.is_workday(dt.date(2026, 2, 28)) and dt.date(2026, 2, 28).weekday() == 5     # 调休 Saturday
-    assert wd("2026-02-24", "2026-03-24") == 21 and _weekdays("2026-02-24", "2026-03-24") == 20
+    assert wd("2026-02-24", "2026-03-05") == 8 and _weekdays("2026-02-24", "2026-03-05") == 7
     assert wd("2026-01-05", "2026-03-12") > 20          # UPD004
     for a, b in [("2026-11-10", "2026-11-13"), ("2026-11-02", "2026-11-06"), ("2026-10-26", "2026-10-30"),
                  ("2026-10-09", "2026-10-16"), ("2026-09-16", "2026-09-22"), ("2026-08-24", "2026-08-28"),

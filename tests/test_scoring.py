@@ -51,7 +51,7 @@ def test_only_failing_results_cost_points(status):
 def test_a_veto_rule_hit_makes_the_grade_fail_whatever_the_points():
     prof = Profile(name="t")
     result = score([judged(1, kind="veto", code="PRV001"), judged(0, code="COL001")], prof)
-    assert result.total == 100 and result.veto == ["PRV001"] and result.grade == "不合格"
+    assert result.total == 100 and result.veto == ["PRV001"] and result.grade == "不合格" and result.reference
 
 
 @pytest.mark.parametrize("n, vetoed", [(4, False), (5, True), (9, True)])
@@ -61,13 +61,68 @@ def test_veto_at_turns_many_findings_into_a_veto(n, vetoed):
     assert s.points_lost == n        # still deducted as usual
 
 
-@pytest.mark.parametrize("lost, grade", [(0, "优秀"), (10, "优秀"), (10.5, "良好"), (20, "良好"),
-                                         (20.1, "合格"), (40, "合格"), (40.5, "不合格"), (100, "不合格")])
-def test_grade_boundaries_follow_the_profile(lost, grade):
-    prof = load_profile("national")
+@pytest.mark.parametrize("lost, grade", [(0, "合格"), (20, "合格"), (40, "合格"), (40.5, "不合格"), (100, "不合格")])
+def test_national_grades_are_pass_or_fail_at_60(lost, grade):
+    """19号 has two grades: 合格 and 不合格 (a veto, or under 60); a profile may add a scale."""
+    prof = Profile(name="t", grades=load_profile("national").grades)
     result = score([judged(1, points=lost)], prof)
-    assert result.total == pytest.approx(100 - lost)
-    assert result.grade == grade
+    assert result.total == pytest.approx(100 - lost) and result.grade == grade
+    assert [g.name for g in load_profile("market-regulation").grades] == ["合格", "不合格"]
+
+
+def _indicators(**values) -> Profile:
+    return Profile(name="t", indicators={k: {"name": k, "value": v} for k, v in values.items()})
+
+
+def test_deductions_within_an_indicator_never_exceed_its_value():
+    """19号: 单项指标扣分之和不超过本项指标总分值; each rule's own cap applies inside that."""
+    result = score([judged(1, points=10, code="COL001"), judged(2, points=5, code="COL002"),
+                    judged(3, points=1, code="LNK001")], _indicators(COL=12, LNK=6))
+    by = {i.code: i for i in result.indicators}
+    assert (by["COL"].lost, by["LNK"].lost) == (12, 3)
+    assert dict(result.deductions) == {"COL001": 10, "COL002": 10, "LNK001": 3}   # the rules' own losses
+    assert result.total == pytest.approx(round(100 * (18 - 15) / 18, 2))
+
+
+def test_the_score_is_scaled_over_the_indicators_that_apply():
+    """A department without 办事服务: 19号 scores it out of 75 and multiplies by 4/3 — generalised."""
+    result = score([judged(1, points=15, code="A001"), judged(0, status="na", code="B001")],
+                   _indicators(A=75, B=25))
+    assert [(i.code, i.applies) for i in result.indicators] == [("A", True), ("B", False)]
+    assert result.total == pytest.approx((75 - 15) * 4 / 3)
+
+
+def test_an_indicator_with_no_rule_run_does_not_apply():
+    result = score([judged(1, points=6, code="COL001")], _indicators(COL=12, HDJ=5))
+    assert [i.applies for i in result.indicators] == [True, False] and result.total == 50
+
+
+def test_a_veto_makes_the_points_a_reference_score():
+    result = score([judged(1, kind="veto", code="UPD001"), judged(1, points=3, code="COL001")],
+                   _indicators(COL=12, UPD=15))
+    assert result.grade == "不合格" and result.reference and result.veto == ["UPD001"]
+    assert result.total == pytest.approx(round(100 * (27 - 3) / 27, 2))
+
+
+def test_national_indicators_are_specs_and_every_scored_rule_belongs_to_one():
+    """SPEC §5: COL 12, GDE 8, RPT 8, INT 10, PEN 10, PRV 5, A11Y 8, ID 8, UPD 15, LNK 6, HDJ 5, ERR 5
+    (= 100); market-regulation adds MKT 10."""
+    national = {k: i.value for k, i in load_profile("national").indicators.items()}
+    assert national == {"COL": 12, "GDE": 8, "RPT": 8, "INT": 10, "PEN": 10, "PRV": 5, "A11Y": 8, "ID": 8,
+                        "UPD": 15, "LNK": 6, "HDJ": 5, "ERR": 5} and sum(national.values()) == 100
+    market = load_profile("market-regulation")
+    assert market.indicators["MKT"].value == 10
+    from rules.registry import load_rules
+    assert all(market.indicator_of(code) for code in load_rules())
+
+
+def test_a_profile_whose_indicators_miss_a_rule_is_refused(tmp_path):
+    from auditor.core.errors import ConfigError
+    path = tmp_path / "p.yaml"
+    path.write_text("name: p\nextends: national\nindicators:\n  LNK: {name: 链接, value: 6, codes: [LNK001]}\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match="LNK002"):
+        load_profile(str(path))
 
 
 def test_score_never_goes_below_zero():

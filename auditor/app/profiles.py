@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rules.registry import PROFILE_DIR, load_rules
+from rules.registry import PROFILE_DIR, load_rules, select
 
+from auditor.core.errors import ConfigError
 from auditor.core.profile import Profile, ProfileSource
 from auditor.core.profile import load_profile as _load
 
@@ -18,7 +19,13 @@ def source() -> ProfileSource:
 
 
 def load_profile(name_or_path: str) -> Profile:
-    return _load(source(), name_or_path)
+    profile = _load(source(), name_or_path)
+    if profile.indicators:                 # SPEC §5: every scored rule belongs to one indicator
+        chosen = select(list(load_rules()), profile.select, profile.ignore)
+        orphans = [code for code in chosen if profile.indicator_of(code) is None]
+        if orphans:
+            raise ConfigError(f"配置方案 {profile.name}：规则 {'、'.join(orphans)} 不属于任何一级指标（indicators）")
+    return profile
 
 
 def available_profiles() -> list[str]:

@@ -54,8 +54,18 @@ class RuleOverride(BaseModel):
         return dict(self.model_extra or {})
 
 
-DEFAULT_GRADES = [Grade(min=90, name="优秀"), Grade(min=80, name="良好"), Grade(min=60, name="合格"),
-                  Grade(min=0, name="不合格")]
+# 国办秘函〔2019〕19号 has two grades only: 合格 (60 or more, no veto) and 不合格. A profile may add a
+# scale (优秀 90, 良好 80 …) as provincial and municipal 考评 schemes do.
+DEFAULT_GRADES = [Grade(min=60, name="合格"), Grade(min=0, name="不合格")]
+
+
+class Indicator(BaseModel):
+    """一级指标 (SPEC §5): a name, a value, and the rule codes (or code prefixes) it holds; deductions
+    within it never exceed its value."""
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    value: float = Field(gt=0)
+    codes: list[str] = Field(default_factory=list)      # default: the indicator's own key as a prefix
 
 
 class Profile(BaseModel):
@@ -67,11 +77,21 @@ class Profile(BaseModel):
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     grades: list[Grade] = Field(default_factory=lambda: list(DEFAULT_GRADES))
+    indicators: dict[str, Indicator] = Field(default_factory=dict)
     allowed_hosts: list[str] = Field(default_factory=list)
     holidays_file: str | None = None
     settings: dict[str, Any] = Field(default_factory=dict)
     rules: dict[str, RuleOverride] = Field(default_factory=dict)
     exceptions: list[RuleException] = Field(default_factory=list)
+
+    def indicator_of(self, code: str) -> str | None:
+        """The key of the indicator a rule code belongs to: the longest code or prefix that names it."""
+        best, length = None, -1
+        for key, ind in self.indicators.items():
+            for prefix in ind.codes or [key]:
+                if code.startswith(prefix) and len(prefix) > length:
+                    best, length = key, len(prefix)
+        return best
 
     def grade_for(self, score: float, vetoed: bool) -> str:
         fail_name = min(self.grades, key=lambda g: g.min).name
@@ -220,7 +240,7 @@ def _check_value(setting: Setting, value: Any, path: Path, node, keys: tuple) ->
 def _merge(parent: dict, child: dict) -> dict:
     merged = dict(parent)
     for key, value in child.items():
-        if key in ("settings", "rules") and isinstance(value, dict):
+        if key in ("settings", "rules", "indicators") and isinstance(value, dict):
             base = dict(parent.get(key) or {})
             for k, v in value.items():
                 base[k] = {**base[k], **v} if isinstance(v, dict) and isinstance(base.get(k), dict) else v

@@ -60,10 +60,21 @@ class Deduction(BaseModel):
     points: float
 
 
+class IndicatorOut(BaseModel):
+    """一级指标: its value, what its rules lost (never more than the value), whether it applies."""
+    code: str
+    name: str
+    value: float
+    lost: float
+    applies: bool
+
+
 class ScoreOut(BaseModel):
     total: float | None                # null when the site could not be crawled (grade 无法评定)
     grade: str
+    reference: bool = False            # a veto: total is a reference score, not the site's score
     veto: list[str]
+    indicators: list[IndicatorOut] = Field(default_factory=list)
     deductions: list[Deduction]
 
 
@@ -193,7 +204,8 @@ def build_report(*, snap: SiteSnapshot, judged: list[Judged], score: Score, prof
         profile_title=profile.title, as_of=as_of.isoformat(),
         generated_at=dt.datetime.now(BEIJING).isoformat(timespec="seconds"),
         site=SiteOut(name=site_name, url=snap.start_url or "", level=level), crawl=crawl,
-        score=ScoreOut(total=score.total, grade=score.grade, veto=score.veto,
+        score=ScoreOut(total=score.total, grade=score.grade, reference=score.reference, veto=score.veto,
+                       indicators=[IndicatorOut(**vars(i)) for i in score.indicators],
                        deductions=[Deduction(code=c, points=p) for c, p in score.deductions]),
         summary=summary, results=results, warnings=all_warnings)
 
