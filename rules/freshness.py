@@ -156,7 +156,8 @@ def items_dated(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
     栏目列表中的每条信息是否标注发布日期。每条未标日期的信息计一条问题（未标日期的信息在更新
-    检查中视为未更新）。
+    检查中视为未更新）。只标月日（07-27、7月27日）的算已标注（年份按检查日推断）；列表上没有日期、
+    只能从链接地址里看出日期的，仍算未标注。
 
     ## 为什么
     发布日期是公众判断信息时效、检查人员判断栏目是否更新的依据。
@@ -172,7 +173,7 @@ def items_dated(snap: SiteSnapshot, settings: dict) -> Result:
         return Result.na("没有栏目列表")
     findings = [Finding(message=f"列表条目“{item.title}”未标注发布日期", url=page.shown_on, excerpt=item.title,
                         evidence={"item_url": item.url})
-                for page in lists for item in page.items if not item.date]
+                for page in lists for item in page.items if not item.date or item.date_in_url]
     return Result.from_findings(findings, items=sum(len(p.items) for p in lists))
 
 

@@ -29,6 +29,8 @@ class ListItem(_Model):
     title: str
     url: str | None = None
     date: str | None = None
+    date_inferred: bool = False      # SPEC §7: the year (07-27) or the whole date (URL only) was inferred
+    date_in_url: bool = False        # the list printed no date; it was read from the entry's URL
 
 
 class PenaltyItem(_Model):
@@ -123,6 +125,7 @@ class PageRecord(_Model):
     breadcrumb: list[str] = Field(default_factory=list)
     published: str | None = None
     written: str | None = None
+    inferred: list[str] = Field(default_factory=list)   # SPEC §7: fields whose date was inferred (items)
     doc_number: str | None = None
     index_number: str | None = None
     publisher: str | None = None

@@ -89,7 +89,7 @@ def describe(record) -> str:
     if record.script_built:
         lines.append("列表由脚本生成，未能读取（审计时可加 --render 用浏览器读取）")
     if record.items:
-        lines += ["列表条目（前 10 条）："] + [f"  {i.date or '（无日期）'}  {i.title}  {i.url}" for i in record.items[:10]]
+        lines += ["列表条目（前 10 条）："] + [f"  {i.date or '（无日期）'}{'（推断）' if i.date_inferred else ''}  {i.title}  {i.url}" for i in record.items[:10]]
     return "\n".join(lines)
 
 

@@ -4,6 +4,8 @@ The spider, ``gkaudit inspect`` and the tests all call :func:`extract_page`.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 
 from auditor.core.models import PageRecord
@@ -80,7 +82,9 @@ def _fill(record: PageRecord, root, lines: list[str], page_url: str, is_start: b
     record.breadcrumb = breadcrumb_of(root, lines)
     record.column = meta_lc.get("columnname") or (record.breadcrumb[-1] if record.breadcrumb else None)
     record.links = links
-    record.items = extract_items(root, base)
+    record.items = extract_items(root, base, latest=_crawl_date(record))
+    if any(item.date_inferred for item in record.items):
+        record.inferred.append("items")
     record.pagination = has_pagination(root, links, lines)
     record.placeholder = has_placeholder(lines)
     record.footer = extract_footer(root, lines, [(link.url, link.text) for link in links])
@@ -124,3 +128,12 @@ def _body_top(lines: list[str], headline: str) -> list[str]:
             if headline[:12] and headline[:12] in line:
                 return lines[i + 1:i + 8]
     return []
+
+
+def _crawl_date(record: PageRecord) -> dt.date:
+    """The day the page was fetched (a saved page read by ``inspect``: today): no date a page prints
+    without its year is later than that."""
+    try:
+        return dt.date.fromisoformat((record.fetched_at or "")[:10])
+    except ValueError:
+        return dt.date.today()

@@ -96,3 +96,45 @@ def to_date(iso: str | None) -> dt.date | None:
         return dt.date.fromisoformat(iso[:10])
     except ValueError:
         return None
+
+
+# SPEC §7: lists often print a date without its year (07-27, 7月27日) or only in the entry's URL
+# (/2018-07-27/10366.html, /t20180727_). A month-day stands alone in its short text (a cell, a span:
+# "07-27", "[07-27]", "(7月27日)"); 7月27日 is also read inside a short text when no year precedes it.
+_MONTH_DAY_ALONE = re.compile(r"^[\s\[\(（【〔]*(\d{1,2})\s*(?:[-/.．]|月)\s*(\d{1,2})\s*日?[\s\]\)）】〕]*$")
+_MONTH_DAY_CN = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])(?!\d)"
+                       r"|(?<![\d])((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")      # Hanweb: /art/2026/7/27/
+
+
+def find_month_days(text: str | None) -> list[tuple[int, int]]:
+    """Month-day dates without a year in a short text: ``07-27``, ``[7/27]``, ``7月27日``."""
+    if not text or find_dates(text):
+        return []
+    alone = _MONTH_DAY_ALONE.match(text)
+    found = [(int(alone.group(1)), int(alone.group(2)))] if alone else \
+        [(int(m.group(1)), int(m.group(2))) for m in _MONTH_DAY_CN.finditer(text)]
+    return [(mo, d) for mo, d in found if 1 <= mo <= 12 and 1 <= d <= 31]
+
+
+def infer_year(month: int, day: int, latest: dt.date) -> str | None:
+    """The month-day in the latest year that does not put it after ``latest`` (the crawl date)."""
+    for year in range(latest.year, latest.year - 9, -1):    # 29 Feb waits at most eight years
+        iso = _iso(year, month, day)
+        if iso and iso <= latest.isoformat():
+            return iso
+    return None
+
+
+def date_in_url(url: str | None) -> str | None:
+    """A date a CMS wrote into a page's path (``/2018-07-27/``, ``/t20180727_``, ``/2018/07/27/``)."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1].partition("/")[2]       # not the host (a port is no date)
+    for m in _URL_DATE.finditer(path):
+        y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        iso = _iso(int(y), int(mo), int(d))
+        if iso:
+            return iso
+    return None

@@ -1,11 +1,12 @@
 """Links with their anchor text, and the dated entries of list pages."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from auditor.core.models import Link, ListItem
-from auditor.core.extract.dates import find_dates
+from auditor.core.extract.dates import date_in_url, find_dates, find_month_days, infer_year
 from auditor.core.extract.html import inline_words, tag_of
 from auditor.core.extract.markers import MARKERS
 
@@ -124,25 +125,29 @@ def _links_in(el, limit: int = 2) -> int:
     return count
 
 
-def _dated_row(a):
+def _dated_row(a, latest: dt.date) -> tuple[object, str | None, bool]:
     """The smallest ancestor of link ``a`` (4 levels at most) that holds a date and no other link.
 
     The date must stand in a short text of its own outside the link (see ``_row_dates``).
 
     Covers ``<li><a/><span>date</span></li>``, ``<tr><td><a/></td><td>date</td></tr>`` and
-    ``<dl><dd><a/></dd><dd>date</dd></dl>``. Returns (row, date) or (None, None).
+    ``<dl><dd><a/></dd><dd>date</dd></dl>``. A row that prints only a month and day (``07-27``,
+    ``7月27日``) takes the latest year not after ``latest`` (SPEC §7). Returns (row, date, inferred)
+    or (None, None, False).
     """
-    el = a
+    el, yearless = a, None
     for _ in range(4):
         el = el.getparent()
-        if el is None or tag_of(el) in ("body", "html", "ul", "ol", "table", "tbody"):
-            return None, None
-        if _links_in(el) > 1:
-            return None, None
-        dates = _row_dates(el, a)
+        if el is None or tag_of(el) in ("body", "html", "ul", "ol", "table", "tbody") or _links_in(el) > 1:
+            break
+        dates, month_days = _row_dates(el, a)
         if dates:
-            return el, dates[-1]
-    return None, None
+            return el, dates[-1], False
+        if month_days and yearless is None:
+            yearless = (el, infer_year(*month_days[-1], latest))
+    if yearless is not None and yearless[1]:
+        return yearless[0], yearless[1], True
+    return None, None, False
 
 
 # A row's date stands in a short text of its own (a cell, a span, the link's tail); a date inside
@@ -151,9 +156,11 @@ _DATE_TEXT_MAX = 40
 _NO_TEXT = {"script", "style", "template", "noscript"}
 
 
-def _row_dates(row, a) -> list[str]:
+def _row_dates(row, a) -> tuple[list[str], list[tuple[int, int]]]:
+    """The full dates and the month-days without a year that stand in the row's short texts."""
     inside_a = set(a.iter())  # elements, not ids: lxml proxies keep their identity only while held
     dates: list[str] = []
+    month_days: list[tuple[int, int]] = []
     for node in row.iter():
         if not isinstance(node.tag, str):
             continue
@@ -166,16 +173,21 @@ def _row_dates(row, a) -> list[str]:
             piece = (piece or "").strip()
             if piece and len(piece) <= _DATE_TEXT_MAX:
                 dates += find_dates(piece)
-    return dates
+                month_days += find_month_days(piece)
+    return dates, month_days
 
 
-def extract_items(root, base: str) -> list[ListItem]:
+def extract_items(root, base: str, latest: dt.date | None = None) -> list[ListItem]:
     """Entries of the page's lists, with their dates.
 
     A row is the smallest ancestor of a link that carries a date and no other link. Rows that share
     a parent and a tag form a list; in such a list, sibling rows of the same tag holding exactly one
     link but no date are entries too (undated, ``date`` None), so an undated item is not lost.
+    SPEC §7: a date printed without its year takes the latest year not after ``latest`` (the crawl
+    date); an entry with no printed date takes the date its URL carries, and a list whose rows print
+    no date but whose links carry dates in their URLs is a list too. Such dates are marked inferred.
     """
+    latest = latest or dt.date.today()
     items: list[ListItem] = []
     seen_rows: set = set()  # elements themselves, kept alive, so identity holds
     lists: dict[int, tuple[object, str]] = {}
@@ -183,16 +195,15 @@ def extract_items(root, base: str) -> list[ListItem]:
         url = _resolve(base, a.get("href"))
         if url is None:
             continue
-        title = _anchor_text(a)
-        row, date = _dated_row(a)
+        row, date, inferred = _dated_row(a, latest)
         if row is None or row in seen_rows:
             continue
         seen_rows.add(row)
-        items.append(ListItem(title=title, url=url, date=date))
+        items.append(ListItem(title=_anchor_text(a), url=url, date=date, date_inferred=inferred))
         parent = row.getparent()
         if parent is not None:
             lists[id(parent)] = (parent, tag_of(row))
-    for parent, row_tag in lists.values():
+    for parent, row_tag in list(lists.values()) + _url_dated_lists(root, base):
         for row in parent:
             if tag_of(row) != row_tag or row in seen_rows or _links_in(row) != 1:
                 continue
@@ -200,8 +211,34 @@ def extract_items(root, base: str) -> list[ListItem]:
             url = _resolve(base, a.get("href"))
             if url is not None:
                 seen_rows.add(row)
-                items.append(ListItem(title=_anchor_text(a), url=url, date=None))
+                items.append(_undated_item(_anchor_text(a), url, urlsplit(base).hostname))
     return _unique(items)
+
+
+_URL_LIST_MIN = 3       # rows of one list whose links carry a date in their URL, before it counts as a list
+_URL_LIST_SHARE = 0.8   # … and the share of its rows that do
+
+
+def _url_dated_lists(root, base: str) -> list[tuple[object, str]]:
+    """Lists whose rows print no date at all but link to dated pages of the site itself
+    (/t20180727_…, /2018-07-27/…); a block of links to other sites (newspapers' dated pages) is none."""
+    host = urlsplit(base).hostname
+    found = []
+    for parent in root.iter("ul", "ol", "tbody", "table", "dl"):    # list markup, not paragraphs
+        rows = [row for row in parent if tag_of(row) in ("li", "tr", "dd", "dt") and _links_in(row) == 1]
+        tags = {tag_of(row) for row in rows}
+        if len(rows) < _URL_LIST_MIN or len(tags) != 1:
+            continue
+        urls = [_resolve(base, next(a for a in row.iter("a") if a.get("href")).get("href")) for row in rows]
+        dated = sum(1 for url in urls if url and urlsplit(url).hostname == host and date_in_url(url))
+        if dated >= _URL_LIST_MIN and dated >= _URL_LIST_SHARE * len(rows):
+            found.append((parent, tags.pop()))
+    return found
+
+
+def _undated_item(title: str, url: str, host: str | None) -> ListItem:
+    from_url = date_in_url(url) if urlsplit(url).hostname == host else None
+    return ListItem(title=title, url=url, date=from_url, date_inferred=bool(from_url), date_in_url=bool(from_url))
 
 
 def _unique(items: list[ListItem]) -> list[ListItem]:
@@ -209,7 +246,8 @@ def _unique(items: list[ListItem]) -> list[ListItem]:
     by_url: dict[str, ListItem] = {}
     for item in items:
         key = item.url or item.title
-        if key not in by_url or (item.date and not by_url[key].date):
+        if key not in by_url or (item.date and not by_url[key].date) \
+                or (item.date and not item.date_in_url and by_url[key].date_in_url):
             by_url[key] = item
     return list(by_url.values())
 
