@@ -29,7 +29,12 @@ CURRENT_SETTINGS = {          # GDE003
         type=IsoDate, source="《政府信息公开条例》（国务院令第711号）2019年5月15日施行",
         description="指南的更新（或发布）日期不得早于此日"),
     "guide_max_age_days": Setting(
-        type=Count, source="本项目约定", description="指南的更新（或发布）日期距检查日的最多天数"),
+        type=Count | None, default=None, source="地方做法（部分考评方案要求指南定期更新）；全国方案不设（None）",
+        description="指南的更新（或发布）日期距检查日的最多天数；不设则不检查"),
+    "guide_reply_period": Setting(
+        type=Regex, default=r"(?:20|二十)个工作日",
+        source="《政府信息公开条例》（国务院令第711号）第三十三条：20个工作日内予以答复",
+        description="现行条例答复期限的写法（正则表达式，在去掉空白的正文上匹配）；指南应写明"),
     "guide_old_decree": Setting(
         type=str, source="国务院令第492号（2007年《政府信息公开条例》）",
         description="只引用它、不引用新条例的指南未按新条例修订"),
@@ -121,19 +126,24 @@ def _no_guide(guide: Guide) -> Result:
     return Result.na("未找到政府信息公开指南（见 GDE001）")
 
 
-@rule(code="GDE002", title="公开指南标注更新日期", failure_title="公开指南未标注更新日期",
+@rule(code="GDE002", title="公开指南可判断日期", failure_title="公开指南没有日期",
       family="guide", kind="deduct", points=3, basis="《政府信息公开条例》第十二条（指南应当及时更新）",
       settings={**COLUMN_SETTINGS, "guide_update_labels": Setting(
           type=list[str], source="本项目约定",
-          description="指南中标注更新日期的用语（供对照；本规则按 auditor/core/extract/guide.py 的写法识别，不读取它）")})
+          description="指南中标注更新日期的用语（供对照；本规则按 auditor/core/extract/guide.py 的写法识别，不读取它）"),
+          "guide_update_date_required": Setting(
+          type=bool, default=False,
+          source="地方做法（如济南市的工作方案要求指南注明更新日期）；全国规定只要求“及时更新”（条例第十二条）",
+          description="只有发布日期、没有更新日期时判为不合格（默认只作警告）")})
 def guide_update_date(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    指南是否写明更新日期（“更新日期”“更新时间”“修订日期”或“本指南于……更新”），
-    而不只是页面的发布日期。
+    指南能否判断日期：写明更新日期（“更新日期”“更新时间”“修订日期”或“本指南于……更新”）的通过；
+    只有页面发布日期的给出警告（写明更新日期是部分地方的要求，如济南市，配置方案可将其设为不合格：
+    `guide_update_date_required`）；没有任何日期的不合格。
 
     ## 为什么
-    条例第十二条要求指南“及时更新”；只有标注了更新日期，公众和检查人员才能判断指南是否为现行版本。
+    条例第十二条要求指南“及时更新”；有了日期，公众和检查人员才能判断指南是否为现行版本。
 
     ## 如何整改
     在指南正文开头或末尾注明“更新日期：YYYY年M月D日”，每次修订后同步修改。
@@ -145,12 +155,14 @@ def guide_update_date(snap: SiteSnapshot, settings: dict) -> Result:
     guide = found.page
     if guide is None:
         return _no_guide(found)
+    required = settings["guide_update_date_required"]
     date, text = update_date(_lines(guide))
     if date:
         return Result.from_findings([], message=f"更新日期 {date}（“{text}”）", updated=date)
     found = {"发布日期": guide.published} if guide.published else {}
     said = f"只找到发布日期 {guide.published}" if guide.published else "未找到任何日期"
-    return Result.from_findings([Finding(message=f"指南未标注更新日期，{said}", url=guide.url,
+    status = "fail" if not guide.published or required else "warn"
+    return Result.from_findings([Finding(message=f"指南未标注更新日期，{said}", url=guide.url, status=status,
                                          excerpt=guide.headline, evidence={"dates_found": found})])
 
 
@@ -160,9 +172,10 @@ def guide_update_date(snap: SiteSnapshot, settings: dict) -> Result:
 def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    指南是否按 2019 年修订后的条例更新：更新日期（无更新日期时按发布日期）不早于 2019 年 5 月 15 日，
-    且距检查日期不超过 `guide_max_age_days`（默认 730 天）；正文仍只引用国务院令第492号、
-    或仍写“15个工作日内予以答复”的，属于未按新条例修订。每个问题计一条。
+    指南是否按 2019 年修订后的条例更新：更新日期（无更新日期时按发布日期）不早于 2019 年 5 月 15 日；
+    正文仍只引用国务院令第492号、或仍写“15个工作日内予以答复”的，属于未按新条例修订；正文应写明
+    现行条例的答复期限（20个工作日）。配置方案可另设指南的最长更新间隔 `guide_max_age_days`
+    （地方做法；全国方案不设）。每个问题计一条。
 
     ## 为什么
     2019 年 5 月 15 日施行的新条例（国务院令第711号）将答复期限改为 20 个工作日，并调整了申请、
@@ -180,6 +193,7 @@ def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
     if guide is None:
         return _no_guide(found)
     as_of: dt.date = settings["as_of"]
+    reply_period = settings["guide_reply_period"]
     updated, _ = update_date(_lines(guide))
     date_text = updated or guide.published
     findings = []
@@ -192,17 +206,21 @@ def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
             findings.append(Finding(message=f"指南{label} {date_text} 早于新条例施行日 {settings['guide_min_date']}",
                                     url=guide.url, evidence={label: date_text}))
         age = (as_of - date).days
-        if age > settings["guide_max_age_days"]:
+        if settings["guide_max_age_days"] is not None and age > settings["guide_max_age_days"]:
             findings.append(Finding(message=f"指南{label} {date_text}，距检查日已 {age} 天，超过 {settings['guide_max_age_days']} 天",
                                     url=guide.url, evidence={label: date_text, "age_days": age}))
     text = guide.text or ""
     if settings["guide_old_decree"] in text and settings["guide_new_decree"] not in text:
         findings.append(Finding(message=f"指南仍引用{settings['guide_old_decree']}（旧条例），未引用{settings['guide_new_decree']}",
                                 url=guide.url, excerpt=settings["guide_old_decree"]))
+    obsolete = False
     for marker in settings["guide_obsolete_markers"]:
         m = re.search(marker["pattern"], compact(text))
         if m:
+            obsolete = True
             findings.append(Finding(message=f"指南{marker['message']}", url=guide.url, excerpt=m.group(0)))
+    if text and not obsolete and not re.search(reply_period, compact(text)):
+        findings.append(Finding(message="指南未写明现行条例的答复期限（20个工作日，条例第三十三条）", url=guide.url))
     return Result.from_findings(findings, date=date_text)
 
 

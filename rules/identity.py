@@ -300,15 +300,15 @@ def article_meta(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="ID009", title="使用 .gov.cn 域名", failure_title="网站未使用政府网站专用域名",
-      family="identity", kind="info", basis="《政府网站发展指引》“域名管理”")
+      family="identity", kind="deduct", points=1, basis="《政府网站发展指引》“域名管理”")
 def gov_domain(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    网站主机名是否在 .gov.cn（或 .政务）之下。只作提示，不扣分。
+    网站主机名是否在 .gov.cn（或 .政务）之下。
 
     ## 为什么
-    《政府网站发展指引》要求政府网站使用以 .gov.cn 为后缀的英文域名或“.政务”中文域名，
-    便于公众识别官方网站。
+    《政府网站发展指引》要求政府网站使用以 .gov.cn 为后缀的英文域名或“.政务”中文域名，不得使用
+    其他后缀的英文域名，便于公众识别官方网站。
 
     ## 如何整改
     向上级主管单位申请 .gov.cn 域名，原域名设置跳转。
@@ -320,7 +320,18 @@ def gov_domain(snap: SiteSnapshot, settings: dict) -> Result:
     if home is None:
         return Result.error("首页未能抓取，无法判断")
     host = (urlsplit(home.final_url or home.url).hostname or "").lower()
-    if host.endswith((".gov.cn", ".政务", ".xn--zfr164b")) or host in ("localhost",) or not host:
+    if _is_ip(host) or host == "localhost" or not host:
+        return Result.na(f"网站按地址 {host or '（无）'} 访问，不是域名，无法判断", host=host)
+    if host.endswith((".gov.cn", ".政务", ".xn--zfr164b")):
         return Result.from_findings([], host=host)
     return Result.from_findings([Finding(message=f"网站域名 {host} 不在 .gov.cn 之下", url=home.url, excerpt=host)],
                                 host=host)
+
+
+def _is_ip(host: str) -> bool:
+    import ipaddress
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True

@@ -53,12 +53,15 @@ def documents_interpreted(snap: SiteSnapshot, settings: dict) -> Result:
 @rule(code="INT002", title="解读与文件同步发布", failure_title="政策解读发布滞后",
       family="interpretation", kind="deduct", each=True, points=0.5, cap=5, basis=BASIS_INT,
       settings={**PAIRING_SETTINGS, "interpretation_max_lag_workdays": Setting(
-          type=Count, default=3, source="本项目约定（国办发〔2016〕80号“同步发布”，各地工作要点多要求 3 个工作日内）",
+          type=Count, default=3,
+          source="地方做法（如郑州市政务公开工作要点的 3 个工作日）；全国规定为“同步”（国办发〔2016〕80号），设为 0 即按全国口径",
           description="解读晚于文件发布的最多工作日数")})
 def interpreted_in_time(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    政策解读是否在文件发布后 `interpretation_max_lag_workdays`（默认 3）个工作日内发布。工作日按
+    政策解读是否与文件同步发布。全国的规定是“同步”（国办发〔2016〕80号）；允许晚于文件
+    `interpretation_max_lag_workdays`（默认 3）个工作日，是部分省市写明的宽限（如郑州市的政务公开
+    工作要点），属于地方做法，不是全国规定——按全国口径严格检查时在配置方案中设为 0。工作日按
     国家法定节假日和调休安排计算，发布当日不计入。每份滞后的解读计一条问题，写明两个日期和工作日数。
 
     ## 为什么

@@ -60,6 +60,8 @@ def indicator_values() -> dict[str, float]:
 def test_spec_defaults_match_the_registry():
     for code, rule in load_rules().items():
         row = spec_default(code)
+        kind = row.split()[0]                          # veto | deduct | info | warn
+        assert rule.kind == kind or (kind == "veto" and rule.veto_at), (code, rule.kind, row)
         if rule.kind == "veto" and not rule.veto_at:
             assert row.startswith("veto"), code
         elif rule.kind == "deduct":

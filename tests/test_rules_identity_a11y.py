@@ -72,12 +72,16 @@ def test_id007_id008_report_the_share_of_pages_missing_each_tag():
     assert {f.evidence["tag"] for f in r.findings} == {"PubDate", "ContentSource"}
 
 
-def test_id009_is_information_about_the_domain():
+def test_id009_deducts_for_a_domain_outside_gov_cn():
     assert run("ID009", snapshot(page("http://www.example.com/", kind="home", depth=0),
                                  start_url="http://www.example.com/")).status == "fail"
-    assert load_rules()["ID009"].kind == "info"
+    assert (load_rules()["ID009"].kind, load_rules()["ID009"].points) == ("deduct", 1)     # SPEC §8
     assert run("ID009", snapshot(page("http://scjgj.rongjiang.gov.cn/", kind="home", depth=0),
                                  start_url="http://scjgj.rongjiang.gov.cn/")).status == "pass"
+    assert run("ID009", snapshot(page("http://www.rongjiang.政务/", kind="home", depth=0),
+                                 start_url="http://www.rongjiang.政务/")).status == "pass"
+    for ip in ("http://10.1.2.3/", "http://127.0.0.1:8000/", "http://[::1]/"):     # an address is no domain
+        assert run("ID009", snapshot(page(ip, kind="home", depth=0), start_url=ip)).status == "na", ip
 
 
 @pytest.mark.parametrize("code, footer", [("A11Y001", {"a11y_toolbar": False}), ("A11Y002", {"elder_mode": False})])
