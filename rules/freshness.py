@@ -71,8 +71,9 @@ def _newest(pages) -> tuple[str | None, object | None]:
 def homepage_updated(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    首页上是否有发布日期在检查日前 `homepage_max_age_days`（默认 14）天以内的信息。首页没有任何
-    带日期的信息，也无法证明已更新，同样不合格。
+    首页上是否有发布日期在检查日前 `homepage_max_age_days`（默认 14）天以内的信息。首页只是导航
+    入口、自身没有带日期的信息的，按首页直接链接的二级栏目页判断：其中有 14 天内的信息即通过。
+    首页和二级栏目页都没有任何带日期的信息，无法证明已更新，不合格。只标月日的日期按检查日推断年份。
 
     ## 为什么
     检查指标将“首页栏目信息超过2周未更新”列为单项否决：首页长期不更新的网站即为“僵尸网站”。
@@ -88,14 +89,25 @@ def homepage_updated(snap: SiteSnapshot, settings: dict) -> Result:
         return Result.error("首页未能抓取，无法判断")
     as_of, limit = settings["as_of"], settings["homepage_max_age_days"]
     newest, item = _newest([home])
+    where = "首页"
+    if newest is None:                     # a navigation-only homepage: judged by its second-level columns
+        newest, item = _newest(_second_level(snap, home))
+        where = "首页为导航页，其二级栏目页"
     if newest is None:
-        return Result.from_findings([Finding(message="首页没有任何带发布日期的信息，无法确认是否更新", url=home.url)])
+        return Result.from_findings([Finding(message="首页及其二级栏目页都没有带发布日期的信息，无法确认是否更新",
+                                             url=home.url)])
     age = (as_of - to_date(newest)).days
     if age > limit:
         return Result.from_findings([Finding(
-            message=f"首页最新信息发布于 {newest}，距检查日 {age} 天，超过 {limit} 天", url=home.url,
+            message=f"{where}最新信息发布于 {newest}，距检查日 {age} 天，超过 {limit} 天", url=home.url,
             excerpt=item.title, evidence={"newest": newest, "age_days": age, "limit_days": limit})])
-    return Result.from_findings([], message=f"首页最新信息 {newest}（{item.title}）", newest=newest)
+    return Result.from_findings([], message=f"{where}最新信息 {newest}（{item.title}）", newest=newest)
+
+
+def _second_level(snap: SiteSnapshot, home) -> list:
+    """The list pages the homepage links to directly."""
+    pages = (snap.link_target(link.url) for link in home.links)
+    return [p for p in pages if p is not None and p is not home and p.kind == "column" and p.items]
 
 
 def _window(name: str, windows: list[dict]) -> dict | None:

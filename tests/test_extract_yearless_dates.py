@@ -93,3 +93,25 @@ def test_upd003_counts_a_date_read_from_the_url_as_not_shown():
     settings = configure(rule, load_profile("national"), dt.date(2026, 11, 20), "government").settings
     result = rule.check(SiteSnapshot([home_page(""), page], start_url=HOME), settings)
     assert result.status == "fail" and len(result.findings) == 3
+
+
+def test_upd001_judges_a_navigation_only_homepage_by_its_second_level_columns():
+    """SPEC §8 UPD001: a homepage that is only a navigation entry passes when a second-level column page
+    has a dated item within 14 days (and fails when they are all older)."""
+    from tests.conftest import page
+    from auditor.core.models import ListItem
+
+    def site(date: str) -> SiteSnapshot:
+        nav = page(HOME, kind="home", depth=0, links=[(HOME + "xwzx/", "新闻中心"), (HOME + "xxgk/", "政府信息公开")])
+        news = page(HOME + "xwzx/", kind="column", depth=1, column="新闻中心",
+                    items=[ListItem(title="县政府召开常务会议", url=HOME + "xwzx/1.html", date=date)])
+        return SiteSnapshot([nav, news], start_url=HOME)
+
+    rule = load_rules()["UPD001"]
+    settings = configure(rule, load_profile("national"), dt.date(2026, 11, 20), "government").settings
+    fresh = rule.check(site("2026-11-10"), settings)
+    assert fresh.status == "pass" and "导航页" in fresh.message
+    stale = rule.check(site("2026-10-01"), settings)
+    assert stale.status == "fail" and "导航页" in stale.findings[0].message
+    bare = SiteSnapshot([page(HOME, kind="home", depth=0)], start_url=HOME)
+    assert rule.check(bare, settings).status == "fail"
