@@ -1,6 +1,9 @@
 """UPD — timeliness of content (条例 第二十六条; 国办秘函〔2019〕19号)."""
 from __future__ import annotations
 
+from typing import Literal
+from urllib.parse import urlsplit
+
 from auditor.core.extract.dates import to_date
 from auditor.core.results import Count, Record
 from auditor.core.snapshot import SiteSnapshot
@@ -13,7 +16,7 @@ class Window(Record):
     """How long a category of column may go without a new entry (``column_windows``)."""
     category: str
     days: int
-    veto: bool               # its stale columns count toward UPD002's veto
+    veto: bool | Literal["top_level"]   # its stale columns count toward UPD002's veto (top_level: 一级栏目 only)
     names: list[str]         # column names of the category
 
 
@@ -118,14 +121,20 @@ def _window(name: str, windows: list[dict]) -> dict | None:
       family="freshness", kind="deduct", each=True, points=3, veto_at=5, basis=BASIS_19,
       settings={"column_windows": Setting(
           type=list[Window], source="国办秘函〔2019〕19号（动态要闻 2 周、通知公告和政策文件 6 个月、人事和规划计划 1 年）",
-          description="按栏目名称归类的更新期限；veto 类超期栏目计入单项否决")})
+          description="按栏目名称归类的更新期限；veto 类超期栏目计入单项否决（top_level：只计一级栏目）"),
+          "stale_columns_veto_at": Setting(
+          type=Count, default=10,
+          source="国办秘函〔2019〕19号“栏目不更新”：应更新但长期未更新的栏目累计 10 个及以上（沿用 2015 年全国政府网站普查，国办发〔2015〕15号）",
+          description="任何类别的超期栏目达到此数即单项否决")})
 def columns_updated(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
     按栏目名称归类（见配置方案 `column_windows`）：动态、要闻类栏目 14 天内、通知公告和政策文件类
     183 天内、人事和规划计划类 365 天内应有新信息。取栏目各分页中最新的带日期条目与检查日比较；
     条目都没有日期的视为未更新；由脚本分页或数据接口取得的条目与该栏目合并计算。每个超期栏目计一条
-    问题；动态要闻类和通知公告/政策文件类超期栏目合计 5 个及以上，单项否决。只有“暂无信息”的空白
+    问题。单项否决：动态要闻类栏目和通知公告/政策文件类**一级栏目**中超期的合计 5 个及以上，或任何
+    类别的超期栏目合计 `stale_columns_veto_at`（10）个及以上。一级栏目按网站的栏目树判断：面包屑
+    在“首页”之下只有一层，或（没有面包屑时）网站中没有包含它的上级栏目。只有“暂无信息”的空白
     栏目由 COL004 检查，这里不重复计算。栏目列表由脚本生成而未能读取的，结论只作警告、标明
     “待人工核实”，不扣分。
 
@@ -139,9 +148,10 @@ def columns_updated(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     国办秘函〔2019〕19号 “栏目不更新”指标。
     """
-    as_of, windows = settings["as_of"], settings["column_windows"]
+    as_of, windows, any_kind_at = settings["as_of"], settings["column_windows"], settings["stale_columns_veto_at"]
     findings, judged = [], 0
-    for prefix, pages in column_groups(snap).items():
+    groups = column_groups(snap)
+    for prefix, pages in groups.items():
         first = min(pages, key=lambda p: len(p.url))
         name = first.column or first.headline or ""
         window = _window(name, windows)
@@ -152,14 +162,33 @@ def columns_updated(snap: SiteSnapshot, settings: dict) -> Result:
         age = (as_of - to_date(newest)).days if newest else None
         if age is None or age > window["days"]:
             said = f"最新信息发布于 {newest}，距检查日 {age} 天" if newest else "条目均未标注日期"
+            top = _top_level(prefix, first, groups)
+            counts = window["veto"] is True or (window["veto"] == "top_level" and top)
             findings.append(as_uncertain(Finding(
-                message=f"“{name}”栏目（{window['category']}类，{window['days']} 天内应更新）{said}",
-                url=first.url, excerpt=item.title if item else None, counts_toward_veto=window["veto"],
-                evidence={"column": name, "category": window["category"], "newest": newest,
+                message=f"“{name}”栏目（{window['category']}类，{'一级栏目，' if top else ''}{window['days']} 天内应更新）{said}",
+                url=first.url, excerpt=item.title if item else None, counts_toward_veto=counts,
+                evidence={"column": name, "category": window["category"], "newest": newest, "top_level": top,
                           "age_days": age, "limit_days": window["days"]}), snap, pages))
     if judged == 0:
         return Result.na("没有可归类判断更新情况的栏目")
-    return Result.from_findings(findings, columns_judged=judged)
+    stale = [f for f in findings if f.status == "fail"]
+    if len(stale) >= any_kind_at:            # ten stale columns of any kind: all of them count
+        for f in stale:
+            f.counts_toward_veto = True
+    return Result.from_findings(findings, columns_judged=judged, stale=len(stale))
+
+
+_HOME_CRUMBS = ("首页", "网站首页", "门户首页", "主页")
+
+
+def _top_level(prefix: str, first, groups: dict) -> bool:
+    """一级栏目: one level under 首页 in the breadcrumb; without a breadcrumb, no other column of the
+    site contains it."""
+    crumbs = [c for c in first.breadcrumb if c and not any(h in c for h in _HOME_CRUMBS)]
+    if first.breadcrumb:
+        return len(crumbs) <= 1
+    return not any(other != prefix and prefix.startswith(other) and urlsplit(other).path not in ("", "/")
+                   for other in groups)
 
 
 @rule(code="UPD003", title="列表信息标注发布日期", failure_title="列表信息未标注发布日期",

@@ -64,6 +64,34 @@ def test_upd002_only_news_and_notice_columns_count_toward_the_veto():
     assert score_rule(Judged(cfg, result)).veto
 
 
+def _veto(*columns) -> tuple[int, bool]:
+    rule = load_rules()["UPD002"]
+    cfg = configure(rule, load_profile("national"), dt.date(2026, 11, 20), "department")
+    result = rule.check(snapshot(home("2026-11-19"), *columns), cfg.settings)
+    return len(result.findings), score_rule(Judged(cfg, result)).veto
+
+
+def test_upd002_stale_notice_columns_count_toward_the_veto_only_as_top_level_columns():
+    """19号: 动态要闻 columns and 通知公告/政策文件 一级栏目, five or more. A stale sub-column of 通知公告
+    kind (/xxgk/tzgg1/ under the 政府信息公开 column /xxgk/) does not count; a top-level one does."""
+    parent = column("xxgk/", "政府信息公开", "2026-11-18")
+    subs = [column(f"xxgk/tzgg{i}/", "通知公告", "2026-01-01") for i in range(5)]
+    assert _veto(parent, *subs) == (5, False)
+    tops = [column(f"tzgg{i}/", "通知公告", "2026-01-01") for i in range(4)]
+    assert _veto(parent, subs[0], *tops) == (5, False)          # a stale top-level next to a stale sub-column
+    assert _veto(parent, *tops, column("gzdt/", "工作动态", "2026-10-01")) == (5, True)
+    crumbed = [column(f"a{i}/b/", "通知公告", "2026-01-01") for i in range(5)]
+    for page_ in crumbed:                                       # the breadcrumb says where a column stands
+        page_.breadcrumb = ["首页", "通知公告"]
+    assert _veto(*crumbed) == (5, True)
+
+
+def test_upd002_ten_stale_columns_of_any_kind_are_a_veto():
+    plans = [column(f"gh{i}/", "规划计划", "2024-01-01") for i in range(9)]
+    assert _veto(*plans) == (9, False)
+    assert _veto(*plans, column("gh9/", "规划计划", "2024-01-01")) == (10, True)
+
+
 def test_upd003_one_finding_per_undated_item():
     r = run("UPD003", snapshot(home(), column("rsxx/", "人事信息", "2026-11-01", None, None)))
     assert r.status == "fail" and len(r.findings) == 2
