@@ -171,7 +171,8 @@ def disclosure_categories(snap: SiteSnapshot, settings: dict) -> Result:
 def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    网站中没有任何条目、只显示“暂无信息”之类提示的列表栏目（空白栏目）。同一栏目的分页合并判断：
+    网站中没有任何条目的列表栏目（空白栏目）：只显示“暂无信息”之类提示的，和列表为空、连提示也没有
+    的（列表元素里没有条目，或分页显示“共0条”）一样算空白。同一栏目的分页合并判断：
     任何一页有条目即不算空白；由脚本分页或数据接口取得的条目（TRS 分页、大汉 jpage、广东政务公开
     平台接口等）与该栏目合并计算。每个空白栏目计一条问题，达到 5 个即单项否决。栏目列表由脚本生成
     而未能读取的，该栏目的结论只作警告、标明“待人工核实”，不扣分。
@@ -191,12 +192,13 @@ def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
     groups = column_groups(snap)
     findings = []
     for prefix, pages in groups.items():
-        if any(p.items for p in pages) or not any(p.placeholder for p in pages):
+        if any(p.items for p in pages) or not any(p.placeholder or p.empty_list for p in pages):
             continue
         first = min(pages, key=lambda p: len(p.url))
+        shown = "暂无信息" if any(p.placeholder for p in pages) else "列表为空"
         findings.append(as_uncertain(Finding(
             message=f"栏目“{first.column or first.headline or prefix}”没有任何信息", url=first.url,
-            excerpt="暂无信息", evidence={"list_pages": len(pages), "column": first.column}), snap, pages))
+            excerpt=shown, evidence={"list_pages": len(pages), "column": first.column}), snap, pages))
     return Result.from_findings(findings, list_columns=len(groups))
 
 

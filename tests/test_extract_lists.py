@@ -106,6 +106,20 @@ def test_placeholder_for_an_empty_column(body, expected):
     assert record_of(body).placeholder is expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    ('<ul class="news-list"></ul><div class="page">共0条</div>', True),              # an empty list, its pager says 0
+    ('<ul class="list"></ul>', True),                                               # an empty list element
+    ('<table class="list-table"><tr><th>标题</th><th>发布日期</th></tr></table>', True),   # a header row alone
+    ('<div class="list"><p>暂无信息</p></div>', False),                              # a placeholder: that flag
+    (LIST, False),                                                                  # entries
+    ('<ul class="nav"></ul><ul class="menu"><li><a href="/a/">机构</a></li></ul>', False),   # navigation, not a list
+    ('<p>共0条意见，征集期已结束，感谢关注。本次征集面向全体市民。</p>', False),    # prose, not a pager
+])
+def test_an_empty_list_without_placeholder_text(body, expected):
+    """SPEC §8 COL004: an empty list with no placeholder text is blank too."""
+    assert record_of(body).empty_list is expected
+
+
 # --- page kinds ----------------------------------------------------------------------------------
 
 ARTICLE_URL = "http://www.example.gov.cn/xxgk/tzgg/202609/t20260916_1.html"

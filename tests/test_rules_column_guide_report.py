@@ -78,6 +78,13 @@ def test_col004_flags_a_column_with_only_a_placeholder():
     assert r.status == "fail" and r.findings[0].url == FD + "xwfb/"
 
 
+def test_col004_flags_an_empty_list_with_no_placeholder_text_too():
+    blank = page(FD + "tjxx/", kind="column", empty_list=True, column="统计信息")
+    r = run("COL004", site(blank))
+    assert r.status == "fail" and r.findings[0].excerpt == "列表为空"
+    assert run("COL004", site(page(FD + "tjxx/", kind="column", column="统计信息"))).status == "pass"
+
+
 def test_col004_a_placeholder_on_one_page_of_a_paginated_column_with_entries_is_not_blank():
     first = page(FD + "xw/", kind="column", items=[ListItem(title="a", url=FD + "xw/1.html", date="2026-11-01")])
     second = page(FD + "xw/index_1.html", kind="column", placeholder=True)

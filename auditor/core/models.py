@@ -134,6 +134,7 @@ class PageRecord(_Model):
     links: list[Link] = Field(default_factory=list)
     items: list[ListItem] = Field(default_factory=list)
     placeholder: bool = False
+    empty_list: bool = False       # an empty list without placeholder text (COL004)
     pagination: bool = False
     penalty: list[PenaltyItem] = Field(default_factory=list)
     tables: list[list[list[str]]] = Field(default_factory=list)   # annual reports' data tables

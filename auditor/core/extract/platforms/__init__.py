@@ -25,7 +25,7 @@ from auditor.core.models import DataFetch, ListItem
 from auditor.core.extract.platforms._base import Found, page_scripts, script_srcs
 from auditor.core.extract.platforms.registry import REGISTRY, in_order
 
-__all__ = ["MODULES", "Found", "expand_page", "looks_script_built", "parse_data"]
+__all__ = ["MODULES", "Found", "empty_list", "expand_page", "looks_script_built", "parse_data"]
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,31 @@ def _empty(el) -> bool:
         return False
     text = element_text(el)
     return len(text) <= 40 and not any(word in text for word in _PLACEHOLDERS)
+
+
+_EMPTY_COUNT = re.compile(r"共\s*0\s*(?:条|篇|项|页|个)|(?:总数|记录数|总条数)\s*[:：]\s*0(?!\d)")
+_LIST_MARKUP = ("ul", "ol", "tbody", "table", "dl")
+
+
+def empty_list(root, lines: list[str]) -> bool:
+    """The page shows an empty list with no "暂无信息" text: a list element (by its markup and its
+    id or class) without an entry, or a pager that counts 0 entries. A blank column (COL004) all the
+    same; whether a script fills it is ``looks_script_built``'s question."""
+    try:
+        # a pager's count: a short line of its own, or one with the pager's words
+        if any(_EMPTY_COUNT.search(line) and (len(line) <= 20 or "页" in line or "记录" in line)
+               for line in lines if len(line) <= 60):
+            return True
+        body = root.find("body") if root is not None else None
+        if body is None:
+            return False
+        for el in body.iter(*_LIST_MARKUP):
+            names = f"{el.get('id') or ''} {el.get('class') or ''}".strip()
+            if names and _LIST_WORD.search(names) and not _NOT_LIST.search(names) and _empty(el):
+                return True
+    except Exception:
+        log.debug("empty_list failed", exc_info=True)
+    return False
 
 
 def looks_script_built(root) -> bool:
