@@ -6,10 +6,11 @@ from typing_extensions import NotRequired
 from auditor.core.results import Level, Record
 from auditor.core.snapshot import SiteSnapshot, normalise_name
 
+from rules.in_force import PLATFORM_NOTICE_61, REGULATION_2019
 from rules.locate import COLUMN_SETTINGS, as_uncertain, column_groups, column_link_texts, locate_column, unjudgeable
 from rules.registry import Finding, Result, Setting, rule
 
-BASIS_61 = "国办公开办函〔2019〕61号《关于政府信息公开平台建设的指导意见》；《政府信息公开条例》第二十三条、第二十四条"
+BASIS_61 = "国办公开办函〔2019〕61号《关于规范政府信息公开平台有关事项的通知》；《政府信息公开条例》第二十三条、第二十四条"
 BASIS_20 = "《政府信息公开条例》第二十条；国办公开办函〔2019〕61号"
 BASIS_BLANK = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“空白栏目”"
 
@@ -31,7 +32,8 @@ def _broken(snap: SiteSnapshot, url: str) -> str | None:
 
 
 @rule(code="COL001", title="首页设置“政府信息公开”专栏", failure_title="首页未设置统一名称的“政府信息公开”专栏",
-      family="column", kind="deduct", points=10, basis=BASIS_61, settings=COLUMN_SETTINGS)
+      family="column", kind="deduct", points=10, basis=BASIS_61, settings=COLUMN_SETTINGS,
+      in_force=PLATFORM_NOTICE_61)
 def column_on_homepage(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -71,7 +73,8 @@ def column_on_homepage(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL002", title="专栏设置四个统一的子栏目", failure_title="政府信息公开专栏缺少统一子栏目",
-      family="column", kind="deduct", each=True, points=5, basis=BASIS_61, settings=COLUMN_SETTINGS)
+      family="column", kind="deduct", each=True, points=5, basis=BASIS_61, settings=COLUMN_SETTINGS,
+      in_force=PLATFORM_NOTICE_61)
 def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -116,7 +119,7 @@ def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL003", title="法定主动公开内容覆盖条例第二十条", failure_title="法定主动公开内容缺少应设栏目",
-      family="column", kind="deduct", each=True, points=1, cap=10, basis=BASIS_20, settings={
+      family="column", kind="deduct", each=True, points=1, cap=10, basis=BASIS_20, in_force=REGULATION_2019, settings={
           **COLUMN_SETTINGS,
           "disclosure_categories": Setting(
               type=list[Category], source="《政府信息公开条例》第二十条（各类的栏目名称为本项目约定）",
@@ -204,6 +207,7 @@ def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
 
 @rule(code="COL005", title="信息公开平台提供检索功能", failure_title="信息公开平台缺少检索功能",
       family="column", kind="deduct", points=2, basis="《政府信息公开条例》第二十四条；国办公开办函〔2019〕61号",
+      in_force=REGULATION_2019,
       settings={**COLUMN_SETTINGS, "search_link_text": Setting(
           type=list[str], source="本项目约定", description="专栏页面上算作检索入口的链接文字")})
 def column_search(snap: SiteSnapshot, settings: dict) -> Result:

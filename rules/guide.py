@@ -12,6 +12,7 @@ from auditor.core.models import Link, PageRecord
 from auditor.core.results import Count, IsoDate, Record, Regex
 from auditor.core.snapshot import SiteSnapshot
 
+from rules.in_force import REGULATION_2019
 from rules.locate import COLUMN_SETTINGS, locate_column, unjudgeable
 from rules.registry import Finding, Result, Setting, rule
 
@@ -168,7 +169,7 @@ def guide_update_date(snap: SiteSnapshot, settings: dict) -> Result:
 
 @rule(code="GDE003", title="公开指南为现行版本", failure_title="公开指南未及时更新",
       family="guide", kind="deduct", points=3, basis="《政府信息公开条例》（国务院令第711号）第十二条",
-      settings={**COLUMN_SETTINGS, **CURRENT_SETTINGS})
+      settings={**COLUMN_SETTINGS, **CURRENT_SETTINGS}, in_force=REGULATION_2019)
 def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容

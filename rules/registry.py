@@ -12,9 +12,10 @@ import re
 from pathlib import Path
 from typing import Callable, Mapping
 
-from auditor.core.results import DOC_HEADINGS, FAMILIES, RUNTIME_SETTINGS, Finding, Kind, Result, Rule, Setting
+from auditor.core.results import (DOC_HEADINGS, FAMILIES, RUNTIME_SETTINGS, Finding, InForce, Kind, Result, Rule,
+                                  Setting)
 
-__all__ = ["DOC_HEADINGS", "FAMILIES", "Finding", "Result", "Rule", "Setting", "REGISTRY", "rule", "load_rules",
+__all__ = ["DOC_HEADINGS", "FAMILIES", "Finding", "InForce", "Result", "Rule", "Setting", "REGISTRY", "rule", "load_rules",
            "select"]
 CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}\d{3}$")
 PROFILE_DIR = Path(__file__).resolve().parent / "profiles"     # the shipped profiles (YAML)
@@ -26,7 +27,7 @@ REGISTRY: dict[str, Rule] = {}
 
 def rule(*, code: str, title: str, failure_title: str, family: str, kind: Kind,
          points: float = 0, cap: float | None = None, each: bool = False, veto_at: int | None = None,
-         basis: str, settings: Mapping[str, Setting] | None = None):
+         basis: str, settings: Mapping[str, Setting] | None = None, in_force: InForce | None = None):
     """Register a rule. A ``deduct`` rule loses ``points`` once, however many findings it has,
     unless ``each`` is set (points per finding) — then ``cap`` bounds it, if given. ``settings``
     declares every setting the check reads (through its helpers too), by name."""
@@ -48,7 +49,7 @@ def rule(*, code: str, title: str, failure_title: str, family: str, kind: Kind,
             raise ValueError(f"duplicate rule code {code}")
         REGISTRY[code] = Rule(code=code, title=title, failure_title=failure_title, family=family,
                               kind=kind, points=points, cap=cap, each=each, veto_at=veto_at, basis=basis,
-                              settings=dict(settings or {}), check=check)
+                              settings=dict(settings or {}), check=check, in_force=in_force)
         return check
 
     return register

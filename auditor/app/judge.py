@@ -81,6 +81,10 @@ def judge(snap: SiteSnapshot, profile: Profile, as_of: dt.date, level: str | Non
         if unreachable:                # nothing to judge: every rule says so, none passes or fails
             judged.append(Judged(config, Result.error(f"网站无法访问（{unreachable}），无法判断")))
             continue
+        if rule.in_force is not None and as_of < rule.in_force.since:      # SPEC §7: the law at the as-of date
+            judged.append(Judged(config, Result.na(
+                f"尚未施行：{rule.in_force.source}自 {rule.in_force.since} 起施行，检查基准日 {as_of} 时不适用")))
+            continue
         result = run_rule(config, snap, debug)
         result, excepted = apply_exceptions(rule.code, result, profile, as_of)
         judged.append(Judged(config, result, excepted))

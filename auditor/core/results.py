@@ -146,6 +146,14 @@ class Result:
 
 
 @dataclass(frozen=True)
+class InForce:
+    """SPEC §7: the day a rule's requirement took effect, and the text that put it in force. Judged at
+    an earlier as-of date, the rule is na (尚未施行)."""
+    since: dt.date
+    source: str
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     title: str
@@ -159,6 +167,7 @@ class Rule:
     basis: str
     settings: dict[str, Setting]          # what its check reads, by name
     check: Callable[..., Result]
+    in_force: InForce | None = None       # None: in force for any as-of date this tool judges
 
     def defaults(self) -> dict[str, Any]:
         """The declared defaults: the settings its check gets where no profile sets them."""

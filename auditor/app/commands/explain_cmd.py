@@ -29,7 +29,10 @@ def run(args) -> int:
              + (f"　每条扣 {r.points:g} 分" if r.kind == "deduct" else "")
              + (f"，上限 {r.cap:g} 分" if r.cap is not None else "")
              + (f"，{r.veto_at} 条及以上单项否决" if r.veto_at else ""),
-             f"不合格时显示：{r.failure_title}", f"依据：{r.basis}", "", r.doc]
+             f"不合格时显示：{r.failure_title}", f"依据：{r.basis}"]
+    if r.in_force is not None:
+        lines.append(f"施行日期：{r.in_force.since}（{r.in_force.source}）；检查基准日早于此日时本规则不适用")
+    lines += ["", r.doc]
     if r.settings:
         lines += ["", "## 可在配置方案中调整的参数"]
         for name, setting in r.settings.items():
