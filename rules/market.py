@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from typing_extensions import NotRequired
 
 from auditor.core.extract.dates import to_date
-from auditor.core.results import Count, Record
+from auditor.core.results import Count, MonthDay, Record
 from auditor.core.snapshot import SiteSnapshot
 
 from rules.registry import Finding, Result, Setting, rule
@@ -28,6 +28,7 @@ class Duty(Record):
     hosts: NotRequired[list[str]]         # a link to such a host: the duty is met
     fresh_days: NotRequired[Count]        # the newest entry must be this recent
     where: NotRequired[list[str]]         # the column a missing item belongs in
+    due: NotRequired[str]                 # the setting (MM-DD) from which {year} is this year, not last year
 
 
 # Every MKT rule reads its own entry of this one setting (_duty_rule).
@@ -35,6 +36,23 @@ DUTY_SETTINGS = {
     "market_duties": Setting(
         type=dict[str, list[Duty]], source="市场监管部门政务公开工作要点（market-regulation 配置方案整理）",
         description="MKT001–MKT006 各项公开事项的识别方式，按规则代码"),
+}
+
+
+# When a yearly item is due (SPEC §8 MKT001, MKT003): before that day, last year's item is the one to find.
+PLAN_DUE = {"inspection_plan_due": Setting(
+    type=MonthDay, default="03-31",
+    source="本项目约定（各地“双随机、一公开”年度抽查计划多在一季度制定并公开）",
+    description="本年度抽查计划应公开的日期（月-日）；此前查找上年度计划")}
+BUDGET_DUE = {
+    "budget_due": Setting(
+        type=MonthDay, default="04-30",
+        source="《预算法》第十四条：部门预算经批复后二十日内公开（批复多在三、四月）",
+        description="本年度部门预算应公开的日期（月-日）；此前查找上年度预算"),
+    "final_accounts_due": Setting(
+        type=MonthDay, default="09-30",
+        source="《预算法》第十四条：部门决算经批复后二十日内公开；日期为本项目约定（决算批复多在年中）",
+        description="上年度部门决算应公开的日期（月-日）；此前查找前年度决算"),
 }
 
 
@@ -96,8 +114,20 @@ def _matcher(duty: dict, year: int):
     return matches
 
 
-def _check_duty(snap: SiteSnapshot, duty: dict, as_of) -> tuple[Finding | None, str]:
-    year, name = as_of.year, _fill(duty["name"], as_of.year)
+def _duty_year(duty: dict, as_of, dues: dict[str, str]) -> int:
+    """The year a yearly duty is judged for: this year once its due day has passed, else last year."""
+    if "due" not in duty:
+        return as_of.year
+    if duty["due"] not in dues:
+        raise ValueError(f"market_duties: “{duty['name']}”的 due 为 {duty['due']}，该规则没有这个日期参数")
+    due = dues[duty["due"]]
+    month, day = (int(x) for x in due.split("-"))
+    return as_of.year if (as_of.month, as_of.day) >= (month, day) else as_of.year - 1
+
+
+def _check_duty(snap: SiteSnapshot, duty: dict, as_of, dues: dict[str, str]) -> tuple[Finding | None, str]:
+    year = _duty_year(duty, as_of, dues)
+    name = _fill(duty["name"], year)
     matches = _matcher(duty, year)
     verdicts: dict[str, bool] = {}               # many entries share a text (navigation on every page)
     hits = []
@@ -136,7 +166,7 @@ def _where(snap: SiteSnapshot, duty: dict) -> str:
     return (column or snap.home).url
 
 
-def _duty_rule(code: str, snap: SiteSnapshot, settings: dict) -> Result:
+def _duty_rule(code: str, snap: SiteSnapshot, settings: dict, dues: dict[str, str] | None = None) -> Result:
     home = snap.home
     if home is None or not home.ok:
         return Result.error("首页未能抓取，无法判断")
@@ -145,7 +175,7 @@ def _duty_rule(code: str, snap: SiteSnapshot, settings: dict) -> Result:
         return Result.error(f"配置方案没有给出 {code} 的识别规则（market_duties.{code}）")
     findings, found = [], []
     for duty in duties:
-        finding, note = _check_duty(snap, duty, settings["as_of"])
+        finding, note = _check_duty(snap, duty, settings["as_of"], dues or {})
         if finding:
             findings.append(finding)
         else:
@@ -154,11 +184,12 @@ def _duty_rule(code: str, snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="MKT001", title="公开“双随机、一公开”抽查计划和结果", failure_title="“双随机、一公开”信息缺失或未及时更新",
-      family="market", kind="deduct", points=2, basis=BASIS_MKT, settings=DUTY_SETTINGS)
+      family="market", kind="deduct", points=2, basis=BASIS_MKT, settings={**DUTY_SETTINGS, **PLAN_DUE})
 def random_inspections(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    是否公开“双随机、一公开”抽查计划和抽查结果，且各自最近一条在 183 天内（配置方案 `market_duties`）。
+    是否公开“双随机、一公开”抽查计划和抽查结果：本年度抽查计划自 `inspection_plan_due`（默认 3 月 31 日）
+    起应已公开，此前查找上年度计划；抽查结果最近一条在 183 天内（配置方案 `market_duties`）。
 
     ## 为什么
     “双随机、一公开”要求随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果及时向社会公开。
@@ -169,7 +200,7 @@ def random_inspections(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     国务院办公厅关于推广随机抽查规范事中事后监管的通知（国办发〔2015〕58号）；市场监管政务公开工作要点。
     """
-    return _duty_rule("MKT001", snap, settings)
+    return _duty_rule("MKT001", snap, settings, {"inspection_plan_due": settings["inspection_plan_due"]})
 
 
 @rule(code="MKT002", title="公开食品和产品质量抽检结果", failure_title="抽检结果未公开或未及时更新",
@@ -193,11 +224,13 @@ def sampling_results(snap: SiteSnapshot, settings: dict) -> Result:
 
 @rule(code="MKT003", title="公开部门预算、决算及三公经费", failure_title="预算、决算或三公经费未公开",
       family="market", kind="deduct", points=2, basis="《预算法》第十四条；《政府信息公开条例》第二十条第（七）项",
-      settings=DUTY_SETTINGS)
+      settings={**DUTY_SETTINGS, **BUDGET_DUE})
 def budgets(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    是否公开本年度部门预算、上年度部门决算，并公开“三公”经费情况。
+    是否按应公开的时间公开部门预算、决算和“三公”经费：本年度预算自 `budget_due`（默认 4 月 30 日）起
+    应已公开，此前查找上年度预算；上年度决算自 `final_accounts_due`（默认 9 月 30 日）起应已公开，
+    此前查找前年度决算。
 
     ## 为什么
     预算法第十四条要求部门预算、决算及报表在批准后二十日内向社会公开，并对“三公”经费作出说明。
@@ -208,7 +241,8 @@ def budgets(snap: SiteSnapshot, settings: dict) -> Result:
     ## 依据
     《预算法》第十四条；《政府信息公开条例》第二十条第（七）项。
     """
-    return _duty_rule("MKT003", snap, settings)
+    return _duty_rule("MKT003", snap, settings, {"budget_due": settings["budget_due"],
+                                                 "final_accounts_due": settings["final_accounts_due"]})
 
 
 @rule(code="MKT004", title="公开建议提案办理结果", failure_title="建议提案办理结果未公开",

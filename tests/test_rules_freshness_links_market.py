@@ -165,6 +165,38 @@ def test_mkt003_needs_the_three_public_expenses():
     assert [f.evidence["duty"] for f in r.findings] == ["三公经费"]
 
 
+def _mkt_at(code: str, as_of: str, titles: list[str]):
+    rule = load_rules()[code]
+    cfg = configure(rule, load_profile("market-regulation"), dt.date.fromisoformat(as_of), "department")
+    listing = page(HOME + "cz/", kind="column", column="财政预决算",
+                   items=[ListItem(title=t, url=HOME + f"cz/{i}.html", date="2026-01-10") for i, t in enumerate(titles)])
+    budget = page(HOME + "m/budget.html", terms=["三公经费"], headline="部门预算")
+    return rule.check(snapshot(home("2026-11-19"), listing, budget), cfg.settings)
+
+
+@pytest.mark.parametrize("as_of, titles, missing", [
+    # before 04-30 this year's 预算 is not due yet: last year's is the one to find; before 09-30 the 决算 of the year before
+    ("2026-04-10", ["2025年部门预算", "2024年部门决算"], []),
+    ("2026-05-10", ["2025年部门预算", "2024年部门决算"], ["2026年部门预算"]),
+    ("2026-05-10", ["2026年部门预算", "2024年部门决算"], []),
+    ("2026-10-10", ["2026年部门预算", "2024年部门决算"], ["2025年部门决算"]),
+    ("2026-10-10", ["2026年部门预算", "2025年部门决算"], []),
+])
+def test_mkt003_judges_budgets_and_final_accounts_by_when_they_are_due(as_of, titles, missing):
+    r = _mkt_at("MKT003", as_of, titles)
+    assert [f.evidence["duty"] for f in r.findings] == missing
+
+
+@pytest.mark.parametrize("as_of, plan, status", [
+    ("2026-02-10", "2025年度双随机抽查计划", "pass"),      # before 03-31: last year's plan
+    ("2026-04-10", "2025年度双随机抽查计划", "fail"),      # after: this year's is due
+    ("2026-04-10", "2026年度双随机抽查计划", "pass"),
+])
+def test_mkt001_wants_this_years_plan_once_it_is_due(as_of, plan, status):
+    r = _mkt_at("MKT001", as_of, [plan, "第一季度双随机抽查结果公示"])
+    assert r.status == status, [f.message for f in r.findings]
+
+
 def test_the_national_profile_does_not_select_market_duties():
     from auditor.app.judge import selected_rules
     assert not any(r.code.startswith("MKT") for r in selected_rules(load_profile("national")))
