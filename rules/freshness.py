@@ -8,6 +8,7 @@ from auditor.core.extract.dates import to_date
 from auditor.core.results import Count, Record
 from auditor.core.snapshot import SiteSnapshot
 
+from rules.agency import AGENCY_SETTINGS, agency_of, ownership
 from rules.locate import as_uncertain, column_groups
 from rules.registry import Finding, Result, Setting, rule
 
@@ -22,14 +23,16 @@ class Window(Record):
 
 @rule(code="UPD004", title="文件在成文后 20 个工作日内公开", failure_title="政府信息公开不及时",
       family="freshness", kind="deduct", each=True, points=0.5, cap=5,
-      basis="《政府信息公开条例》第二十六条", settings={"publish_max_lag_workdays": Setting(
+      basis="《政府信息公开条例》第二十六条", settings={**AGENCY_SETTINGS, "publish_max_lag_workdays": Setting(
           type=Count, default=20, source="《政府信息公开条例》第二十六条（20 个工作日）",
           description="发布日期晚于成文日期的最多工作日数")})
 def published_after_written(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    页面同时标明成文日期和发布日期的，发布日期是否在成文日期后 `publish_max_lag_workdays`
-    （默认 20）个工作日内。工作日按法定节假日和调休计算，成文当日不计入。每个超期页面计一条问题。
+    本机关的文件（页面同时标明成文日期和发布日期的），发布日期是否在成文日期后 `publish_max_lag_workdays`
+    （默认 20）个工作日内。转发、转载的其他机关文件不检查（它们的成文日期是原机关的）；本机关的名称和
+    文号前缀同 INT001，无法确定是否本机关文件的，结论只作警告。工作日按法定节假日和调休计算，成文当日
+    不计入。每个超期页面计一条问题。
 
     ## 为什么
     条例第二十六条规定，属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起
@@ -42,21 +45,27 @@ def published_after_written(snap: SiteSnapshot, settings: dict) -> Result:
     《政府信息公开条例》第二十六条。
     """
     calendar, limit = settings["calendar"], settings["publish_max_lag_workdays"]
+    agency = agency_of(snap, settings)
     findings, judged = [], 0
     for page in snap.pages():
         written, published = to_date(page.written), to_date(page.published)
         if written is None or published is None or published < written:
             continue                                  # a date before 成文 is UPD005's business
+        whose = ownership(page, agency)
+        if whose == "other":
+            continue                                  # another agency's document: its dates are not ours
         judged += 1
         lag = calendar.workdays_between(written, published)
         if lag > limit:
             findings.append(Finding(
-                message=f"成文 {written}，{published} 才公开，相隔 {lag} 个工作日，超过 {limit} 个工作日",
-                url=page.url, excerpt=page.headline,
+                message=f"成文 {written}，{published} 才公开，相隔 {lag} 个工作日，超过 {limit} 个工作日"
+                + ("（无法确定是否本机关文件，请人工确认）" if whose == "unknown" else ""),
+                url=page.url, excerpt=page.headline, status="fail" if whose == "own" else "warn",
                 evidence={"written": written, "published": published, "workdays": lag, "limit": limit}))
     if judged == 0:
-        return Result.na("没有同时标明成文日期和发布日期的页面")
-    return Result.from_findings(findings, judged=judged)
+        return Result.na(f"没有同时标明成文日期和发布日期的本机关文件（{agency.describe()}）")
+    return Result.from_findings(findings, message=agency.describe(), judged=judged,
+                                agency_names=agency.names, doc_prefixes=agency.prefixes)
 
 
 BASIS_19 = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“内容更新”"

@@ -5,6 +5,7 @@ from auditor.core.extract.dates import to_date
 from auditor.core.results import Count
 from auditor.core.snapshot import SiteSnapshot
 
+from rules.agency import AGENCY_SETTINGS, agency_of, is_mere_notice, ownership
 from rules.pairing import PAIRING_SETTINGS, Pair, pair_documents
 from rules.registry import Finding, Result, Setting, rule
 
@@ -21,13 +22,17 @@ def _describe(doc) -> str:
 
 @rule(code="INT001", title="政策文件配发解读", failure_title="政策文件未配发解读",
       family="interpretation", kind="deduct", each=True, points=1, cap=10, basis=BASIS_INT,
-      settings=PAIRING_SETTINGS)
+      settings={**PAIRING_SETTINGS, **AGENCY_SETTINGS})
 def documents_interpreted(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    每份规章、规范性文件（文号含“规”或“令”，或发布在“规范性文件”“政策文件”栏目）是否有对应的
-    政策解读。配对先看两者之间的链接（链接到同一文件在其他栏目的副本也算），再看解读标题中的
-    《文件名称》或正文中的文号。每份没有解读的文件计一条问题，列出标题、文号和日期。
+    本机关自己起草的每份规章、规范性文件（文号含“规”或“令”，或发布在“规范性文件”“政策文件”栏目）
+    是否有对应的政策解读（谁起草谁解读）。转发、转载的上级或其他机关文件，以及只带文号的会议、培训
+    等通知，不是本机关的政策文件，不检查。本机关的名称和文号前缀取自配置方案（`agency_names`、
+    `doc_prefixes`），没有时从网站推断（网站名称、页脚主办单位、以本机关名义发布的文件的文号前缀），
+    并写在结果中；无法确定的，结论只作警告，供人工确认。配对先看两者之间的链接（链接到同一文件在
+    其他栏目的副本也算），再看解读标题中的《文件名称》或正文中的文号。每份没有解读的文件计一条问题，
+    列出标题、文号和日期。
 
     ## 为什么
     “谁起草谁解读”：政策文件与解读材料应同步组织、同步审签、同步部署，帮助公众理解政策背景、
@@ -41,13 +46,21 @@ def documents_interpreted(snap: SiteSnapshot, settings: dict) -> Result:
     国办发〔2016〕80号“三同步”要求；《政府信息公开条例》第二十条。
     """
     pairing = pair_documents(snap, settings)
-    if not pairing.docs:
-        return Result.na("没有找到规章或规范性文件")
-    findings = [Finding(message=f"{_describe(doc)} 未找到对应的政策解读", url=doc.url, excerpt=doc.headline,
+    agency = agency_of(snap, settings)
+    own = {id(d): ownership(d, agency) for d in pairing.docs if not is_mere_notice(d)}
+    docs = [d for d in pairing.docs if own.get(id(d), "other") != "other"]
+    if not docs:
+        return Result.na(f"没有找到本机关起草的规章或规范性文件（{agency.describe()}）",
+                         agency_names=agency.names, doc_prefixes=agency.prefixes)
+    findings = [Finding(message=f"{_describe(doc)} 未找到对应的政策解读"
+                        + ("（无法确定是否本机关起草，请人工确认）" if own[id(doc)] == "unknown" else ""),
+                        url=doc.url, excerpt=doc.headline, status="fail" if own[id(doc)] == "own" else "warn",
                         evidence={"doc_number": doc.doc_number, "published": doc.published})
-                for doc in pairing.docs if pairing.pair_of(doc) is None]
-    return Result.from_findings(findings, documents=len(pairing.docs), paired=len(pairing.pairs),
-                                interpretations=len(pairing.interps))
+                for doc in docs if pairing.pair_of(doc) is None]
+    return Result.from_findings(findings, message=agency.describe(), documents=len(docs),
+                                not_own=len(pairing.docs) - len(docs), paired=len(pairing.pairs),
+                                interpretations=len(pairing.interps), agency_names=agency.names,
+                                doc_prefixes=agency.prefixes, agency_inferred=agency.inferred)
 
 
 @rule(code="INT002", title="解读与文件同步发布", failure_title="政策解读发布滞后",

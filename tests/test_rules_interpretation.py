@@ -32,8 +32,12 @@ def interp(url=ZCJD + "1.html", title=f"关于《{NAME}》的解读", published=
                 text=text, column="政策解读", **kw)
 
 
-def home():
-    return page(HOME, kind="home", depth=0)
+AGENCY = "榕江市市场监督管理局"
+
+
+def home(host_org=AGENCY):
+    """The homepage, its footer naming the agency (主办单位): whose documents are its own."""
+    return page(HOME, kind="home", depth=0, footer={"host_org": host_org} if host_org else {})
 
 
 def test_a_same_day_pair_linked_both_ways_passes_everything():
@@ -128,6 +132,37 @@ def test_int_rules_are_not_applicable_without_documents():
 def test_upd004_twenty_working_days_from_written_to_published(written, published, status):
     r = run("UPD004", snapshot(home(), doc(written=written, published=published)))
     assert r.status == status
+
+
+@pytest.mark.parametrize("headline, number, judged", [
+    (f"{AGENCY}关于印发《{NAME}》的通知", "榕市监规〔2026〕2号", True),                        # its own
+    ("榕江市人民政府关于印发《榕江市优化营商环境若干措施》的通知", "榕政规〔2026〕1号", False),   # another agency's
+    ("关于转发《福建省市场监督管理局行政处罚裁量权适用规则》的通知", "榕市监〔2026〕9号", False),  # forwarded
+    (f"{AGENCY}关于召开全市食品安全工作会议的通知", "榕市监〔2026〕12号", False),               # a meeting notice
+])
+def test_int001_judges_only_documents_the_agency_drafted(headline, number, judged):
+    """SPEC §8 INT001: 谁起草谁解读 — a reposted 上级 document without interpretation is no finding."""
+    own = page(ZCWJ + "0.html", kind="policy", headline=f"{AGENCY}关于印发《榕江市某办法》的通知",
+               doc_number="榕市监规〔2026〕1号", published="2026-03-02", column="政策文件")
+    own_interp = interp(url=ZCJD + "0.html", title="关于《榕江市某办法》的解读", published="2026-03-02")
+    other = page(ZCWJ + "1.html", kind="policy", headline=headline, doc_number=number, published="2026-05-20",
+                 column="政策文件")
+    r = run("INT001", snapshot(home(), own, own_interp, other))
+    assert (r.status == "fail") is judged and "榕市监规" in r.message
+    assert "榕市监规" in r.metrics["doc_prefixes"] and r.metrics["agency_inferred"]
+
+
+def test_int001_and_upd004_warn_when_the_agency_cannot_be_established():
+    r = run("INT001", snapshot(home(host_org=None), doc()))
+    assert r.status == "warn" and "人工确认" in r.findings[0].message
+    late = doc(written="2026-09-01", published="2026-09-30")
+    assert run("UPD004", snapshot(home(host_org=None), late)).status == "warn"
+
+
+def test_upd004_does_not_judge_another_agencys_document():
+    reposted = page(TZGG + "1.html", kind="policy", headline="关于转发省局文件的通知", doc_number="闽市监〔2026〕3号",
+                    written="2026-01-05", published="2026-03-12")
+    assert run("UPD004", snapshot(home(), reposted)).status == "na"
 
 
 def test_upd004_is_not_applicable_without_both_dates():
