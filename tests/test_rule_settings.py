@@ -325,3 +325,23 @@ def test_explain_shows_each_setting_with_its_default_and_source(capsys):
     assert "默认：7（配置方案 national）" in out and "国办发〔2018〕118号" in out
     assert main(["explain", "MKT001"]) == 0
     assert "（配置方案 market-regulation）" in capsys.readouterr().out
+
+
+def test_every_number_says_whether_it_is_national_or_local():
+    """No local rule is presented as national: a national source names its national text; the local
+    conventions the catalogue knows of say 地方做法; explain shows which."""
+    from auditor.core.results import SCOPE_WORDS
+    for code, r in load_rules().items():
+        for name, setting in r.settings.items():
+            assert setting.scope in SCOPE_WORDS, (code, name)
+            if setting.scope == "national":
+                assert any(mark in setting.source for mark in ("《", "〔", "国务院令", "条例")), (code, name, setting.source)
+    local = {name for r in load_rules().values() for name, s in r.settings.items() if s.scope == "local"}
+    assert {"interpretation_max_lag_workdays", "guide_max_age_days", "guide_update_date_required"} <= local
+
+
+def test_explain_says_national_or_local(capsys):
+    from auditor.app.cli import main
+    assert main(["explain", "INT002"]) == 0
+    out = capsys.readouterr().out
+    assert "地方做法，不是全国规定" in out and "同步" in out

@@ -45,6 +45,12 @@ class _NoDefault:
 NO_DEFAULT: Any = _NoDefault()
 
 
+SCOPE_PREFIXES = (("地方做法", "local"), ("本项目约定", "project"), ("配置方案", "agency"),
+                  ("市场监管部门政务公开工作要点", "sector"))
+SCOPE_WORDS = {"national": "全国规定", "local": "地方做法，不是全国规定", "project": "本项目约定",
+               "agency": "由本机关在配置方案中给出", "sector": "市场监管系统工作要点"}
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Setting:
     """A value a rule's check reads from its settings, declared with the rule (``@rule(settings=...)``).
@@ -64,6 +70,16 @@ class Setting:
     @property
     def has_default(self) -> bool:
         return self.default is not NO_DEFAULT
+
+    @property
+    def scope(self) -> str:
+        """Whose rule the value is, read from how its source begins: a national text, a local practice
+        (地方做法), the market-regulation work points, the agency's own profile, or this tool's convention.
+        Never present a local rule as national: a test holds every source to one of these forms."""
+        for prefix, scope in SCOPE_PREFIXES:
+            if self.source.startswith(prefix):
+                return scope
+        return "national"
 
     def validate(self, value: Any) -> None:
         """Raise ``pydantic.ValidationError`` unless ``value`` has the declared type."""
