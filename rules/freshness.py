@@ -94,7 +94,8 @@ def homepage_updated(snap: SiteSnapshot, settings: dict) -> Result:
     保持首页要闻、动态、通知公告等栏目每周更新，并在列表中显示发布日期。
 
     ## 依据
-    国办秘函〔2019〕19号 单项否决指标“站点无法访问、不更新”。
+    国办秘函〔2019〕19号 单项否决指标“不更新”中的“首页栏目信息超过2周未更新”（“站点无法访问”是
+    另一项单项否决，由可用性监测判断，不在本规则之内）。
     """
     home = snap.home
     if home is None or not home.ok:

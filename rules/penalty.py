@@ -10,8 +10,11 @@ from auditor.core.snapshot import SiteSnapshot, normalise_name
 
 from rules.registry import Finding, Result, Setting, rule
 
-BASIS_PEN = ("《行政处罚法》第四十八条；国办发〔2018〕118号；《市场监督管理行政处罚信息公示规定》"
-             "（总局令第45号）第九条")
+# Each rule's own basis, the same documents its docs give under 依据.
+BASIS_PEN001 = "《行政处罚法》第四十八条；国办发〔2015〕51号（双公示）；国办发〔2018〕118号"
+BASIS_PEN002 = ("国办发〔2015〕51号（双公示，公示内容含处罚依据）；《市场监督管理行政处罚信息公示规定》"
+                "（总局令第45号）第四条（信息摘要的内容）")
+BASIS_PEN003 = "《政府信息公开条例》第二十条第（六）项；国办发〔2015〕51号（双公示）"
 FIELD_NAMES = {"doc_number": "决定书文号", "party": "当事人", "violation": "违法行为", "basis": "处罚依据",
                "decision": "处罚内容", "authority": "作出决定的机关", "decided": "决定日期"}
 
@@ -34,7 +37,7 @@ def _name(item: PenaltyItem) -> str:
 
 
 @rule(code="PEN001", title="行政处罚决定按时公开", failure_title="行政处罚决定公开超期",
-      family="penalty", kind="deduct", each=True, points=1, cap=10, basis=BASIS_PEN,
+      family="penalty", kind="deduct", each=True, points=1, cap=10, basis=BASIS_PEN001,
       settings={"penalty_deadline_workdays": Setting(
           type=Count, source="国办发〔2015〕51号（双公示，7 个工作日）；国办发〔2018〕118号",
           description="作出处罚决定到公开的最多工作日数")})
@@ -80,7 +83,7 @@ def published_on_time(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="PEN002", title="行政处罚公开要素齐全", failure_title="行政处罚公开要素不全",
-      family="penalty", kind="deduct", each=True, points=0.5, cap=5, basis=BASIS_PEN)
+      family="penalty", kind="deduct", each=True, points=0.5, cap=5, basis=BASIS_PEN002)
 def complete_items(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -89,13 +92,15 @@ def complete_items(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 为什么
     处罚信息公开的目的是让公众知道谁因何违法、依据什么、受到什么处罚；要素不全的公示达不到
-    “双公示”和总局令第45号的要求。
+    “双公示”（国办发〔2015〕51号，公示内容含处罚依据）和总局令第45号第四条（信息摘要：决定书文号、
+    当事人、违法行为类型、处罚内容、作出决定的机关名称和日期）的要求。
 
     ## 如何整改
     按公示模板补齐所列要素，特别是处罚依据和作出决定的日期。
 
     ## 依据
-    国办发〔2015〕51号“双公示”；《市场监督管理行政处罚信息公示规定》（总局令第45号）第六条。
+    国办发〔2015〕51号（双公示，公示内容含处罚依据）；《市场监督管理行政处罚信息公示规定》（总局令第45号）
+    第四条（信息摘要的内容）。
     """
     items = penalty_items(snap, detail_only=True)
     if not items:
@@ -110,7 +115,7 @@ def complete_items(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="PEN003", title="设置行政处罚公开栏目", failure_title="未公开行政处罚信息",
-      family="penalty", kind="deduct", points=5, basis=BASIS_PEN, settings={
+      family="penalty", kind="deduct", points=5, basis=BASIS_PEN003, settings={
           "penalty_column_words": Setting(type=list[str], source="本项目约定",
                                           description="栏目名含这些词即为行政处罚公开栏目"),
           "penalty_platform_hosts": Setting(type=list[str], source="本项目约定",
@@ -131,7 +136,7 @@ def penalty_column(snap: SiteSnapshot, settings: dict) -> Result:
     在“法定主动公开内容”中设置“行政处罚”栏目，或在显著位置链接本机关处罚信息所在的公示平台。
 
     ## 依据
-    《政府信息公开条例》第二十条；国办发〔2015〕51号；总局令第45号。
+    《政府信息公开条例》第二十条第（六）项；国办发〔2015〕51号（双公示）。
     """
     home = snap.home
     if home is None or not home.ok:
