@@ -70,3 +70,11 @@ def test_the_batch_ranking_is_rendered_through_the_registry(tmp_path):
     written = registry.write_files("ranking", Ranking(rows=[], errors=[], title="排名"), tmp_path)
     assert sorted(p.name for p in written) == ["summary.csv", "summary.html", "summary.xlsx"]
     assert (tmp_path / "summary.csv").read_bytes().startswith(b"\xef\xbb\xbf")      # Excel reads it as UTF-8
+
+
+def test_the_html_chart_shows_what_each_indicator_lost_as_the_score_counts_it():
+    """Capped at the indicator's value, like the indicator table and the score (not the rules' raw sum)."""
+    from reports.html import family_losses
+    report = sample_report()
+    assert report.score.indicators
+    assert family_losses(report) == [(i.name, round(i.lost, 2)) for i in report.score.indicators if i.lost > 0]
