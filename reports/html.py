@@ -11,7 +11,6 @@ import jinja2
 from markupsafe import Markup
 
 from auditor.core.report import Report
-from auditor.core.results import FAMILIES
 from auditor.core.rundir import REPORT_HTML
 
 from reports.registry import renderer
@@ -43,14 +42,8 @@ def environment() -> jinja2.Environment:
 
 
 def family_losses(report: Report) -> list[tuple[str, float]]:
-    """What each indicator lost (capped at its value, as the score counts it); without indicators,
-    what each family's rules lost."""
-    if report.score.indicators:
-        return [(i.name, round(i.lost, 2)) for i in report.score.indicators if i.lost > 0]
-    losses: "OrderedDict[str, float]" = OrderedDict((title, 0.0) for title in FAMILIES.values())
-    for r in report.results:
-        losses[r.family_title] = losses.get(r.family_title, 0.0) + r.points_lost
-    return [(k, round(v, 2)) for k, v in losses.items() if v > 0]
+    """What each indicator lost, capped at its value, as the score counts it."""
+    return [(i.name, round(i.lost, 2)) for i in report.score.indicators if i.lost > 0]
 
 
 def loss_chart(losses: list[tuple[str, float]]) -> Markup:

@@ -17,7 +17,7 @@ from auditor.core.extract.kind import KindEvidence, classify
 from auditor.core.extract.links import base_url, extract_items, extract_links, has_pagination, has_placeholder
 from auditor.core.extract.page_parts import breadcrumb_of, headline_of, lang_of, meta_tags, page_stats, title_of
 from auditor.core.extract.penalty import extract_penalties, text_decision
-from auditor.core.extract.platforms import empty_list
+from auditor.core.extract.list_markup import empty_list
 from auditor.core.extract.markers import MARKERS
 from auditor.core.extract.pii import find_pii, mask_text
 from auditor.core.extract.tables import extract_tables

@@ -188,6 +188,7 @@ def extract_items(root, base: str, latest: dt.date | None = None) -> list[ListIt
     no date but whose links carry dates in their URLs is a list too. Such dates are marked inferred.
     """
     latest = latest or dt.date.today()
+    host = urlsplit(base).hostname
     items: list[ListItem] = []
     seen_rows: set = set()  # elements themselves, kept alive, so identity holds
     lists: dict[int, tuple[object, str]] = {}
@@ -203,7 +204,7 @@ def extract_items(root, base: str, latest: dt.date | None = None) -> list[ListIt
         parent = row.getparent()
         if parent is not None:
             lists[id(parent)] = (parent, tag_of(row))
-    for parent, row_tag in list(lists.values()) + _url_dated_lists(root, base):
+    for parent, row_tag in list(lists.values()) + _url_dated_lists(root, base, host):
         for row in parent:
             if tag_of(row) != row_tag or row in seen_rows or _links_in(row) != 1:
                 continue
@@ -211,7 +212,7 @@ def extract_items(root, base: str, latest: dt.date | None = None) -> list[ListIt
             url = _resolve(base, a.get("href"))
             if url is not None:
                 seen_rows.add(row)
-                items.append(_undated_item(_anchor_text(a), url, urlsplit(base).hostname))
+                items.append(_undated_item(_anchor_text(a), url, host))
     return _unique(items)
 
 
@@ -219,10 +220,9 @@ _URL_LIST_MIN = 3       # rows of one list whose links carry a date in their URL
 _URL_LIST_SHARE = 0.8   # … and the share of its rows that do
 
 
-def _url_dated_lists(root, base: str) -> list[tuple[object, str]]:
+def _url_dated_lists(root, base: str, host: str | None) -> list[tuple[object, str]]:
     """Lists whose rows print no date at all but link to dated pages of the site itself
     (/t20180727_…, /2018-07-27/…); a block of links to other sites (newspapers' dated pages) is none."""
-    host = urlsplit(base).hostname
     found = []
     for parent in root.iter("ul", "ol", "tbody", "table", "dl"):    # list markup, not paragraphs
         rows = [row for row in parent if tag_of(row) in ("li", "tr", "dd", "dt") and _links_in(row) == 1]

@@ -18,14 +18,13 @@ import importlib
 import logging
 import re
 
-from auditor.core.extract.html import element_text
-from auditor.core.extract.markers import MARKERS
+from auditor.core.extract.list_markup import holds_nothing, named_as_list
 from auditor.core.models import DataFetch, ListItem
 
 from auditor.core.extract.platforms._base import Found, page_scripts, script_srcs
 from auditor.core.extract.platforms.registry import REGISTRY, in_order
 
-__all__ = ["MODULES", "Found", "empty_list", "expand_page", "looks_script_built", "parse_data"]
+__all__ = ["MODULES", "Found", "expand_page", "looks_script_built", "parse_data"]
 
 log = logging.getLogger(__name__)
 
@@ -94,49 +93,8 @@ _LOADER_HINTS = ("$.", "jQuery.", ").load(", "fetch", "XMLHttpRequest", "axios",
 _TEMPLATE_TYPES = ("text/html", "text/template", "text/x-template", "text/x-handlebars-template",
                    "text/x-tmpl", "text/x-jquery-tmpl", "text/x-jsrender", "text/x-dot-template")
 _TEMPLATE_MARKS = ("{{", "<%", "{#", "${", "{@")
-_LIST_WORD = re.compile(r"(?:^|[\s_\-])(?:list|lists|lb|liebiao|news|xxgk|gkml|zfxxgk|article|articles|"
-                        r"items?|records?|results?|data|datalist|wjlb|zcwj|infolist|newslist)"
-                        r"(?:$|[\s_\-\d])|(?:list|lb)$", re.IGNORECASE)
-_NOT_LIST = re.compile(r"page|pager|pagination|fenye|nav|menu|banner|footer|header|search|share|"
-                       r"slide|tab(?:s|title)|login|weather|clock|time|no-?data|empty|none|nothing",
-                       re.IGNORECASE)
-_PLACEHOLDERS = tuple(MARKERS.get("placeholder_text", ())) + ("没有记录", "无记录", "暂无")
 _SPA_IDS = {"app", "root", "__next", "__nuxt", "q-app", "main-app"}
 _LIST_TAGS = {"ul", "ol", "tbody", "table", "div", "dl", "section"}
-
-
-def _empty(el) -> bool:
-    """No link inside, and at most a header row's or a "加载中…" placeholder's worth of text — but
-    not the server's own "暂无信息": that list is empty, not script-built."""
-    if any(a.get("href") for a in el.iter("a")):
-        return False
-    text = element_text(el)
-    return len(text) <= 40 and not any(word in text for word in _PLACEHOLDERS)
-
-
-_EMPTY_COUNT = re.compile(r"共\s*0\s*(?:条|篇|项|页|个)|(?:总数|记录数|总条数)\s*[:：]\s*0(?!\d)")
-_LIST_MARKUP = ("ul", "ol", "tbody", "table", "dl")
-
-
-def empty_list(root, lines: list[str]) -> bool:
-    """The page shows an empty list with no "暂无信息" text: a list element (by its markup and its
-    id or class) without an entry, or a pager that counts 0 entries. A blank column (COL004) all the
-    same; whether a script fills it is ``looks_script_built``'s question."""
-    try:
-        # a pager's count: a short line of its own, or one with the pager's words
-        if any(_EMPTY_COUNT.search(line) and (len(line) <= 20 or "页" in line or "记录" in line)
-               for line in lines if len(line) <= 60):
-            return True
-        body = root.find("body") if root is not None else None
-        if body is None:
-            return False
-        for el in body.iter(*_LIST_MARKUP):
-            names = f"{el.get('id') or ''} {el.get('class') or ''}".strip()
-            if names and _LIST_WORD.search(names) and not _NOT_LIST.search(names) and _empty(el):
-                return True
-    except Exception:
-        log.debug("empty_list failed", exc_info=True)
-    return False
 
 
 def looks_script_built(root) -> bool:
@@ -170,7 +128,7 @@ def _looks_script_built(root) -> bool:
     # a single-page application's empty mount point
     links = sum(1 for a in body.iter("a") if a.get("href"))
     for el in body.iter("div", "main", "section"):
-        if (el.get("id") or "").strip().lower() in _SPA_IDS and _empty(el) and (srcs or code) \
+        if (el.get("id") or "").strip().lower() in _SPA_IDS and holds_nothing(el) and (srcs or code) \
                 and links < 10:
             return True
     # an empty list container next to a script that fetches or templates a list
@@ -179,9 +137,6 @@ def _looks_script_built(root) -> bool:
             re.search(r"list|ajax|render", src.rsplit("/", 1)[-1], re.IGNORECASE) for src in srcs):
         return False
     for el in body.iter(*_LIST_TAGS):
-        names = f"{el.get('id') or ''} {el.get('class') or ''}".strip()
-        if not names or not _LIST_WORD.search(names) or _NOT_LIST.search(names):
-            continue
-        if _empty(el):
+        if named_as_list(el) and holds_nothing(el):
             return True
     return False
