@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from rules.registry import FAMILIES, load_rules
 
-from auditor.core.results import SCOPE_WORDS
-
 HEADER = """# 检查规则的依据
 
 本文件由 `python tools/write_legal_basis.py` 根据各规则自身的元数据生成，请勿手工修改。每条规则列出
@@ -30,7 +28,6 @@ def render() -> str:
             if r.in_force is not None:
                 lines.append(f"- 施行日期：{r.in_force.since}（{r.in_force.source}）")
             for name, setting in r.settings.items():
-                lines.append(f"- 参数 `{name}`（{setting.description}）：{setting.source}"
-                             f"——{SCOPE_WORDS[setting.scope]}")
+                lines.append(f"- 参数 `{name}`（{setting.description}）：{setting.sourced}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"

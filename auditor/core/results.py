@@ -81,6 +81,12 @@ class Setting:
                 return scope
         return "national"
 
+    @property
+    def sourced(self) -> str:
+        """The source as reports print it, with whose rule it is where the source does not say so."""
+        said = self.scope in ("project", "agency", "sector")     # the source begins with those words
+        return self.source if said else f"{self.source}（{SCOPE_WORDS[self.scope]}）"
+
     def validate(self, value: Any) -> None:
         """Raise ``pydantic.ValidationError`` unless ``value`` has the declared type."""
         self._adapter.validate_python(value, strict=True)

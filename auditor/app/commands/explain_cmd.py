@@ -7,7 +7,7 @@ from typing import Any
 from rules.registry import FAMILIES, load_rules
 
 from auditor.core.errors import ConfigError
-from auditor.core.results import SCOPE_WORDS, Setting
+from auditor.core.results import Setting
 from auditor.app.commands.rules_cmd import KIND_WORDS
 from auditor.app.profiles import available_profiles, load_profile
 
@@ -38,7 +38,7 @@ def run(args) -> int:
         for name, setting in r.settings.items():
             lines += [f"- {name}：{setting.description}",
                       f"  默认：{_default(name, setting)}",
-                      f"  来源：{setting.source}（{SCOPE_WORDS[setting.scope]}）"]
+                      f"  来源：{setting.sourced}"]
     print("\n".join(lines))
     return 0
 
