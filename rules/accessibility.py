@@ -4,11 +4,9 @@ from __future__ import annotations
 from auditor.core.results import Share
 from auditor.core.snapshot import SiteSnapshot
 
+from rules.in_force import ELDER_MODE_2021
 from rules.registry import Finding, Result, Setting, rule
 from rules.sampling import share_findings
-
-BASIS_A11Y = "《无障碍环境建设法》第三十二条；GB/T 37668-2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》"
-BASIS_ELDER = "工业和信息化部《互联网网站适老化通用设计规范》；《无障碍环境建设法》第三十二条"
 
 
 def _home(snap: SiteSnapshot):
@@ -17,7 +15,7 @@ def _home(snap: SiteSnapshot):
 
 
 @rule(code="A11Y001", title="首页提供无障碍服务", failure_title="首页未提供无障碍服务",
-      family="accessibility", kind="deduct", points=2, basis=BASIS_A11Y)
+      family="accessibility", kind="deduct", points=2)
 def a11y_service(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -30,9 +28,6 @@ def a11y_service(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     接入无障碍辅助工具（工具条、读屏、放大、高对比度等），并在首页顶部显著位置设置“无障碍”入口。
-
-    ## 依据
-    《无障碍环境建设法》第三十二条；GB/T 37668-2019。
     """
     home = _home(snap)
     if home is None:
@@ -42,8 +37,8 @@ def a11y_service(snap: SiteSnapshot, settings: dict) -> Result:
     return Result.from_findings([Finding(message="首页没有无障碍工具条脚本或“无障碍”入口", url=home.url)])
 
 
-@rule(code="A11Y002", title="首页提供适老化（长者）模式", failure_title="首页未提供适老化模式",
-      family="accessibility", kind="deduct", points=2, basis=BASIS_ELDER)
+@rule(code="A11Y002", in_force=ELDER_MODE_2021, title="首页提供适老化（长者）模式", failure_title="首页未提供适老化模式",
+      family="accessibility", kind="deduct", points=2)
 def elder_mode(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -54,9 +49,6 @@ def elder_mode(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     建设适老化版本（大字体、高对比度、简化布局），在首页顶部设置“关怀版”或“长者模式”入口。
-
-    ## 依据
-    《互联网网站适老化通用设计规范》；《无障碍环境建设法》第三十二条。
     """
     home = _home(snap)
     if home is None:
@@ -91,7 +83,7 @@ def _count_rule(pages, total, good, min_share: float, unit: str, what: str) -> R
 
 
 @rule(code="A11Y003", title="页面声明语言", failure_title="页面未声明语言（html lang）",
-      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"lang_min_share": Setting(
+      family="accessibility", kind="deduct", points=1, settings={"lang_min_share": Setting(
           type=Share, default=1.0, source="本项目约定", description="声明了 lang 的页面至少占的比例")})
 def page_language(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -100,20 +92,17 @@ def page_language(snap: SiteSnapshot, settings: dict) -> Result:
     `lang_min_share`（默认 100%）即不合格，列出未声明的页面。
 
     ## 为什么
-    读屏软件根据页面语言选择朗读引擎；未声明语言的页面可能被按英文朗读。GB/T 37668-2019 要求
-    页面的默认语言可以被程序确定。
+    读屏软件根据页面语言选择朗读引擎；未声明语言的页面可能被按英文朗读。无障碍网页标准（GB/T 37668-2019、
+    WCAG）要求页面的默认语言可以被程序确定。
 
     ## 如何整改
     在所有页面模板中写 `<html lang="zh-CN">`，包括旧模板和 GBK 编码的旧栏目。
-
-    ## 依据
-    GB/T 37668-2019 第 8.4 条（语言）；《无障碍环境建设法》第三十二条。
     """
     return _share_rule(snap, lambda p: bool(p.lang), settings["lang_min_share"], "页面 <html> 未声明 lang")
 
 
 @rule(code="A11Y004", title="图片提供替代文本", failure_title="图片缺少替代文本（alt）",
-      family="accessibility", kind="deduct", points=2, basis=BASIS_A11Y, settings={"img_alt_min_share": Setting(
+      family="accessibility", kind="deduct", points=2, settings={"img_alt_min_share": Setting(
           type=Share, default=1.0, source="本项目约定", description="有替代文本的内容图片至少占的比例")})
 def image_alt(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -127,16 +116,13 @@ def image_alt(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     为每张内容图片填写说明其内容的 alt；纯装饰的图片用 alt="" 并加 role="presentation"。
-
-    ## 依据
-    GB/T 37668-2019 第 7.1 条（非文本内容）；《无障碍环境建设法》第三十二条。
     """
     return _count_rule(snap.pages(), lambda p: p.stats.images - p.stats.images_decorative,
                        lambda p: p.stats.images_with_alt, settings["img_alt_min_share"], "内容图片", "没有替代文本")
 
 
 @rule(code="A11Y005", title="页面设置标题", failure_title="页面缺少标题（title）",
-      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"title_min_share": Setting(
+      family="accessibility", kind="deduct", points=1, settings={"title_min_share": Setting(
           type=Share, default=1.0, source="本项目约定", description="<title> 不为空的页面至少占的比例")})
 def page_titles(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -146,19 +132,16 @@ def page_titles(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 为什么
     页面标题是读屏软件朗读的第一项内容，也是浏览器标签、收藏夹和搜索结果中显示的名称；
-    GB/T 37668-2019 要求每个网页都有描述其主题或目的的标题。
+    无障碍网页标准（GB/T 37668-2019、WCAG）要求每个网页都有描述其主题或目的的标题。
 
     ## 如何整改
     在页面模板中为每个页面输出 `<title>文章标题_栏目名称_网站名称</title>`，不要留空。
-
-    ## 依据
-    《无障碍环境建设法》第三十二条；GB/T 37668-2019 第 8.2 条。
     """
     return _share_rule(snap, lambda p: bool((p.title or "").strip()), settings["title_min_share"], "页面 <title> 为空")
 
 
 @rule(code="A11Y006", title="表单控件有标签", failure_title="表单控件缺少标签",
-      family="accessibility", kind="deduct", points=1, basis=BASIS_A11Y, settings={"label_min_share": Setting(
+      family="accessibility", kind="deduct", points=1, settings={"label_min_share": Setting(
           type=Share, default=1.0, source="本项目约定", description="有标签的表单控件至少占的比例")})
 def form_labels(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -172,9 +155,6 @@ def form_labels(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     为每个控件加 `<label for="…">` 或 aria-label，例如 `<input name="q" aria-label="站内搜索">`。
-
-    ## 依据
-    GB/T 37668-2019 第 9.3 条（标签或说明）；《无障碍环境建设法》第三十二条。
     """
     return _count_rule(snap.pages(), lambda p: p.stats.form_controls, lambda p: p.stats.form_controls_labelled,
                        settings["label_min_share"], "表单控件", "没有标签")

@@ -13,16 +13,19 @@ from auditor.core.models import PageRecord
 from auditor.core.results import Count, Level, MonthDay
 from auditor.core.snapshot import SiteSnapshot, normalise_name
 
+from rules.in_force import ANNUAL_FORMAT_30, REGULATION_2019
 from rules.locate import COLUMN_SETTINGS, locate_column, unjudgeable
 from rules.registry import Finding, Result, Setting, rule
 
-BASIS_49 = "《政府信息公开条例》第四十九条、第五十条"
-BASIS_30 = "国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》"
 _TITLE_WORDS = tuple(MARKERS["kind_annual_report_title"]) + ("信息公开年报", "政府信息公开工作年度报告")
 DEADLINE = {             # read by deadline()
     "annual_report_deadline": Setting(
         type=dict[Level, MonthDay], source="《政府信息公开条例》第四十九条（部门 1月31日）、第五十条（政府 3月31日）",
         description="上一年度年报的公布期限（月-日），按机关层级"),
+    "annual_report_deadline_2008": Setting(
+        type=MonthDay, default="03-31",
+        source="《政府信息公开条例》（国务院令第492号）第三十一条：每年3月31日前公布（2019年5月15日前适用）",
+        description="旧条例下各级机关年报的公布期限（月-日）；按现行条例的期限早于新条例施行日的，适用此期限"),
 }
 FORMAT_FROM = {          # read by _format_reports()
     "annual_report_format_from": Setting(
@@ -101,9 +104,16 @@ def collect_reports(snap: SiteSnapshot, settings: dict) -> dict[int, Report]:
 
 
 def deadline(year: int, settings: dict) -> dt.date:
-    """The day by which the report for ``year - 1`` is due, for the agency's level."""
+    """The day by which the report for ``year - 1`` is due, for the agency's level, under the 条例 in
+    force on that day: a department's 1月31日 of 2019 came before the revised 条例 (2019-05-15), so its
+    2018 report was due by the old 条例's 3月31日 like every agency's."""
+    old = settings["annual_report_deadline_2008"]
     month, day = (int(x) for x in settings["annual_report_deadline"][settings["level"]].split("-"))
-    return dt.date(year, month, day)
+    due = dt.date(year, month, day)
+    if due < REGULATION_2019.since:
+        month, day = (int(x) for x in old.split("-"))
+        due = dt.date(year, month, day)
+    return due
 
 
 def _where(snap: SiteSnapshot, settings: dict) -> str:
@@ -118,22 +128,20 @@ def _format_reports(snap: SiteSnapshot, settings: dict) -> list[Report]:
 
 
 @rule(code="RPT001", title="按时公布上一年度年报", failure_title="上一年度政府信息公开年报未按时公布",
-      family="annual_report", kind="deduct", points=5, basis=BASIS_49, settings={**COLUMN_SETTINGS, **DEADLINE})
+      family="annual_report", kind="deduct", points=5, settings={**COLUMN_SETTINGS, **DEADLINE})
 def report_on_time(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
     上一年度的政府信息公开工作年度报告是否已公布，且公布日期不晚于期限：政府部门（level: department）
-    为每年 1 月 31 日，县级以上人民政府（level: government）为 3 月 31 日。检查日期在期限之前的，
-    结果为“不适用”。
+    为每年 1 月 31 日，县级以上人民政府（level: government）为 3 月 31 日。这一期限早于新条例施行日
+    （2019 年 5 月 15 日）的（2018 年度及以前的年报），按旧条例第三十一条，各级机关均为 3 月 31 日。
+    检查日期在期限之前的，结果为“不适用”。
 
     ## 为什么
     条例第四十九条、第五十条规定了年度报告的公布期限；按时公布年报是检查指标中的必查项。
 
     ## 如何整改
     在期限前于“政府信息公开年报”子栏目发布上一年度年报（网页正文，附表格），并保留历年年报。
-
-    ## 依据
-    《政府信息公开条例》第四十九条、第五十条。
     """
     as_of: dt.date = settings["as_of"]
     year, due = as_of.year - 1, deadline(as_of.year, settings)
@@ -161,8 +169,8 @@ def report_on_time(snap: SiteSnapshot, settings: dict) -> Result:
     return Result.from_findings([], message=f"{year} 年度年报 {published} 公布（期限 {due}）")
 
 
-@rule(code="RPT002", title="年报采用 2021 年新格式", failure_title="年报缺少新格式规定的组成部分",
-      family="annual_report", kind="deduct", points=2, basis=BASIS_30, settings={
+@rule(code="RPT002", in_force=ANNUAL_FORMAT_30, title="年报采用 2021 年新格式", failure_title="年报缺少新格式规定的组成部分",
+      family="annual_report", kind="deduct", points=2, settings={
           **FORMAT_FROM,
           "annual_report_sections": Setting(
               type=dict[str, list[str]], source="国办公开办函〔2021〕30号《政府信息公开工作年度报告格式》",
@@ -179,9 +187,6 @@ def report_format(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     按国办公开办函〔2021〕30号的格式补齐所缺部分并重新发布（可在原链接更新）。
-
-    ## 依据
-    国办公开办函〔2021〕30号；《政府信息公开条例》第五十条。
     """
     reports = _format_reports(snap, settings)
     if not reports:
@@ -196,8 +201,8 @@ def report_format(snap: SiteSnapshot, settings: dict) -> Result:
     return Result.from_findings(findings, reports_checked=[r.year for r in reports])
 
 
-@rule(code="RPT003", title="年报统计表数据相互吻合", failure_title="年报统计表数据不吻合",
-      family="annual_report", kind="info", basis=BASIS_30, settings=FORMAT_FROM)
+@rule(code="RPT003", in_force=REGULATION_2019, title="年报统计表数据相互吻合", failure_title="年报统计表数据不吻合",
+      family="annual_report", kind="info", settings=FORMAT_FROM)
 def report_tables(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -210,9 +215,6 @@ def report_tables(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     核对台账，更正表格数字后重新发布年报。
-
-    ## 依据
-    国办公开办函〔2021〕30号（年报表格填报说明）。
     """
     reports = _format_reports(snap, settings)
     findings, checked, unreadable = [], [], []
@@ -234,7 +236,7 @@ def report_tables(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="RPT004", title="近三年年报均可查阅", failure_title="缺少近年的政府信息公开年报",
-      family="annual_report", kind="deduct", each=True, points=1, basis=BASIS_49, settings={
+      family="annual_report", kind="deduct", each=True, points=1, settings={
           **COLUMN_SETTINGS, **DEADLINE,
           "annual_report_years": Setting(type=Count, source="本项目约定（近三年）", description="应可查阅的最近年度数")})
 def report_history(snap: SiteSnapshot, settings: dict) -> Result:
@@ -248,9 +250,6 @@ def report_history(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     补充发布所缺年度的年报，并在年报子栏目中按年度排列历年年报。
-
-    ## 依据
-    《政府信息公开条例》第四十九条、第五十条。
     """
     as_of: dt.date = settings["as_of"]
     last = as_of.year - 1 if as_of > deadline(as_of.year, settings) else as_of.year - 2

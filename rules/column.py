@@ -10,10 +10,6 @@ from rules.in_force import PLATFORM_NOTICE_61, REGULATION_2019
 from rules.locate import COLUMN_SETTINGS, as_uncertain, column_groups, column_link_texts, locate_column, unjudgeable
 from rules.registry import Finding, Result, Setting, rule
 
-BASIS_61 = "国办公开办函〔2019〕61号《关于规范政府信息公开平台有关事项的通知》；《政府信息公开条例》第二十三条、第二十四条"
-BASIS_20 = "《政府信息公开条例》第二十条；国办公开办函〔2019〕61号"
-BASIS_BLANK = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“空白栏目”"
-
 
 class Category(Record):
     """One category of 条例第二十条 (``disclosure_categories``)."""
@@ -32,7 +28,7 @@ def _broken(snap: SiteSnapshot, url: str) -> str | None:
 
 
 @rule(code="COL001", title="首页设置“政府信息公开”专栏", failure_title="首页未设置统一名称的“政府信息公开”专栏",
-      family="column", kind="deduct", points=10, basis=BASIS_61, settings=COLUMN_SETTINGS,
+      family="column", kind="deduct", points=10, settings=COLUMN_SETTINGS,
       in_force=PLATFORM_NOTICE_61)
 def column_on_homepage(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -47,9 +43,6 @@ def column_on_homepage(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     在网站首页显著位置设置名称为“政府信息公开”的专栏入口，指向本机关的政府信息公开平台；
     原“政务公开”等栏目可保留，但须另设统一名称的入口。
-
-    ## 依据
-    国办公开办函〔2019〕61号；《政府信息公开条例》第二十三条、第二十四条。
     """
     if (error := unjudgeable(snap, settings, need_column=False)) is not None:
         return error
@@ -73,7 +66,7 @@ def column_on_homepage(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL002", title="专栏设置四个统一的子栏目", failure_title="政府信息公开专栏缺少统一子栏目",
-      family="column", kind="deduct", each=True, points=5, basis=BASIS_61, settings=COLUMN_SETTINGS,
+      family="column", kind="deduct", each=True, points=5, settings=COLUMN_SETTINGS,
       in_force=PLATFORM_NOTICE_61)
 def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -88,9 +81,6 @@ def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在专栏首页设置上述四个子栏目，名称与规定完全一致，并在各子栏目中发布相应内容。
-
-    ## 依据
-    国办公开办函〔2019〕61号；《政府信息公开条例》第十二条、第二十条、第五十条。
     """
     if (error := unjudgeable(snap, settings)) is not None:
         return error
@@ -119,7 +109,7 @@ def column_sections(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL003", title="法定主动公开内容覆盖条例第二十条", failure_title="法定主动公开内容缺少应设栏目",
-      family="column", kind="deduct", each=True, points=1, cap=10, basis=BASIS_20, in_force=REGULATION_2019, settings={
+      family="column", kind="deduct", each=True, points=1, cap=10, in_force=REGULATION_2019, settings={
           **COLUMN_SETTINGS,
           "disclosure_categories": Setting(
               type=list[Category], source="《政府信息公开条例》第二十条（各类的栏目名称为本项目约定）",
@@ -138,9 +128,6 @@ def disclosure_categories(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     在“法定主动公开内容”下补设所列类别的子栏目（名称可参照配置方案中的常见名称），并发布相应信息；
     确无此类信息的，应在栏目中说明。
-
-    ## 依据
-    《政府信息公开条例》第二十条；国办公开办函〔2019〕61号。
     """
     if (error := unjudgeable(snap, settings)) is not None:
         return error
@@ -169,7 +156,7 @@ def disclosure_categories(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL004", title="不存在空白栏目", failure_title="存在空白栏目",
-      family="column", kind="deduct", each=True, points=1, veto_at=5, basis=BASIS_BLANK,
+      family="column", kind="deduct", each=True, points=1, veto_at=5,
       settings=COLUMN_SETTINGS)
 def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -186,9 +173,6 @@ def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     为空白栏目补充应公开的信息；确无信息可发布的栏目应予撤并，或在栏目中说明原因。
-
-    ## 依据
-    《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决指标“空白栏目”。
     """
     if (error := unjudgeable(snap, settings)) is not None:
         return error
@@ -206,7 +190,7 @@ def blank_columns(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL005", title="信息公开平台提供检索功能", failure_title="信息公开平台缺少检索功能",
-      family="column", kind="deduct", points=2, basis="《政府信息公开条例》第二十四条；国办公开办函〔2019〕61号",
+      family="column", kind="deduct", points=2,
       in_force=REGULATION_2019,
       settings={**COLUMN_SETTINGS, "search_link_text": Setting(
           type=list[str], source="本项目约定", description="专栏页面上算作检索入口的链接文字")})
@@ -221,9 +205,6 @@ def column_search(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在专栏页面模板中加入检索框，支持按标题、文号、发布机构、时间等检索专栏内的信息。
-
-    ## 依据
-    《政府信息公开条例》第二十四条；国办公开办函〔2019〕61号。
     """
     if (error := unjudgeable(snap, settings)) is not None:
         return error
@@ -244,7 +225,7 @@ def column_search(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="COL006", title="提供依申请公开渠道", failure_title="专栏未提供依申请公开渠道",
-      family="column", kind="deduct", points=3, basis="《政府信息公开条例》第二十七条至第二十九条",
+      family="column", kind="deduct", points=3,
       settings={**COLUMN_SETTINGS, "apply_link_text": Setting(
           type=list[str], source="本项目约定", description="专栏页面上算作依申请公开入口的链接文字")})
 def apply_channel(snap: SiteSnapshot, settings: dict) -> Result:
@@ -259,9 +240,6 @@ def apply_channel(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     在专栏中设置“依申请公开”入口，提供在线申请表单或申请方式、受理机构、联系方式等说明，
     并确保链接有效。
-
-    ## 依据
-    《政府信息公开条例》第二十七条至第二十九条；国办公开办函〔2019〕61号。
     """
     if (error := unjudgeable(snap, settings)) is not None:
         return error

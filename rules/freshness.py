@@ -10,6 +10,7 @@ from auditor.core.snapshot import SiteSnapshot
 
 from rules.agency import AGENCY_SETTINGS, agency_of, ownership
 from rules.locate import as_uncertain, column_groups
+from rules.in_force import INDICATORS_19
 from rules.registry import Finding, Result, Setting, rule
 
 
@@ -22,8 +23,7 @@ class Window(Record):
 
 
 @rule(code="UPD004", title="文件在成文后 20 个工作日内公开", failure_title="政府信息公开不及时",
-      family="freshness", kind="deduct", each=True, points=0.5, cap=5,
-      basis="《政府信息公开条例》第二十六条", settings={**AGENCY_SETTINGS, "publish_max_lag_workdays": Setting(
+      family="freshness", kind="deduct", each=True, points=0.5, cap=5, settings={**AGENCY_SETTINGS, "publish_max_lag_workdays": Setting(
           type=Count, default=20, source="《政府信息公开条例》第二十六条（20 个工作日）",
           description="发布日期晚于成文日期的最多工作日数")})
 def published_after_written(snap: SiteSnapshot, settings: dict) -> Result:
@@ -40,9 +40,6 @@ def published_after_written(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     建立公文公开属性源头认定和发布流程，文件印发后及时在网站公开；对历史文件逐一核对补发。
-
-    ## 依据
-    《政府信息公开条例》第二十六条。
     """
     calendar, limit = settings["calendar"], settings["publish_max_lag_workdays"]
     agency = agency_of(snap, settings)
@@ -68,16 +65,13 @@ def published_after_written(snap: SiteSnapshot, settings: dict) -> Result:
                                 agency_names=agency.names, doc_prefixes=agency.prefixes)
 
 
-BASIS_19 = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“内容更新”"
-
-
 def _newest(pages) -> tuple[str | None, object | None]:
     dated = [(item.date, item) for page in pages for item in page.items if item.date]
     return max(dated, key=lambda d: d[0]) if dated else (None, None)
 
 
 @rule(code="UPD001", title="首页及时更新", failure_title="首页长期未更新",
-      family="freshness", kind="veto", basis=BASIS_19, settings={"homepage_max_age_days": Setting(
+      family="freshness", kind="veto", settings={"homepage_max_age_days": Setting(
           type=Count, source="国办秘函〔2019〕19号（首页栏目信息超过 2 周未更新，单项否决）",
           description="首页最新信息距检查日的最多天数")})
 def homepage_updated(snap: SiteSnapshot, settings: dict) -> Result:
@@ -92,10 +86,6 @@ def homepage_updated(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     保持首页要闻、动态、通知公告等栏目每周更新，并在列表中显示发布日期。
-
-    ## 依据
-    国办秘函〔2019〕19号 单项否决指标“不更新”中的“首页栏目信息超过2周未更新”（“站点无法访问”是
-    另一项单项否决，由可用性监测判断，不在本规则之内）。
     """
     home = snap.home
     if home is None or not home.ok:
@@ -128,9 +118,10 @@ def _window(name: str, windows: list[dict]) -> dict | None:
 
 
 @rule(code="UPD002", title="栏目及时更新", failure_title="栏目长期未更新",
-      family="freshness", kind="deduct", each=True, points=3, veto_at=5, basis=BASIS_19,
+      family="freshness", kind="deduct", each=True, points=3, veto_at=5,
       settings={"column_windows": Setting(
-          type=list[Window], source="国办秘函〔2019〕19号（动态要闻 2 周、通知公告和政策文件 6 个月、人事和规划计划 1 年）",
+          type=list[Window], source="国办秘函〔2019〕19号“栏目不更新”（动态要闻 2 周、通知公告和政策文件一级栏目 6 个月）；"
+                 "人事和规划计划类 1 年为各地检查中“应更新但长期未更新”栏目的通行口径（本项目约定，未见于19号原文）",
           description="按栏目名称归类的更新期限；veto 类超期栏目计入单项否决（top_level：只计一级栏目）"),
           "stale_columns_veto_at": Setting(
           type=Count, default=10,
@@ -149,14 +140,12 @@ def columns_updated(snap: SiteSnapshot, settings: dict) -> Result:
     “待人工核实”，不扣分。
 
     ## 为什么
-    检查指标对动态、要闻类栏目 2 周未更新、通知公告和政策文件类栏目 6 个月未更新、人事和规划
-    计划类栏目 1 年未更新的，按栏目扣分，达到 5 个即单项否决。
+    检查指标（19号）“栏目不更新”：动态、要闻类栏目 2 周内、通知公告和政策文件类一级栏目 6 个月内
+    未更新的累计 5 个及以上，或应更新但长期未更新的栏目累计 10 个及以上，单项否决。人事和规划计划
+    类栏目 1 年的期限是各地检查的通行口径，不是 19 号的原文。
 
     ## 如何整改
     建立栏目更新责任制和保障机制；确实无内容可更新的栏目应予整合或关闭。
-
-    ## 依据
-    国办秘函〔2019〕19号 “栏目不更新”指标。
     """
     as_of, windows, any_kind_at = settings["as_of"], settings["column_windows"], settings["stale_columns_veto_at"]
     findings, judged = [], 0
@@ -202,7 +191,7 @@ def _top_level(prefix: str, first, groups: dict) -> bool:
 
 
 @rule(code="UPD003", title="列表信息标注发布日期", failure_title="列表信息未标注发布日期",
-      family="freshness", kind="deduct", each=True, points=0.1, cap=3, basis=BASIS_19)
+      family="freshness", kind="deduct", each=True, points=0.1, cap=3)
 def items_dated(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -215,9 +204,6 @@ def items_dated(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在列表模板中为每条信息显示发布日期（YYYY-MM-DD）。
-
-    ## 依据
-    国办秘函〔2019〕19号；《政府网站发展指引》。
     """
     lists = [p for p in snap.lists() if p.kind == "column" and p.items]
     if not lists:
@@ -228,8 +214,8 @@ def items_dated(snap: SiteSnapshot, settings: dict) -> Result:
     return Result.from_findings(findings, items=sum(len(p.items) for p in lists))
 
 
-@rule(code="UPD005", title="发布日期真实可信", failure_title="发布日期可疑，需人工核实",
-      family="freshness", kind="warn", basis="国办秘函〔2019〕19号（伪造发稿日期属单项否决情形）")
+@rule(code="UPD005", in_force=INDICATORS_19, title="发布日期真实可信", failure_title="发布日期可疑，需人工核实",
+      family="freshness", kind="warn")
 def plausible_dates(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -241,9 +227,6 @@ def plausible_dates(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     核对所列信息的真实发布时间，更正录入错误；不得为应付检查修改发布日期。
-
-    ## 依据
-    国办秘函〔2019〕19号 单项否决指标。
     """
     as_of = settings["as_of"]
     findings = []

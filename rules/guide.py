@@ -16,8 +16,6 @@ from rules.in_force import REGULATION_2019
 from rules.locate import COLUMN_SETTINGS, locate_column, unjudgeable
 from rules.registry import Finding, Result, Setting, rule
 
-BASIS_12 = "《政府信息公开条例》第十二条"
-
 
 class Marker(Record):
     """Wording of the 2007 条例 (``guide_obsolete_markers``)."""
@@ -25,7 +23,13 @@ class Marker(Record):
     message: str              # what the finding says after “指南”
 
 
+UPDATE_LABELS = {             # GDE002, GDE003
+    "guide_update_labels": Setting(
+        type=list[str], source="本项目约定（可按本地指南的写法增补）",
+        description="指南中标注更新日期的用语，先于通常写法（更新日期、修订日期、本指南于……更新）识别"),
+}
 CURRENT_SETTINGS = {          # GDE003
+    **UPDATE_LABELS,
     "guide_min_date": Setting(
         type=IsoDate, source="《政府信息公开条例》（国务院令第711号）2019年5月15日施行",
         description="指南的更新（或发布）日期不得早于此日"),
@@ -86,7 +90,7 @@ def _lines(page: PageRecord) -> list[str]:
 
 
 @rule(code="GDE001", title="公开指南在专栏中可找到", failure_title="缺少政府信息公开指南或专栏中无入口",
-      family="guide", kind="deduct", points=5, basis=BASIS_12, settings=COLUMN_SETTINGS)
+      family="guide", kind="deduct", points=5, settings=COLUMN_SETTINGS)
 def guide_present(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -99,9 +103,6 @@ def guide_present(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     编制符合条例第十二条要求的指南，在“政府信息公开指南”子栏目中发布全文（网页正文，而不仅是附件）。
-
-    ## 依据
-    《政府信息公开条例》第十二条。
     """
     if (error := unjudgeable(snap, settings)) is not None:
         return error
@@ -128,10 +129,8 @@ def _no_guide(guide: Guide) -> Result:
 
 
 @rule(code="GDE002", title="公开指南可判断日期", failure_title="公开指南没有日期",
-      family="guide", kind="deduct", points=3, basis="《政府信息公开条例》第十二条（指南应当及时更新）",
-      settings={**COLUMN_SETTINGS, "guide_update_labels": Setting(
-          type=list[str], source="本项目约定",
-          description="指南中标注更新日期的用语（供对照；本规则按 auditor/core/extract/guide.py 的写法识别，不读取它）"),
+      family="guide", kind="deduct", points=3,
+      settings={**COLUMN_SETTINGS, **UPDATE_LABELS,
           "guide_update_date_required": Setting(
           type=bool, default=False,
           source="地方做法（如济南市的工作方案要求指南注明更新日期）；全国规定只要求“及时更新”（条例第十二条）",
@@ -148,16 +147,13 @@ def guide_update_date(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在指南正文开头或末尾注明“更新日期：YYYY年M月D日”，每次修订后同步修改。
-
-    ## 依据
-    《政府信息公开条例》第十二条。
     """
     found = locate_guide(snap, settings)
     guide = found.page
     if guide is None:
         return _no_guide(found)
     required = settings["guide_update_date_required"]
-    date, text = update_date(_lines(guide))
+    date, text = update_date(_lines(guide), settings["guide_update_labels"])
     if date:
         return Result.from_findings([], message=f"更新日期 {date}（“{text}”）", updated=date)
     found = {"发布日期": guide.published} if guide.published else {}
@@ -168,7 +164,7 @@ def guide_update_date(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="GDE003", title="公开指南为现行版本", failure_title="公开指南未及时更新",
-      family="guide", kind="deduct", points=3, basis="《政府信息公开条例》（国务院令第711号）第十二条",
+      family="guide", kind="deduct", points=3,
       settings={**COLUMN_SETTINGS, **CURRENT_SETTINGS}, in_force=REGULATION_2019)
 def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -185,9 +181,6 @@ def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     按现行条例重新修订指南（答复期限、申请方式、收费规定、救济途径等），注明修订日期，
     此后每年核对一次。
-
-    ## 依据
-    《政府信息公开条例》（国务院令第711号）第十二条、第三十三条。
     """
     found = locate_guide(snap, settings)
     guide = found.page
@@ -195,7 +188,7 @@ def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
         return _no_guide(found)
     as_of: dt.date = settings["as_of"]
     reply_period = settings["guide_reply_period"]
-    updated, _ = update_date(_lines(guide))
+    updated, _ = update_date(_lines(guide), settings["guide_update_labels"])
     date_text = updated or guide.published
     findings = []
     date = to_date(date_text)
@@ -226,7 +219,7 @@ def guide_current(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="GDE004", title="公开指南内容完整", failure_title="公开指南缺少法定内容",
-      family="guide", kind="deduct", each=True, points=0.5, cap=3, basis=BASIS_12,
+      family="guide", kind="deduct", each=True, points=0.5, cap=3,
       settings={**COLUMN_SETTINGS, "guide_items": Setting(
           type=dict[str, list[Regex]], source="《政府信息公开条例》第十二条（各项的识别写法为本项目约定）",
           description="指南应写明的各项，及识别各项的正则表达式（在去掉空白的正文上匹配）")})
@@ -242,9 +235,6 @@ def guide_complete(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在指南中补写所列事项，特别是传真、电子邮箱等常被遗漏的联系方式。
-
-    ## 依据
-    《政府信息公开条例》第十二条。
     """
     found = locate_guide(snap, settings)
     guide = found.page

@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 from auditor.core.results import Count, Share
 from auditor.core.snapshot import SiteSnapshot
 
+from rules.in_force import INDICATORS_19, WEB_GUIDE_47
 from rules.registry import Finding, Result, Setting, rule
 from rules.sampling import share_findings, template_findings
 
-BASIS_GUIDE = "《政府网站发展指引》（国办发〔2017〕47号）“网站标识”；国办秘函〔2019〕19号 考评指标"
 SITE_ID_FORM = re.compile(r"^(?:\d{10}|bm\d{8})$", re.IGNORECASE)
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 ICP_FORM = re.compile(rf"^[{_PROVINCES}]ICP备\d{{6,10}}号(?:-\d{{1,3}})?$")
@@ -27,7 +27,7 @@ def _home_error(snap: SiteSnapshot) -> Result | None:
 
 
 @rule(code="ID001", title="标注主办单位和联系方式", failure_title="未标注主办单位或联系方式",
-      family="identity", kind="deduct", points=1, basis=BASIS_GUIDE)
+      family="identity", kind="deduct", points=1)
 def host_and_contact(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -40,9 +40,6 @@ def host_and_contact(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在所有页面模板的底部统一加上“主办单位：××××　联系电话：××××”。
-
-    ## 依据
-    《政府网站发展指引》网站标识要求。
     """
     if (error := _home_error(snap)) is not None:
         return error
@@ -51,9 +48,8 @@ def host_and_contact(snap: SiteSnapshot, settings: dict) -> Result:
     return Result.from_findings(findings, host_org=snap.home.footer.host_org, contact=snap.home.footer.contact)
 
 
-
-@rule(code="ID002", title="网站标识码规范且一致", failure_title="网站标识码缺失、不规范或不一致",
-      family="identity", kind="deduct", points=2, basis=BASIS_GUIDE,
+@rule(code="ID002", in_force=WEB_GUIDE_47, title="网站标识码规范且一致", failure_title="网站标识码缺失、不规范或不一致",
+      family="identity", kind="deduct", points=2,
       settings={"site_id_sample_pages": Setting(
           type=Count, default=200, source="本项目约定", description="核对标识码是否一致时最多抽查的页面数")})
 def site_id_code(snap: SiteSnapshot, settings: dict) -> Result:
@@ -69,9 +65,6 @@ def site_id_code(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在所有页面底部标注“网站标识码：XXXXXXXXXX”，并在页面模板的 meta 标签和纠错脚本中使用同一标识码。
-
-    ## 依据
-    《政府网站发展指引》；《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）。
     """
     home = snap.home
     if home is None or not home.ok:
@@ -121,7 +114,7 @@ def _other_pages(snap: SiteSnapshot, reference: str, home_url: str, limit: int) 
 
 
 @rule(code="ID003", title="标注 ICP 备案编号", failure_title="ICP 备案编号缺失或格式不规范",
-      family="identity", kind="deduct", points=1, basis="《互联网信息服务管理办法》第十二条；《政府网站发展指引》")
+      family="identity", kind="deduct", points=1)
 def icp_number(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -133,9 +126,6 @@ def icp_number(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     按备案系统登记的编号原样标注，例如“闽ICP备16004231号-1”，并链接到 https://beian.miit.gov.cn/。
-
-    ## 依据
-    《互联网信息服务管理办法》第十二条；《政府网站发展指引》。
     """
     if (error := _home_error(snap)) is not None:
         return error
@@ -148,7 +138,7 @@ def icp_number(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="ID004", title="标注公安机关备案号", failure_title="公安机关备案号缺失、不规范或与链接不符",
-      family="identity", kind="deduct", points=1, basis="《计算机信息网络国际联网安全保护管理办法》第十二条；《政府网站发展指引》")
+      family="identity", kind="deduct", points=1)
 def psb_number(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -161,9 +151,6 @@ def psb_number(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     按公安备案回执标注“×公网安备 ××××××××××××××号”，并链接到
     http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=同一编号。
-
-    ## 依据
-    《计算机信息网络国际联网安全保护管理办法》第十二条；《政府网站发展指引》。
     """
     if (error := _home_error(snap)) is not None:
         return error
@@ -185,7 +172,7 @@ def psb_number(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="ID005", title="设置党政机关网站标识", failure_title="未设置党政机关网站标识",
-      family="identity", kind="deduct", points=1, basis="《党政机关事业单位和国有企业网站管理暂行办法》；《政府网站发展指引》")
+      family="identity", kind="deduct", points=1)
 def conac_mark(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -197,17 +184,14 @@ def conac_mark(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     按机构编制部门提供的代码在页面底部放置标识脚本，确保其未被注释或删除。
-
-    ## 依据
-    《政府网站发展指引》；党政机关网站标识管理规定。
     """
     if (error := _home_error(snap)) is not None:
         return error
     return Result.from_findings(template_findings(snap, lambda p: bool(p.footer.conac), "未放置党政机关网站标识"))
 
 
-@rule(code="ID006", title="设置“我为政府网站找错”入口", failure_title="未设置“我为政府网站找错”入口",
-      family="identity", kind="deduct", points=1, basis="国办秘函〔2019〕19号；《政府网站发展指引》")
+@rule(code="ID006", in_force=INDICATORS_19, title="设置“我为政府网站找错”入口", failure_title="未设置“我为政府网站找错”入口",
+      family="identity", kind="deduct", points=1)
 def jiucuo(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -220,9 +204,6 @@ def jiucuo(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     在首页底部加入 `<script id="_jiucuo_" sitecode="网站标识码" src="https://zfwzgl.www.gov.cn/exposure/jiucuo.js"></script>`，
     删除旧的开普云链接。
-
-    ## 依据
-    国办秘函〔2019〕19号；《政府网站发展指引》。
     """
     if (error := _home_error(snap)) is not None:
         return error
@@ -252,8 +233,8 @@ def _meta_rule(snap: SiteSnapshot, pages, tags: list[str], min_share: float, wha
     return Result.from_findings(findings, **metrics)
 
 
-@rule(code="ID007", title="页面设置网站元数据", failure_title="页面缺少网站元数据",
-      family="identity", kind="deduct", points=1, basis="《政府网站发展指引》附件“政府网站网页元数据规范”",
+@rule(code="ID007", in_force=WEB_GUIDE_47, title="页面设置网站元数据", failure_title="页面缺少网站元数据",
+      family="identity", kind="deduct", points=1,
       settings={"site_meta_min_share": Setting(
           type=Share, default=0.95, source="本项目约定", description="每个网站元数据标签：带有它的页面至少占的比例")})
 def site_meta(snap: SiteSnapshot, settings: dict) -> Result:
@@ -268,16 +249,13 @@ def site_meta(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在所有页面模板的 `<head>` 中加入 `<meta name="SiteName" content="…">`、`SiteDomain`、`SiteIDCode`。
-
-    ## 依据
-    《政府网站发展指引》（国办发〔2017〕47号）附件。
     """
     return _meta_rule(snap, snap.pages(), ["SiteName", "SiteDomain", "SiteIDCode"],
                       settings["site_meta_min_share"], "页面")
 
 
-@rule(code="ID008", title="文章页设置内容元数据", failure_title="文章页缺少内容元数据",
-      family="identity", kind="deduct", points=1, basis="《政府网站发展指引》附件“政府网站网页元数据规范”",
+@rule(code="ID008", in_force=WEB_GUIDE_47, title="文章页设置内容元数据", failure_title="文章页缺少内容元数据",
+      family="identity", kind="deduct", points=1,
       settings={"article_meta_min_share": Setting(
           type=Share, default=0.95, source="本项目约定", description="每个内容元数据标签：带有它的文章页至少占的比例")})
 def article_meta(snap: SiteSnapshot, settings: dict) -> Result:
@@ -291,16 +269,13 @@ def article_meta(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在正文页模板的 `<head>` 中输出 ArticleTitle、PubDate（发布时间）和 ContentSource（信息来源）。
-
-    ## 依据
-    《政府网站发展指引》（国办发〔2017〕47号）附件。
     """
     return _meta_rule(snap, (p for p in snap.pages() if p.kind in ARTICLE_KINDS),
                       ["ArticleTitle", "PubDate", "ContentSource"], settings["article_meta_min_share"], "文章页")
 
 
-@rule(code="ID009", title="使用 .gov.cn 域名", failure_title="网站未使用政府网站专用域名",
-      family="identity", kind="deduct", points=1, basis="《政府网站发展指引》“域名管理”")
+@rule(code="ID009", in_force=WEB_GUIDE_47, title="使用 .gov.cn 域名", failure_title="网站未使用政府网站专用域名",
+      family="identity", kind="deduct", points=1)
 def gov_domain(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -312,9 +287,6 @@ def gov_domain(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     向上级主管单位申请 .gov.cn 域名，原域名设置跳转。
-
-    ## 依据
-    《政府网站发展指引》（国办发〔2017〕47号）域名管理。
     """
     home = snap.home
     if home is None:

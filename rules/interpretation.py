@@ -6,11 +6,9 @@ from auditor.core.results import Count
 from auditor.core.snapshot import SiteSnapshot
 
 from rules.agency import AGENCY_SETTINGS, agency_of, is_mere_notice, ownership
+from rules.in_force import INTERPRETATION_80
 from rules.pairing import PAIRING_SETTINGS, Pair, pair_documents
 from rules.registry import Finding, Result, Setting, rule
-
-BASIS_INT = ("国务院办公厅《关于全面推进政务公开工作的意见》实施细则（国办发〔2016〕80号）“三同步”；"
-             "《政府信息公开条例》第二十条")
 
 
 def _describe(doc) -> str:
@@ -20,8 +18,8 @@ def _describe(doc) -> str:
     return f"{title}（{details}）" if details else title
 
 
-@rule(code="INT001", title="政策文件配发解读", failure_title="政策文件未配发解读",
-      family="interpretation", kind="deduct", each=True, points=1, cap=10, basis=BASIS_INT,
+@rule(code="INT001", in_force=INTERPRETATION_80, title="政策文件配发解读", failure_title="政策文件未配发解读",
+      family="interpretation", kind="deduct", each=True, points=1, cap=10,
       settings={**PAIRING_SETTINGS, **AGENCY_SETTINGS})
 def documents_interpreted(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -41,9 +39,6 @@ def documents_interpreted(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     为所列文件补充政策解读（文字解读、图解、一图读懂、答记者问等），在解读中注明原文链接，
     并在文件页面链接解读。
-
-    ## 依据
-    国办发〔2016〕80号“三同步”要求；《政府信息公开条例》第二十条。
     """
     pairing = pair_documents(snap, settings)
     agency = agency_of(snap, settings)
@@ -63,8 +58,8 @@ def documents_interpreted(snap: SiteSnapshot, settings: dict) -> Result:
                                 doc_prefixes=agency.prefixes, agency_inferred=agency.inferred)
 
 
-@rule(code="INT002", title="解读与文件同步发布", failure_title="政策解读发布滞后",
-      family="interpretation", kind="deduct", each=True, points=0.5, cap=5, basis=BASIS_INT,
+@rule(code="INT002", in_force=INTERPRETATION_80, title="解读与文件同步发布", failure_title="政策解读发布滞后",
+      family="interpretation", kind="deduct", each=True, points=0.5, cap=5,
       settings={**PAIRING_SETTINGS, "interpretation_max_lag_workdays": Setting(
           type=Count, default=3,
           source="地方做法（如郑州市政务公开工作要点的 3 个工作日）；全国规定为“同步”（国办发〔2016〕80号），设为 0 即按全国口径",
@@ -82,9 +77,6 @@ def interpreted_in_time(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     解读材料随文件一并报批，文件公开时同步发布解读；确有特殊情况的，最迟在 3 个工作日内发布。
-
-    ## 依据
-    国办发〔2016〕80号；各地政务公开工作要点关于解读“同步发布”的要求。
     """
     pairing = pair_documents(snap, settings)
     if not pairing.pairs:
@@ -108,8 +100,8 @@ def interpreted_in_time(snap: SiteSnapshot, settings: dict) -> Result:
     return Result.from_findings(findings, pairs=len(pairing.pairs), judged=judged)
 
 
-@rule(code="INT003", title="文件与解读相互链接", failure_title="文件与解读未相互链接",
-      family="interpretation", kind="deduct", each=True, points=0.5, cap=5, basis=BASIS_INT,
+@rule(code="INT003", in_force=INTERPRETATION_80, title="文件与解读相互链接", failure_title="文件与解读未相互链接",
+      family="interpretation", kind="deduct", each=True, points=0.5, cap=5,
       settings=PAIRING_SETTINGS)
 def linked_both_ways(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -123,9 +115,6 @@ def linked_both_ways(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在文件页面的“相关解读”处链接解读，在解读页面的“相关文件”或“原文链接”处链接文件。
-
-    ## 依据
-    国办发〔2016〕80号“三同步”要求。
     """
     pairing = pair_documents(snap, settings)
     if not pairing.pairs:

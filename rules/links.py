@@ -5,7 +5,6 @@ from auditor.core.snapshot import SiteSnapshot
 
 from rules.registry import Finding, Result, Setting, rule
 
-BASIS_LINKS = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“不可用链接”"
 # Read by the crawl (auditor.app.crawl), not by the checks: it decides which links there are to judge.
 LINK_SETTINGS = {
     "check_external_links": Setting(
@@ -26,7 +25,7 @@ def broken(record) -> str | None:
 
 
 @rule(code="LNK001", title="首页链接可用", failure_title="首页存在不可用链接",
-      family="links", kind="deduct", each=True, points=1, cap=10, basis=BASIS_LINKS, settings=LINK_SETTINGS)
+      family="links", kind="deduct", each=True, points=1, cap=10, settings=LINK_SETTINGS)
 def homepage_links(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -41,9 +40,6 @@ def homepage_links(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     逐条修复或删除所列链接：恢复被删除的页面、改正错误地址，或撤下已失效的入口；
     改版迁移时为旧地址设置重定向。
-
-    ## 依据
-    国办秘函〔2019〕19号 考评指标“首页不可用链接”。
     """
     home = snap.home
     if home is None or not home.ok:
@@ -75,7 +71,7 @@ def homepage_links(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="LNK002", title="站内链接和附件可用", failure_title="存在不可用的链接或附件",
-      family="links", kind="deduct", each=True, points=0.1, cap=10, basis=BASIS_LINKS, settings=LINK_SETTINGS)
+      family="links", kind="deduct", each=True, points=0.1, cap=10, settings=LINK_SETTINGS)
 def site_links(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -90,9 +86,6 @@ def site_links(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     修复或删除所列链接，恢复丢失的附件；网站改版时为旧地址设置重定向。
-
-    ## 依据
-    国办秘函〔2019〕19号 “不可用链接”。
     """
     home = snap.home
     if home is None or not home.ok:

@@ -14,9 +14,8 @@ from auditor.core.extract.dates import to_date
 from auditor.core.results import Count, MonthDay, Record
 from auditor.core.snapshot import SiteSnapshot
 
+from rules.in_force import COMPLAINTS_20
 from rules.registry import Finding, Result, Setting, rule
-
-BASIS_MKT = "国家市场监督管理总局及地方市场监管部门政务公开工作要点；《政府信息公开条例》第二十条"
 
 
 class Duty(Record):
@@ -184,7 +183,7 @@ def _duty_rule(code: str, snap: SiteSnapshot, settings: dict, dues: dict[str, st
 
 
 @rule(code="MKT001", title="公开“双随机、一公开”抽查计划和结果", failure_title="“双随机、一公开”信息缺失或未及时更新",
-      family="market", kind="deduct", points=2, basis=BASIS_MKT, settings={**DUTY_SETTINGS, **PLAN_DUE})
+      family="market", kind="deduct", points=2, settings={**DUTY_SETTINGS, **PLAN_DUE})
 def random_inspections(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -196,15 +195,12 @@ def random_inspections(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在“双随机一公开”栏目按年度公开抽查计划，每次抽查结束后 20 个工作日内公开抽查结果。
-
-    ## 依据
-    国务院办公厅关于推广随机抽查规范事中事后监管的通知（国办发〔2015〕58号）；市场监管政务公开工作要点。
     """
     return _duty_rule("MKT001", snap, settings, {"inspection_plan_due": settings["inspection_plan_due"]})
 
 
 @rule(code="MKT002", title="公开食品和产品质量抽检结果", failure_title="抽检结果未公开或未及时更新",
-      family="market", kind="deduct", points=2, basis=BASIS_MKT, settings=DUTY_SETTINGS)
+      family="market", kind="deduct", points=2, settings=DUTY_SETTINGS)
 def sampling_results(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -215,15 +211,12 @@ def sampling_results(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     设置“抽检信息”栏目，按批次公开抽检结果和不合格产品核查处置情况。
-
-    ## 依据
-    《食品安全法》第一百一十八条；《食品安全抽样检验管理办法》；市场监管政务公开工作要点。
     """
     return _duty_rule("MKT002", snap, settings)
 
 
 @rule(code="MKT003", title="公开部门预算、决算及三公经费", failure_title="预算、决算或三公经费未公开",
-      family="market", kind="deduct", points=2, basis="《预算法》第十四条；《政府信息公开条例》第二十条第（七）项",
+      family="market", kind="deduct", points=2,
       settings={**DUTY_SETTINGS, **BUDGET_DUE})
 def budgets(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -238,16 +231,13 @@ def budgets(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在“财政预决算”栏目按年度公开部门预算和决算，包括“三公”经费安排和使用情况说明。
-
-    ## 依据
-    《预算法》第十四条；《政府信息公开条例》第二十条第（七）项。
     """
     return _duty_rule("MKT003", snap, settings, {"budget_due": settings["budget_due"],
                                                  "final_accounts_due": settings["final_accounts_due"]})
 
 
 @rule(code="MKT004", title="公开建议提案办理结果", failure_title="建议提案办理结果未公开",
-      family="market", kind="deduct", points=1, basis=BASIS_MKT, settings=DUTY_SETTINGS)
+      family="market", kind="deduct", points=1, settings=DUTY_SETTINGS)
 def proposals(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -258,15 +248,12 @@ def proposals(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     设置“建议提案办理”栏目，公开办理复文和年度办理情况总体报告。
-
-    ## 依据
-    国务院办公厅关于做好全国人大代表建议和全国政协委员提案办理结果公开工作的通知；市场监管政务公开工作要点。
     """
     return _duty_rule("MKT004", snap, settings)
 
 
 @rule(code="MKT005", title="公开权责清单和行政执法公示", failure_title="权责清单或行政执法公示缺失",
-      family="market", kind="deduct", points=1, basis="行政执法公示制度（国办发〔2018〕118号）；权责清单制度",
+      family="market", kind="deduct", points=1,
       settings=DUTY_SETTINGS)
 def powers_and_enforcement(snap: SiteSnapshot, settings: dict) -> Result:
     """
@@ -279,15 +266,12 @@ def powers_and_enforcement(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     公开经审核的权责清单并动态调整；设置“行政执法公示”栏目，公开执法主体、人员、职责、依据、
     程序、救济渠道和执法结果。
-
-    ## 依据
-    国办发〔2018〕118号；权责清单制度相关规定。
     """
     return _duty_rule("MKT005", snap, settings)
 
 
-@rule(code="MKT006", title="公开 12315 投诉举报渠道和程序", failure_title="12315 投诉举报渠道或程序未公开",
-      family="market", kind="deduct", points=1, basis="《市场监督管理投诉举报处理暂行办法》", settings=DUTY_SETTINGS)
+@rule(code="MKT006", in_force=COMPLAINTS_20, title="公开 12315 投诉举报渠道和程序", failure_title="12315 投诉举报渠道或程序未公开",
+      family="market", kind="deduct", points=1, settings=DUTY_SETTINGS)
 def complaints(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -298,8 +282,5 @@ def complaints(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在首页显著位置标注 12315 热线并链接全国 12315 平台，发布投诉举报办事指南。
-
-    ## 依据
-    《市场监督管理投诉举报处理暂行办法》。
     """
     return _duty_rule("MKT006", snap, settings)

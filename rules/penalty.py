@@ -8,13 +8,9 @@ from auditor.core.models import PageRecord, PenaltyItem
 from auditor.core.results import Count
 from auditor.core.snapshot import SiteSnapshot, normalise_name
 
+from rules.in_force import PENALTY_LAW_2021
 from rules.registry import Finding, Result, Setting, rule
 
-# Each rule's own basis, the same documents its docs give under 依据.
-BASIS_PEN001 = "《行政处罚法》第四十八条；国办发〔2015〕51号（双公示）；国办发〔2018〕118号"
-BASIS_PEN002 = ("国办发〔2015〕51号（双公示，公示内容含处罚依据）；《市场监督管理行政处罚信息公示规定》"
-                "（总局令第45号）第四条（信息摘要的内容）")
-BASIS_PEN003 = "《政府信息公开条例》第二十条第（六）项；国办发〔2015〕51号（双公示）"
 FIELD_NAMES = {"doc_number": "决定书文号", "party": "当事人", "violation": "违法行为", "basis": "处罚依据",
                "decision": "处罚内容", "authority": "作出决定的机关", "decided": "决定日期"}
 
@@ -37,7 +33,7 @@ def _name(item: PenaltyItem) -> str:
 
 
 @rule(code="PEN001", title="行政处罚决定按时公开", failure_title="行政处罚决定公开超期",
-      family="penalty", kind="deduct", each=True, points=1, cap=10, basis=BASIS_PEN001,
+      family="penalty", kind="deduct", each=True, points=1, cap=10,
       settings={"penalty_deadline_workdays": Setting(
           type=Count, source="国办发〔2015〕51号（双公示，7 个工作日）；国办发〔2018〕118号",
           description="作出处罚决定到公开的最多工作日数")})
@@ -55,9 +51,6 @@ def published_on_time(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     建立处罚决定作出后的公示台账和时限提醒，在期限内公开；对已超期的，补充公开并说明原因。
-
-    ## 依据
-    《行政处罚法》第四十八条；国办发〔2015〕51号；国办发〔2018〕118号。
     """
     items = penalty_items(snap)
     if not items:
@@ -82,8 +75,8 @@ def published_on_time(snap: SiteSnapshot, settings: dict) -> Result:
     return Result.from_findings(findings, items=len(items), judged=judged)
 
 
-@rule(code="PEN002", title="行政处罚公开要素齐全", failure_title="行政处罚公开要素不全",
-      family="penalty", kind="deduct", each=True, points=0.5, cap=5, basis=BASIS_PEN002)
+@rule(code="PEN002", in_force=PENALTY_LAW_2021, title="行政处罚公开要素齐全", failure_title="行政处罚公开要素不全",
+      family="penalty", kind="deduct", each=True, points=0.5, cap=5)
 def complete_items(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -97,10 +90,6 @@ def complete_items(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     按公示模板补齐所列要素，特别是处罚依据和作出决定的日期。
-
-    ## 依据
-    国办发〔2015〕51号（双公示，公示内容含处罚依据）；《市场监督管理行政处罚信息公示规定》（总局令第45号）
-    第四条（信息摘要的内容）。
     """
     items = penalty_items(snap, detail_only=True)
     if not items:
@@ -115,7 +104,7 @@ def complete_items(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="PEN003", title="设置行政处罚公开栏目", failure_title="未公开行政处罚信息",
-      family="penalty", kind="deduct", points=5, basis=BASIS_PEN003, settings={
+      family="penalty", kind="deduct", points=5, settings={
           "penalty_column_words": Setting(type=list[str], source="本项目约定",
                                           description="栏目名含这些词即为行政处罚公开栏目"),
           "penalty_platform_hosts": Setting(type=list[str], source="本项目约定",
@@ -134,9 +123,6 @@ def penalty_column(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     在“法定主动公开内容”中设置“行政处罚”栏目，或在显著位置链接本机关处罚信息所在的公示平台。
-
-    ## 依据
-    《政府信息公开条例》第二十条第（六）项；国办发〔2015〕51号（双公示）。
     """
     home = snap.home
     if home is None or not home.ok:

@@ -9,7 +9,6 @@ from auditor.core.snapshot import SiteSnapshot
 
 from rules.registry import Finding, Result, rule
 
-BASIS_PRV = "《政府信息公开条例》第十五条；《个人信息保护法》第二十八条、第三十四条"
 _SUFFIXES = tuple(MARKERS["organisation_suffixes"])
 _LABEL = re.compile("|".join(MARKERS["person_labels"]))
 _TOKEN = re.compile(r"(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5·]{2,4})(?![\u4e00-\u9fa5])")
@@ -41,7 +40,7 @@ def _person_party(page: PageRecord, context: str) -> str | None:
 
 # 5 points each, capped at the PRV indicator's value (SPEC §5: PRV 5); 19号 has no privacy veto item
 @rule(code="PRV001", title="不公开完整的居民身份证号码", failure_title="页面公开了完整的居民身份证号码",
-      family="privacy", kind="deduct", each=True, points=5, cap=5, basis=BASIS_PRV)
+      family="privacy", kind="deduct", each=True, points=5, cap=5)
 def id_numbers(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -57,9 +56,6 @@ def id_numbers(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     立即撤下或遮挡所列页面中的身份证号码（保留前 6 位和后 4 位，中间以 * 代替），
     检查同类页面和附件，并建立发布前的个人信息审查。
-
-    ## 依据
-    《政府信息公开条例》第十五条；《个人信息保护法》第二十八条、第三十四条；国办秘函〔2019〕19号。
     """
     pages = list(snap.pages())
     if not pages:
@@ -71,7 +67,7 @@ def id_numbers(snap: SiteSnapshot, settings: dict) -> Result:
 
 
 @rule(code="PRV002", title="公示页面不公开自然人手机号码", failure_title="公示页面公开了自然人手机号码",
-      family="privacy", kind="deduct", each=True, points=1, cap=5, basis=BASIS_PRV)
+      family="privacy", kind="deduct", each=True, points=1, cap=5)
 def mobile_numbers(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
@@ -84,9 +80,6 @@ def mobile_numbers(snap: SiteSnapshot, settings: dict) -> Result:
 
     ## 如何整改
     对所列页面中的手机号码作遮挡处理（如 139****7326），并在公示模板中去掉个人联系方式字段。
-
-    ## 依据
-    《政府信息公开条例》第十五条；《个人信息保护法》第二十八条。
     """
     pages = [p for p in snap.pages() if _is_publication(p)]
     if not pages:

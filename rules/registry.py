@@ -1,7 +1,7 @@
 """The rule registry: one map from code to rule, filled by the ``@rule`` decorator.
 
 A rule is a pure function ``check(snapshot, settings) -> Result``. Its metadata (code, title,
-family, kind, points, cap, legal basis) is data next to it, and so are the settings its check reads
+family, kind, points, cap) is data next to it, and so are the settings its check reads
 (``Setting``: type, source, default), helpers included; its documentation is its docstring under
 fixed Chinese headings. A rule never fetches, prints or scores itself.
 """
@@ -15,6 +15,8 @@ from typing import Callable, Mapping
 from auditor.core.results import (DOC_HEADINGS, FAMILIES, RUNTIME_SETTINGS, Finding, InForce, Kind, Result, Rule,
                                   Setting)
 
+from rules.citations import CITATIONS
+
 __all__ = ["DOC_HEADINGS", "FAMILIES", "Finding", "InForce", "Result", "Rule", "Setting", "REGISTRY", "rule", "load_rules",
            "select"]
 CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}\d{3}$")
@@ -27,7 +29,7 @@ REGISTRY: dict[str, Rule] = {}
 
 def rule(*, code: str, title: str, failure_title: str, family: str, kind: Kind,
          points: float = 0, cap: float | None = None, each: bool = False, veto_at: int | None = None,
-         basis: str, settings: Mapping[str, Setting] | None = None, in_force: InForce | None = None):
+         settings: Mapping[str, Setting] | None = None, in_force: InForce | None = None):
     """Register a rule. A ``deduct`` rule loses ``points`` once, however many findings it has,
     unless ``each`` is set (points per finding) — then ``cap`` bounds it, if given. ``settings``
     declares every setting the check reads (through its helpers too), by name."""
@@ -48,8 +50,9 @@ def rule(*, code: str, title: str, failure_title: str, family: str, kind: Kind,
         if code in REGISTRY:
             raise ValueError(f"duplicate rule code {code}")
         REGISTRY[code] = Rule(code=code, title=title, failure_title=failure_title, family=family,
-                              kind=kind, points=points, cap=cap, each=each, veto_at=veto_at, basis=basis,
-                              settings=dict(settings or {}), check=check, in_force=in_force)
+                              kind=kind, points=points, cap=cap, each=each, veto_at=veto_at,
+                              settings=dict(settings or {}), check=check, in_force=in_force,
+                              citations=CITATIONS.get(code, ()))
         return check
 
     return register

@@ -1,5 +1,6 @@
 """SPEC §7: a requirement applies from the day it took effect, judged at --as-of. A stored crawl rechecked
-at a 2018 date is not failed on 61号's column name and four sections (2019-12-20) or on the 2019 条例."""
+at a 2018 date is not failed on 61号's column name and four sections (2019-12-20) or on the 2019 条例;
+the requirements the 2008 条例 already made are judged by it, and cited from it."""
 from __future__ import annotations
 
 import json
@@ -31,6 +32,12 @@ def test_a_stored_crawl_rechecked_at_an_earlier_date_is_judged_by_the_law_then(p
         else:
             assert results[code]["status"] == "na" and "尚未施行" in results[code]["message"], code
     assert results["COL002"]["status"] == ("fail" if in_force else "na")     # the planted missing section
+    # the rules the 2008 条例 already had are applied, citing it, with its deadlines
+    old = "国务院令第492号"
+    assert (old in results["GDE004"]["basis"]) is not in_force and results["GDE004"]["status"] != "na"
+    if not in_force:
+        rpt = results["RPT001"]
+        assert rpt["status"] == "fail" and "2018-03-31" in rpt["findings"][0]["message"], rpt
 
 
 def test_explain_shows_the_date_a_rule_took_effect(capsys):

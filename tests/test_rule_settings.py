@@ -25,7 +25,6 @@ from tests.conftest import HOME, REPO, page, snapshot
 # Declared, but read before the checks run, not by them.
 NOT_READ_BY_CHECKS = {
     "check_external_links",       # by the crawl (auditor.app.crawl): which links there are to judge
-    "guide_update_labels",        # by no code yet (tests/test_sample_site.py); GDE002 uses its own wording
 }
 OPTIONAL = {"policy_columns"}     # no default and no shipped value: the check copes without it
 _ACCESSORS = {"get", "__getitem__", "__contains__"}
@@ -255,9 +254,9 @@ def test_each_value_has_one_source_the_declaration_or_the_shipped_profiles():
 
 def test_the_registry_takes_only_setting_declarations():
     with pytest.raises(TypeError, match="Setting"):
-        rule(code="ZZ999", title="t", failure_title="f", family="links", kind="info", basis="b", settings={"x": 1})
+        rule(code="ZZ999", title="t", failure_title="f", family="links", kind="info", settings={"x": 1})
     with pytest.raises(ValueError, match="run time"):
-        rule(code="ZZ999", title="t", failure_title="f", family="links", kind="info", basis="b",
+        rule(code="ZZ999", title="t", failure_title="f", family="links", kind="info",
              settings={"as_of": Setting(type=str, source="s", description="d")})
     assert "ZZ999" not in load_rules()
 

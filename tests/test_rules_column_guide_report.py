@@ -171,6 +171,17 @@ def test_gde002_a_publish_date_alone_is_a_warning_and_is_named():
     assert rule.check(site(guide_text=text), settings).status == "fail"
 
 
+def test_gde002_reads_the_profiles_own_update_labels():
+    """guide_update_labels: a site's own word for the update (最后更新于) is read; without it only the publish date."""
+    text = GOOD_GUIDE.replace("更新日期：2026年3月2日", "本页最后更新于：2026年3月2日")
+    assert run("GDE002", site(guide_text=text)).status == "warn"
+    rule = load_rules()["GDE002"]
+    settings = {**configure(rule, load_profile("national"), dt.date(2026, 11, 20), "department").settings,
+                "guide_update_labels": ["最后更新于"]}
+    result = rule.check(site(guide_text=text), settings)
+    assert result.status == "pass" and result.metrics["updated"] == "2026-03-02"
+
+
 def test_gde002_a_guide_with_no_date_at_all_fails():
     text = GOOD_GUIDE.replace("更新日期：2026年3月2日", "")
     assert run("GDE002", site(guide_text=text, guide_published=None)).status == "fail"
@@ -245,6 +256,19 @@ def test_rpt001_government_deadline_is_march_31():
     snap = site(reports=[(2025, "2026-03-20", SIX, [])])
     assert run("RPT001", snap, level="government").status == "pass"
     assert run("RPT001", snap, level="department").status == "fail"
+
+
+@pytest.mark.parametrize("year, published, as_of, status", [
+    (2017, "2018-03-20", "2018-07-27", "pass"),     # 2008 条例 第三十一条: every agency by 3月31日
+    (2017, "2018-04-02", "2018-07-27", "fail"),
+    (2018, "2019-03-20", "2019-07-01", "pass"),     # due 2019-03-31: the revised 条例 came into force later
+    (2019, "2020-03-20", "2020-07-01", "fail"),     # the revised 条例: a department's by 1月31日
+])
+def test_rpt001_judges_a_report_by_the_deadline_of_the_law_in_force_when_it_was_due(year, published, as_of, status):
+    r = run("RPT001", site(reports=[(year, published, SIX, [])]), as_of=as_of, level="department")
+    assert r.status == status, r.message
+    if status == "fail":
+        assert str(year + 1) + ("-03-31" if year < 2018 else "-01-31") in r.findings[0].message
 
 
 def test_rpt001_is_not_applicable_before_the_deadline_and_fails_after_it():

@@ -14,7 +14,7 @@ from rules.registry import Finding, Result, Rule
 
 def _rule(code="TST001", kind="deduct", points=1.0, cap=None, veto_at=None) -> Rule:
     return Rule(code=code, title="t", failure_title="t", family="links", kind=kind, points=points,
-                cap=cap, each=True, veto_at=veto_at, basis="b", settings={}, check=lambda s, c: Result("pass"))
+                cap=cap, each=True, veto_at=veto_at, settings={}, check=lambda s, c: Result("pass"))
 
 
 def judged(n_fail: int, n_warn: int = 0, status: str | None = None, **rule_kw) -> Judged:

@@ -183,7 +183,7 @@ def build_report(*, snap: SiteSnapshot, judged: list[Judged], score: Score, prof
             code=rule.code, title=rule.title, failure_title=rule.failure_title, family=rule.family,
             family_title=FAMILIES[rule.family], kind=cfg.kind, status=res.status, points=cfg.points,
             cap=cfg.cap, veto_at=cfg.veto_at, points_lost=rs.points_lost, veto_hit=rs.veto,
-            message=res.message, basis=rule.basis, fix=rule.doc_section("## 如何整改"),
+            message=res.message, basis=rule.basis_at(as_of), fix=rule.doc_section("## 如何整改"),
             metrics=_jsonable(res.metrics),
             findings=[_finding_out(f, snap) for f in res.findings],
             excepted=[ExceptedOut(message=f.message, url=f.url, reason=why) for f, why in j.excepted]))

@@ -18,11 +18,14 @@ from typing import Annotated, Any, Callable, Literal
 from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter
 from typing_extensions import TypedDict
 
+from auditor.core.legal import Citation, basis_line, in_force_on
+
 Kind = Literal["veto", "deduct", "info", "warn"]
 Status = Literal["pass", "fail", "warn", "na", "error"]
 Level = Literal["department", "government"]          # 部门 or 人民政府
 FindingStatus = Literal["fail", "warn"]               # a finding fails, or is for a person to confirm
-DOC_HEADINGS = ("## 检查内容", "## 为什么", "## 如何整改", "## 依据")
+# A rule's docstring: what it checks, why, how to fix. Its basis is data (rules/citations.yaml), not prose.
+DOC_HEADINGS = ("## 检查内容", "## 为什么", "## 如何整改")
 # The rule families, listed once: the order rules are registered and reports show them, and their
 # Chinese names. Each family is one module of rules/ (rules.registry imports them in this order).
 FAMILIES: dict[str, str] = {
@@ -186,10 +189,19 @@ class Rule:
     cap: float | None
     each: bool
     veto_at: int | None
-    basis: str
     settings: dict[str, Setting]          # what its check reads, by name
     check: Callable[..., Result]
     in_force: InForce | None = None       # None: in force for any as-of date this tool judges
+    citations: tuple[Citation, ...] = ()  # its legal basis: articles of texts, with quotes
+
+    @property
+    def basis(self) -> str:
+        """The basis under the law today (texts not repealed)."""
+        return basis_line(in_force_on(self.citations, None))
+
+    def basis_at(self, day: dt.date) -> str:
+        """The basis under the texts in force on ``day`` (a 2018 recheck cites the 2008 条例)."""
+        return basis_line(in_force_on(self.citations, day))
 
     def defaults(self) -> dict[str, Any]:
         """The declared defaults: the settings its check gets where no profile sets them."""

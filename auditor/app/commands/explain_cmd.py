@@ -7,6 +7,7 @@ from typing import Any
 from rules.registry import FAMILIES, load_rules
 
 from auditor.core.errors import ConfigError
+from auditor.core.legal import SCOPE_NAMES, Citation
 from auditor.core.results import Setting
 from auditor.app.commands.rules_cmd import KIND_WORDS
 from auditor.app.profiles import available_profiles, load_profile
@@ -32,7 +33,8 @@ def run(args) -> int:
              f"不合格时显示：{r.failure_title}", f"依据：{r.basis}"]
     if r.in_force is not None:
         lines.append(f"施行日期：{r.in_force.since}（{r.in_force.source}）；检查基准日早于此日时本规则不适用")
-    lines += ["", r.doc]
+    lines += ["", r.doc, "", "## 依据"]
+    lines += [citation_line(c) for c in r.citations]
     if r.settings:
         lines += ["", "## 可在配置方案中调整的参数"]
         for name, setting in r.settings.items():
@@ -41,6 +43,14 @@ def run(args) -> int:
                       f"  来源：{setting.sourced}"]
     print("\n".join(lines))
     return 0
+
+
+def citation_line(c: Citation) -> str:
+    """One cited article: text, article, quote, since when (and until when), whose rule, where to read it."""
+    text = c.text
+    period = f"{text.in_force} 起施行" + (f"，{text.repealed} 起不再适用" if text.repealed else "")
+    return (f"- {text.full_name}{c.article}：“{c.quote}”（{SCOPE_NAMES[text.scope]}；{period}）\n"
+            f"  核对文本：{c.checked}")
 
 
 def _default(name: str, setting: Setting) -> str:

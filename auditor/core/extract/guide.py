@@ -11,7 +11,8 @@ from auditor.core.extract.labels import find_label_date
 _DATE_TEXT = r"([^\s。，,；;：:（）()]{5,16}?[日月])"
 _SENTENCE = re.compile(r"(?:本指南|指南)[^。\n]{0,12}?[于自]?" + _DATE_TEXT + r"起?(?:更新|修订|修改)")
 _PAREN = re.compile(r"[（(]" + _DATE_TEXT + r"(?:更新|修订)[）)]")
-_LABEL = re.compile(r"(?:更新|修订|修改)(?:日期|时间)[:：]?" + _DATE_TEXT.replace("{5,16}?", "{5,16}") + "?")
+_GREEDY_DATE_TEXT = _DATE_TEXT.replace("{5,16}?", "{5,16}")       # the whole day, not its month
+_LABEL = re.compile(r"(?:更新|修订|修改)(?:日期|时间)[:：]?" + _GREEDY_DATE_TEXT + "?")
 
 
 def _date_of(text: str) -> str | None:
@@ -27,9 +28,16 @@ def _date_of(text: str) -> str | None:
     return None
 
 
-def update_date(lines: list[str]) -> tuple[str | None, str | None]:
-    """(ISO date, the text it was read from) of the guide's stated update, or (None, None)."""
+def update_date(lines: list[str], labels: list[str] | tuple[str, ...] = ()) -> tuple[str | None, str | None]:
+    """(ISO date, the text it was read from) of the guide's stated update, or (None, None). ``labels``
+    are a profile's own words for the update date (最后更新：…), read before the usual ones."""
     flat = [compact(line) for line in lines]           # 更 新 日 期 reads as 更新日期
+    if labels:
+        own = re.compile("(?:" + "|".join(re.escape(compact(w)) for w in labels) + r")[:：]?" + _GREEDY_DATE_TEXT)
+        for line in flat:
+            m = own.search(line)
+            if m and (date := _date_of(m.group(1))):
+                return date, m.group(0)[:80]
     date = find_label_date(flat, "updated")
     if date:
         line = next((l for l in flat if date[:4] in l and any(w in l for w in ("更新", "修订"))), date)
