@@ -12,7 +12,6 @@ from tabulate import tabulate
 from wcwidth import wcswidth
 
 from auditor.core.batch import Outcome, RowError
-from auditor.core.results import FAMILIES
 from auditor.core.rundir import REPORT_HTML, SUMMARY_CSV, SUMMARY_HTML, SUMMARY_XLSX
 
 from reports.html import environment
@@ -43,10 +42,15 @@ class Ranking:
     rows: list[Row]
     errors: list[RowError]
     title: str
+    columns: list[str]          # the indicators (一级指标) whose points each site lost, as the score counts them
+
+    @property
+    def headers(self) -> list[str]:
+        return HEAD + [f"{c}扣分" for c in self.columns] + TAIL
 
 
-HEADERS = ["排名", "网站名称", "网址", "层级", "得分", "等级", "单项否决"] + list(FAMILIES.values()) + \
-    ["抓取页面", "抓取错误", "报告", "说明"]
+HEAD = ["排名", "网站名称", "网址", "层级", "得分", "等级", "单项否决"]
+TAIL = ["抓取页面", "抓取错误", "报告", "说明"]
 
 
 def rows_of(outcomes: list[Outcome], out: Path) -> list[Row]:
@@ -56,10 +60,8 @@ def rows_of(outcomes: list[Outcome], out: Path) -> list[Row]:
     rows, rank = [], 0
     for o in sorted(outcomes, key=key):
         r = o.report
-        losses = dict.fromkeys(FAMILIES.values(), 0.0)
-        if r is not None:
-            for res in r.results:
-                losses[res.family_title] = round(losses.get(res.family_title, 0) + res.points_lost, 2)
+        # each indicator's loss as the score counts it: capped at the indicator's value (SPEC §5)
+        losses = {i.name: i.lost for i in r.score.indicators} if r is not None else {}
         if o.rated:
             rank += 1
         report_file = o.run_dir / REPORT_HTML
@@ -74,15 +76,16 @@ def rows_of(outcomes: list[Outcome], out: Path) -> list[Row]:
     return rows
 
 
-def _cells(row: Row) -> list:
+def _cells(row: Row, columns: list[str]) -> list:
     return [row.rank or "", row.name, row.url, row.level, "" if row.score is None else row.score, row.grade,
-            row.veto] + [row.losses[f] or "" for f in FAMILIES.values()] + \
+            row.veto] + [row.losses.get(c) or "" for c in columns] + \
         [row.pages if row.pages is not None else "", row.errors if row.errors is not None else "",
          row.report or "", row.note]
 
 
 def ranking(outcomes: list[Outcome], errors: list[RowError], out: Path, title: str) -> Ranking:
-    return Ranking(rows_of(outcomes, out), errors, title)
+    columns = list(dict.fromkeys(i.name for o in outcomes if o.report is not None for i in o.report.score.indicators))
+    return Ranking(rows_of(outcomes, out), errors, title, columns)
 
 
 @renderer("table", subject="ranking")
@@ -98,8 +101,8 @@ def render_table(r: Ranking) -> str:
 def render_csv(r: Ranking) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(HEADERS)
-    writer.writerows(_cells(row) for row in r.rows)
+    writer.writerow(r.headers)
+    writer.writerows(_cells(row, r.columns) for row in r.rows)
     return "\ufeff" + buffer.getvalue()                 # a BOM so Excel reads it as UTF-8
 
 
@@ -110,9 +113,9 @@ def render_xlsx(r: Ranking) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "排名"
-    ws.append(HEADERS)
+    ws.append(r.headers)
     for row in r.rows:
-        ws.append(_cells(row))
+        ws.append(_cells(row, r.columns))
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="EEEEEE")
@@ -129,4 +132,4 @@ def render_xlsx(r: Ranking) -> bytes:
 @renderer("html", subject="ranking", filename=SUMMARY_HTML)
 def render_html(r: Ranking) -> str:
     return environment().get_template("summary.html.j2").render(
-        rows=r.rows, errors=r.errors, families=list(FAMILIES.values()), title=r.title)
+        rows=r.rows, errors=r.errors, families=r.columns, title=r.title)

@@ -20,7 +20,7 @@ from rules.registry import Finding, Result, Setting, rule
 _TITLE_WORDS = tuple(MARKERS["kind_annual_report_title"]) + ("信息公开年报", "政府信息公开工作年度报告")
 DEADLINE = {             # read by deadline()
     "annual_report_deadline": Setting(
-        type=dict[Level, MonthDay], source="《政府信息公开条例》第四十九条（部门 1月31日）、第五十条（政府 3月31日）",
+        type=dict[Level, MonthDay], source="《政府信息公开条例》第四十九条第一款（部门 1月31日）、第二款（政府 3月31日）",
         description="上一年度年报的公布期限（月-日），按机关层级"),
     "annual_report_deadline_2008": Setting(
         type=MonthDay, default="03-31",
@@ -138,7 +138,7 @@ def report_on_time(snap: SiteSnapshot, settings: dict) -> Result:
     检查日期在期限之前的，结果为“不适用”。
 
     ## 为什么
-    条例第四十九条、第五十条规定了年度报告的公布期限；按时公布年报是检查指标中的必查项。
+    条例第四十九条规定了年度报告的公布期限（第一款部门 1 月 31 日，第二款政府 3 月 31 日），第五十条规定其内容；按时公布年报是检查指标中的必查项。
 
     ## 如何整改
     在期限前于“政府信息公开年报”子栏目发布上一年度年报（网页正文，附表格），并保留历年年报。

@@ -76,7 +76,8 @@ def interpreted_in_time(snap: SiteSnapshot, settings: dict) -> Result:
     “三同步”要求解读与文件同步部署；滞后发布的解读不能在政策出台时回应社会关切。
 
     ## 如何整改
-    解读材料随文件一并报批，文件公开时同步发布解读；确有特殊情况的，最迟在 3 个工作日内发布。
+    解读材料随文件一并报批，文件公开时同步发布解读（部分地方允许确有特殊情况时最迟 3 个工作日内发布，
+    这是地方做法，不是全国规定）。
     """
     pairing = pair_documents(snap, settings)
     if not pairing.pairs:

@@ -46,7 +46,7 @@ PLAN_DUE = {"inspection_plan_due": Setting(
 BUDGET_DUE = {
     "budget_due": Setting(
         type=MonthDay, default="04-30",
-        source="《预算法》第十四条：部门预算经批复后二十日内公开（批复多在三、四月）",
+        source="《预算法》第十四条：部门预算经批复后二十日内公开；具体日期为本项目约定（批复多在三、四月）",
         description="本年度部门预算应公开的日期（月-日）；此前查找上年度预算"),
     "final_accounts_due": Setting(
         type=MonthDay, default="09-30",

@@ -335,8 +335,12 @@ def test_every_number_says_whether_it_is_national_or_local():
             assert setting.scope in SCOPE_WORDS, (code, name)
             if setting.scope == "national":
                 assert any(mark in setting.source for mark in ("《", "〔", "国务院令", "条例")), (code, name, setting.source)
+            if setting.scope == "national":      # a convention named anywhere in the source is no national rule
+                assert "本项目约定" not in setting.source and "地方做法" not in setting.source, (code, name)
     local = {name for r in load_rules().values() for name, s in r.settings.items() if s.scope == "local"}
     assert {"interpretation_max_lag_workdays", "guide_max_age_days", "guide_update_date_required"} <= local
+    mixed = {name for r in load_rules().values() for name, s in r.settings.items() if s.scope == "mixed"}
+    assert {"column_windows", "budget_due", "final_accounts_due"} <= mixed
 
 
 def test_explain_says_national_or_local(capsys):

@@ -14,9 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
-TextScope = Literal["national", "local", "standard"]
+TextScope = Literal["national", "local", "standard", "guidance"]
 SCOPE_NAMES: dict[str, str] = {"national": "全国规定", "local": "地方规定，不是全国规定",
-                               "standard": "推荐性国家标准"}
+                               "standard": "推荐性国家标准", "guidance": "部委技术规范，参照执行"}
 
 
 class LegalText(BaseModel):

@@ -51,6 +51,7 @@ NO_DEFAULT: Any = _NoDefault()
 SCOPE_PREFIXES = (("地方做法", "local"), ("本项目约定", "project"), ("配置方案", "agency"),
                   ("市场监管部门政务公开工作要点", "sector"))
 SCOPE_WORDS = {"national": "全国规定", "local": "地方做法，不是全国规定", "project": "本项目约定",
+               "mixed": "部分为全国规定，部分为地方做法或本项目约定，见来源说明",
                "agency": "由本机关在配置方案中给出", "sector": "市场监管系统工作要点"}
 
 
@@ -82,6 +83,8 @@ class Setting:
         for prefix, scope in SCOPE_PREFIXES:
             if self.source.startswith(prefix):
                 return scope
+        if any(prefix in self.source for prefix, scope in SCOPE_PREFIXES if scope in ("local", "project")):
+            return "mixed"          # a national text for part of the value, a local or own rule for the rest
         return "national"
 
     @property
