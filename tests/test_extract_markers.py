@@ -117,6 +117,13 @@ def test_conac_marker_counts_only_live_markup(html, expected):
     ("<!-- <script id=\"_jiucuo_\" sitecode='bm17000009' src='https://zfwzgl.www.gov.cn/exposure/jiucuo.js'>"
      "</script> -->", None, None),
     ("<p>网站标识码：1304000009</p>", None, None),
+    # issue 17 item 6: what the retired kaipuyun script rendered, and that script under the current id
+    ('<span id="_span_jiucuo"><a href="http://pucha.kaipuyun.cn/exposure/jiucuo.html?site_code=1304000009"'
+     ' target="_blank"><img src="/images/jiucuo.png"></a></span>', "legacy", "1304000009"),
+    ('<script id="_jiucuo_" sitecode="1304000009" src="http://pucha.kaipuyun.cn/exposure/jiucuo.js"></script>',
+     "legacy", None),
+    ('<span id="_span_jiucuo"></span><script id="_jiucuo_" sitecode="1304000009" '
+     'src="https://pucha.kaipuyun.cn/exposure/jiucuo.js"></script>', "legacy", None),
 ])
 def test_jiucuo_current_script_versus_legacy_kaipuyun_link(html, status, sitecode):
     footer = footer_of(html)

@@ -213,3 +213,26 @@ def test_jpage_bad_windows_yield_nothing_further():
 
 def test_jpage_page_looks_script_built():
     assert looks_script_built(parse(jpage_page(RECORDS, PARAM_SCRIPT))) is True
+
+
+def test_two_lists_posting_to_one_data_proxy_keep_their_own_answers():
+    """Issue 17 item 1: every list of a Hanweb site POSTs to the same dataproxy.jsp and differs only in
+    the form body. A data answer's identity is URL + method + body in the snapshot too: looked up by its
+    key, each list's answer is its own, and the shared proxy URL names neither."""
+    from auditor.core.extract.platforms.reading import data_key
+    from auditor.core.models import DataFetch, ListItem
+    from tests.conftest import HOME, page, snapshot
+    proxy = HOME + "module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15"
+    answers = []
+    for column, columnid, title in (("政策解读", "282", "关于《办法》的解读"), ("规范性文件", "300", "某某管理办法")):
+        fetch = DataFetch(adapter="jpage", url=proxy, method="POST", body=f"col=1&columnid={columnid}&unitid=4")
+        answers.append(page(data_key(fetch), kind="column", column=column, list_of=HOME + f"col{columnid}/",
+                            items=[ListItem(title=title, url=HOME + f"art/{columnid}.html", date="2026-10-01")]
+                            ).model_copy(update={"final_url": proxy}))
+    snap = snapshot(page(HOME, kind="home", depth=0), *answers)
+    for answer in answers:
+        assert snap.get(answer.url) is answer
+        assert snap.get(answer.url.replace("perpage=15&startrecord", "perpage=15&startrecord")) is answer
+    assert snap.get(proxy) is None          # the shared proxy URL is no answer's identity
+    lists = {p.column: [i.title for i in p.items] for p in snap.lists() if p.list_of}
+    assert lists == {"政策解读": ["关于《办法》的解读"], "规范性文件": ["某某管理办法"]}

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from auditor.core.errors import ConfigError
-from auditor.core.extract.links import canonical_url
+from auditor.core.extract.links import canonical_url, record_key
 from auditor.core.extract.platforms.registry import reads_lists
 from auditor.core.models import PageRecord
 from auditor.core.record_loader import RecordReader, read_file
@@ -41,9 +41,12 @@ class SiteSnapshot:
         self.start_url = canonical_url(start_url) if start_url else self._guess_start()
 
     def _index(self, record: PageRecord) -> None:
-        for url in {record.url, record.final_url}:
+        # a data answer is known by its own key only (URL + method + body): its final URL is the data
+        # proxy every list of the site shares, and would give one list's entries to another
+        urls = {record.url} if record.list_of is not None else {record.url, record.final_url}
+        for url in urls:
             if url:
-                self.by_url.setdefault(canonical_url(url), record)
+                self.by_url.setdefault(record_key(url), record)
         if (record.is_html or record.kind != "attachment") and record.list_of is None:
             self.by_kind[record.kind].append(record)
         if record.column:
@@ -104,7 +107,7 @@ class SiteSnapshot:
         if not url:
             return None
         found = self.by_url.get(url)           # links are stored canonical: most lookups end here
-        return found if found is not None else self.by_url.get(canonical_url(url))
+        return found if found is not None else self.by_url.get(record_key(url))
 
     def pages(self) -> Iterator[PageRecord]:
         """Fetched HTML pages (role page, parsed, no fetch error)."""

@@ -163,22 +163,37 @@ def _site_code(href: str) -> str | None:
 
 
 def _jiucuo(root, scripts, hrefs) -> tuple[str | None, str | None]:
-    """我为政府网站找错: the zfwzgl.www.gov.cn script or link is current, kaipuyun is legacy."""
+    """我为政府网站找错: the zfwzgl.www.gov.cn script or link is current; the retired kaipuyun form — its
+    script (also under id _jiucuo_ and path /exposure/jiucuo.js), its link, or the _span_jiucuo block
+    its script rendered with a pucha.kaipuyun.cn link inside — is legacy."""
     current_hosts = MARKERS["jiucuo_current_hosts"]
     legacy_hosts = MARKERS["jiucuo_legacy_hosts"]
+
+    def legacy(url: str) -> bool:
+        return any(h in urlsplit(url).netloc for h in legacy_hosts)
+
     for sid, src, _ in scripts:
-        if sid == "_jiucuo_" or any(h in src for h in current_hosts) or "/exposure/jiucuo.js" in src:
+        if legacy(src):
+            continue
+        if sid == "_jiucuo_" or any(h in urlsplit(src).netloc for h in current_hosts) or "/exposure/jiucuo.js" in src:
             el = next((s for s in root.iter("script") if s.get("id") == "_jiucuo_"), None)
             sitecode = el.get("sitecode") if el is not None else None
             return "current", (sitecode or "").strip() or None
     for href in hrefs:
         if any(h in urlsplit(href).netloc for h in current_hosts):
             return "current", _site_code(href)
-    # the container jiucuo.js fills; a site that loads the script from its own bundle keeps it
-    if any(el.get("id") == "_span_jiucuo" for el in root.iter("span", "div")):
-        return "current", None
+    # the container jiucuo.js fills; a site that loads the script from its own bundle keeps it. The old
+    # kaipuyun script left the same container with its own link inside: that one is legacy
+    for el in root.iter("span", "div"):
+        if el.get("id") == "_span_jiucuo":
+            inside = [a.get("href") or "" for a in el.iter("a")]
+            old = next((h for h in inside if legacy(h)), None)
+            if old:
+                return "legacy", _site_code(old)
+            if not any(legacy(src) for _, src, _ in scripts):     # an empty block the kaipuyun script fills
+                return "current", None
     for href in hrefs:
-        if any(h in urlsplit(href).netloc for h in legacy_hosts):
+        if legacy(href):
             return "legacy", _site_code(href)
     for _, src, code in scripts:
         if any(h in src or h in code for h in legacy_hosts):

@@ -43,6 +43,18 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 
+# A data answer asked for by POST is stored under its URL, this marker and the form body: a Hanweb site's
+# lists all POST to one dataproxy.jsp and differ only in the body (columnid, unitid).
+POSTED = "#post:"
+
+
+def record_key(url: str) -> str:
+    """The key a record is stored and looked up under: the canonical URL, and for a POSTed data
+    answer its form body too (canonical_url alone drops it with the fragment)."""
+    base, posted, body = url.partition(POSTED)
+    return canonical_url(base) + (POSTED + body if posted else "")
+
+
 _DIGITS = re.compile(r"\d+")
 
 

@@ -8,6 +8,8 @@ further list pages, redirects, entries and data endpoints noted there (``further
 """
 from __future__ import annotations
 
+from auditor.core.extract.links import POSTED
+
 from auditor.core.models import DataFetch, ListItem, PageRecord
 
 from auditor.core.extract.platforms import expand_page, looks_script_built, parse_data
@@ -51,8 +53,9 @@ def data_fetches(record: PageRecord) -> list[DataFetch]:
 
 
 def data_key(fetch: DataFetch) -> str:
-    """The identity of one data fetch: its URL, and for a POST its form body too."""
-    return f"{fetch.url}#post:{fetch.body}" if fetch.method == "POST" and fetch.body else fetch.url
+    """The identity of one data fetch: its URL, and for a POST its form body too. Every list of a Hanweb
+    site POSTs to the same dataproxy.jsp and differs only in the body (columnid, unitid)."""
+    return f"{fetch.url}{POSTED}{fetch.body}" if fetch.method == "POST" and fetch.body else fetch.url
 
 
 def read_answer(fetch: DataFetch, body: bytes, content_type: str | None
