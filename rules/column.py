@@ -249,7 +249,7 @@ def apply_channel(snap: SiteSnapshot, settings: dict) -> Result:
                                              url=snap.home.url)])
     words = settings["apply_link_text"]
     for page in column.nav_pages(snap):
-        for link in page.links:
+        for link in snap.links_of(page):
             text = normalise_name(link.text)
             if len(text) <= 12 and any(w in text for w in words):   # an entry, not a document title
                 if why := _broken(snap, link.url):

@@ -70,13 +70,13 @@ def locate_guide(snap: SiteSnapshot, settings: dict) -> Guide:
         if section.kind == "guide":
             found = Guide(section, True)
         else:
-            for link in section.links:
+            for link in snap.links_of(section):
                 target = snap.link_target(link.url)
                 if target is not None and target.ok and target.kind == "guide":
                     found = Guide(target, True)
                     break
     if found is None and section is not None:
-        found = next((Guide(None, True, link) for link in section.links
+        found = next((Guide(None, True, link) for link in snap.links_of(section)
                       if "指南" in link.text and is_attachment_url(link.url)), None)
     if found is None:
         elsewhere = snap.of_kind("guide")

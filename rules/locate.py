@@ -138,26 +138,28 @@ def locate_column(snap: SiteSnapshot, settings: dict) -> Column:
         pages = [home] + [p for p in snap.pages() if p is not home and prefix and p.url.startswith(prefix)]
     column = Column(link=link, how=how, home=home, prefix=prefix, pages=pages,
                     unreadable=unreadable if home is None else None)
-    column.sections, column.loose = _sections(column, settings)
+    column.sections, column.loose = _sections(snap, column, settings)
     snap.cache["column"] = column
     return column
 
 
-def _sections(column: Column, settings: dict) -> tuple[dict[str, Link], dict[str, Link]]:
+def _sections(snap: SiteSnapshot, column: Column, settings: dict) -> tuple[dict[str, Link], dict[str, Link]]:
     """Sections by exact name; failing that, a short link text that contains the name
-    (政府信息公开制度文件): the section is there under a non-standard name."""
+    (政府信息公开制度文件): the section is there under a non-standard name. Entries a script puts on
+    the column page count as its links (a column menu drawn from a data island)."""
     exact: dict[str, Link] = {}
     loose: dict[str, Link] = {}
     listing = [p for p in column.pages if p.kind in ("column", "home", "guide")] or column.pages
     for section, names in settings["column_sections"].items():
         wanted = [normalise_name(n) for n in names]
         for page in listing:
-            link = next((l for l in page.links if normalise_name(l.text) in wanted), None)
+            links = snap.links_of(page)
+            link = next((l for l in links if normalise_name(l.text) in wanted), None)
             if link is not None:
                 exact[section] = link
                 break
             if section not in loose:
-                link = next((l for l in page.links if len(normalise_name(l.text)) <= len(wanted[0]) + 4
+                link = next((l for l in links if len(normalise_name(l.text)) <= len(wanted[0]) + 4
                              and any(w in normalise_name(l.text) for w in wanted)), None)
                 if link is not None:
                     loose[section] = link

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from auditor.core.extract import extract_page
+from auditor.core.extract.docinfo import normalise_doc_number
 
 REAL = Path(__file__).resolve().parent / "real"
 EXPECTED = yaml.safe_load((REAL / "expectations.yaml").read_text(encoding="utf-8"))
@@ -44,7 +45,10 @@ def cases():
         fields = {"kind": KIND.get(entry["kind"], entry["kind"])}
         for field in ("published", "doc_number"):
             if entry.get(field) is not None:
-                fields[field] = str(entry[field])
+                fields[field] = normalise_doc_number(entry[field]) if field == "doc_number" else str(entry[field])
+        for field, value in (entry.get("penalty") or {}).items():
+            if field in ("doc_number", "party", "decided", "authority") and value is not None:
+                fields[f"penalty.{field}"] = normalise_doc_number(value) if field == "doc_number" else str(value)
         jiucuo = (entry.get("footer") or {}).get("jiucuo")
         if jiucuo in JIUCUO:
             fields["jiucuo"] = JIUCUO[jiucuo]
@@ -65,5 +69,9 @@ def test_the_corpus_is_what_its_sources_say():
 @pytest.mark.parametrize("entry, field, expected", list(cases()))
 def test_the_extractor_reads_what_the_page_shows(entry, field, expected):
     rec = record(entry)
+    if field.startswith("penalty."):
+        got = [getattr(item, field.split(".", 1)[1]) for item in rec.penalty]
+        assert expected in got
+        return
     got = rec.footer.jiucuo if field == "jiucuo" else getattr(rec, field)
     assert got == expected

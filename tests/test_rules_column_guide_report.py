@@ -149,6 +149,24 @@ def test_gde001_fails_when_the_guide_is_not_reachable_from_the_column():
     assert r.status == "fail" and r.findings[0].url == HOME + "zn.html"
 
 
+@pytest.mark.parametrize("carried_by", ["data island", "data answer"])
+def test_gde001_a_guide_listed_only_by_the_sections_script_is_reachable(carried_by):
+    """Issue 17 item 3: entries a script puts on the 指南 section (its jpage data island, or the data
+    answers of its list) are links of that section for every "reachable from" question."""
+    entry = ListItem(title="榕江市市场监督管理局政府信息公开指南", url=GUIDE, date="2026-03-02")
+    snap = site()
+    pages = [p for p in snap.records if p.url != ZN]
+    proxy = HOME + "module/web/jpage/dataproxy.jsp?startrecord=1&endrecord=45&perpage=15"
+    if carried_by == "data island":
+        section = [page(ZN, kind="column", items=[entry])]
+    else:
+        section = [page(ZN, kind="column"),
+                   page(proxy + "#post:col=1&columnid=7", kind="column", list_of=ZN, items=[entry],
+                        links=[(GUIDE, entry.title)]).model_copy(update={"final_url": proxy})]
+    assert run("GDE001", snapshot(*pages, *section)).status == "pass"
+    assert run("GDE001", snapshot(*pages, page(ZN, kind="column"))).status == "fail"      # listed nowhere
+
+
 @pytest.mark.parametrize("text, expected", [
     ("更新日期：2026年3月2日", "2026-03-02"),
     ("修订日期：2025-12-01", "2025-12-01"),

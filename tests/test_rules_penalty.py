@@ -157,3 +157,40 @@ def test_notices_serving_a_decision_are_not_decisions(title):
             "<p>厦某市监公告〔2024〕9号</p><p>当事人：张三</p><p>依据《行政处罚法》第六十一条的规定公告送达。</p></body></html>")
     record = extract_page(XZCF + "7.html", html.encode(), "text/html")
     assert record.kind != "penalty" and record.penalty == []
+
+
+# -- issue 17 item 4: the 45号-style 信息公示 in labelled paragraphs or <br> lines ------------------
+LABELLED = ("<p>行政处罚决定书文号：某市监处罚〔2026〕12号</p><p>当事人：张三</p><p>联系电话：13812345678</p>"
+            "<p>违法行为：销售过期食品</p><p>处罚依据：《中华人民共和国食品安全法》第一百二十四条</p>"
+            "<p>处罚内容：罚款5000元</p><p>作出处罚决定的机关名称：某某市市场监督管理局</p>"
+            "<p>作出处罚决定的日期：2026年10月28日</p>")
+
+
+@pytest.mark.parametrize("layout", ["paragraphs", "br lines"])
+def test_a_penalty_given_as_labelled_lines_is_read_and_judged(layout):
+    """A 公示 page whose title does not say 处罚 (2026年第12期信息公示), its fields as label：value lines:
+    read as one penalty item; PEN001 judges its dates, PRV002 finds the natural person's mobile number."""
+    from auditor.core.extract import extract_page
+    body = LABELLED if layout == "paragraphs" else \
+        "<div>" + LABELLED.replace("</p><p>", "<br>").replace("<p>", "").replace("</p>", "") + "</div>"
+    html = ('<html><head><title>信息公示</title><meta name="PubDate" content="2026-11-10"></head><body>'
+            f"<h1>2026年第12期信息公示</h1>{body}</body></html>")
+    record = extract_page(HOME + "gs/12.html", html.encode(), "text/html")
+    assert record.kind == "penalty"
+    [item] = record.penalty
+    assert (item.doc_number, item.party, item.decided, item.authority) == \
+        ("某市监处罚〔2026〕12号", "张三", "2026-10-28", "某某市市场监督管理局")
+    assert item.basis and item.decision == "罚款5000元" and item.violation == "销售过期食品"
+    snap = snapshot(page(HOME, kind="home", depth=0, links=[(record.url, "公示")]), record)
+    assert run("PEN001", snap).status == "fail"            # 9 working days after the decision
+    assert run("PEN002", snap).status == "pass"
+    prv = run("PRV002", snap)
+    assert prv.status == "fail" and "138****5678" in prv.findings[0].message
+
+
+def test_a_notice_with_two_labelled_fields_is_no_penalty_page():
+    from auditor.core.extract import extract_page
+    html = ("<html><body><h1>关于召开座谈会的通知</h1><p>当事人：各有关单位</p><p>会议内容：座谈</p>"
+            "<p>时间：2026年10月28日</p></body></html>")
+    record = extract_page(HOME + "tz/1.html", html.encode(), "text/html")
+    assert record.kind != "penalty" and record.penalty == []

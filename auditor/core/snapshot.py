@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from auditor.core.errors import ConfigError
 from auditor.core.extract.links import canonical_url, record_key
 from auditor.core.extract.platforms.registry import reads_lists
-from auditor.core.models import PageRecord
+from auditor.core.models import Link, PageRecord
 from auditor.core.record_loader import RecordReader, read_file
 
 
@@ -38,6 +38,10 @@ class SiteSnapshot:
         # a data endpoint's answer (a script-built list's further entries) is no page of its own
         self._pages = [r for r in fetched if r.list_of is None]
         self._answers = [r for r in fetched if r.list_of is not None]
+        self._answers_of: dict[str, list[PageRecord]] = defaultdict(list)      # list page -> its data answers
+        for answer in self._answers:
+            self._answers_of[record_key(answer.list_of)].append(answer)
+        self._links_of: dict[str, list[Link]] = {}
         self.start_url = canonical_url(start_url) if start_url else self._guess_start()
 
     def _index(self, record: PageRecord) -> None:
@@ -132,6 +136,25 @@ class SiteSnapshot:
                     if link.url in urls:
                         found[link.url].append(record.shown_on)
         return found
+
+    def links_of(self, page: PageRecord) -> list[Link]:
+        """What a reader can follow from ``page``: its own links, and the list entries scripts put on
+        it — read from the page's data island, and from the data answers of its lists. A guide listed
+        only in a jpage 指南 column is reachable from that column."""
+        key = record_key(page.url)
+        cached = self._links_of.get(key)
+        if cached is not None:
+            return cached
+        links = list(page.links)
+        seen = {link.url for link in links}
+        carried = [Link(url=i.url, text=i.title) for i in page.items if i.url]
+        carried += [link for answer in self._answers_of.get(key, []) for link in answer.links]
+        for link in carried:
+            if link.url not in seen:
+                seen.add(link.url)
+                links.append(link)
+        self._links_of[key] = links
+        return links
 
     def unreadable_lists(self) -> list[PageRecord]:
         """Pages whose list is built by script and that no adapter and no browser could read:

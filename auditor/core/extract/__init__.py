@@ -13,10 +13,10 @@ from auditor.core.extract import docinfo
 from auditor.core.extract.charset import decode_html
 from auditor.core.extract.footer import extract_footer
 from auditor.core.extract.html import ParseError, parse, visible_lines
-from auditor.core.extract.kind import KindEvidence, classify
+from auditor.core.extract.kind import PENALTY_LABELS, KindEvidence, classify
 from auditor.core.extract.links import base_url, extract_items, extract_links, has_pagination, has_placeholder
 from auditor.core.extract.page_parts import breadcrumb_of, headline_of, lang_of, meta_tags, page_stats, title_of
-from auditor.core.extract.penalty import extract_penalties, text_decision
+from auditor.core.extract.penalty import extract_penalties, labelled_fields, labelled_items, text_decision
 from auditor.core.extract.list_markup import empty_list
 from auditor.core.extract.markers import MARKERS
 from auditor.core.extract.pii import find_pii, mask_text
@@ -106,11 +106,14 @@ def _fill(record: PageRecord, root, lines: list[str], page_url: str, is_start: b
         items=len(record.items), pagination=record.pagination, placeholder=record.placeholder,
         article_meta=bool(meta_lc.get("articletitle") or record.published),
         doc_number=record.doc_number, index_number=record.index_number,
-        column_meta=bool(meta_lc.get("columnname")), text="\n".join(lines)))
+        column_meta=bool(meta_lc.get("columnname")), text="\n".join(lines),
+        penalty_labels=labelled_fields(lines)))
     if record.kind == "annual_report":
         record.tables = extract_tables(root)
     if record.kind in ("penalty", "column"):
         record.penalty = extract_penalties(root)
+        if record.kind == "penalty" and not record.penalty and labelled_fields(lines) >= PENALTY_LABELS:
+            record.penalty = labelled_items(lines)       # the 信息公示 layout; a prose 决定书 labels a line or two
         if record.kind == "penalty" and not record.penalty:
             decision = text_decision(lines, record.doc_number)
             record.penalty = [decision] if decision else []

@@ -27,6 +27,12 @@ class KindEvidence:
     index_number: str | None
     column_meta: bool          # a ColumnName meta tag (TRS and Hanweb column templates carry one)
     text: str                  # the visible text, for content words
+    penalty_labels: int = 0    # distinct penalty fields given as label：value lines (a 公示 page)
+
+
+# 文号, 当事人, 违法行为, 依据, 内容, 机关, 日期: four of them labelled make a penalty 公示 page whatever
+# its title says (the 45号-style layout); fewer could be any notice that names a 当事人
+PENALTY_LABELS = 4
 
 
 def _has(text: str, key: str) -> bool:
@@ -54,7 +60,8 @@ def classify(ev: KindEvidence) -> str:
         return "interpretation"
     if not _has(title, "kind_not_penalty_title") and (
             _has(title, "kind_penalty_title")
-            or (_has(column, "kind_penalty_column") and (ev.doc_number or ev.article_meta))):
+            or (_has(column, "kind_penalty_column") and (ev.doc_number or ev.article_meta))
+            or ev.penalty_labels >= PENALTY_LABELS):
         return "penalty"
     if ev.doc_number and (_has(column, "kind_policy_column") or _POLICY_NUMBER.search(ev.doc_number)):
         return "policy"

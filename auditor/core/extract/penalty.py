@@ -13,7 +13,7 @@ import re
 
 from auditor.core.models import PenaltyItem
 from auditor.core.extract.dates import parse_date
-from auditor.core.extract.docinfo import find_doc_number
+from auditor.core.extract.docinfo import DOC_NUMBER, find_doc_number
 from auditor.core.extract.markers import MARKERS
 from auditor.core.extract.tables import table_grid
 
@@ -21,6 +21,7 @@ _COLUMNS: dict[str, list[str]] = MARKERS["penalty_columns"]
 _RESIDUE = re.compile(r"\{\{.*?\}\}|\$\{.*?\}|<%.*?%>")
 _EMPTY = {"", "无", "暂无", "-", "--", "/", "—", "——", "null", "none", "undefined"}
 _MAX_CELL = 2000
+_SIGNED = re.compile(r"\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s*$")
 
 
 def field_of(header: str) -> str | None:
@@ -41,6 +42,14 @@ def _value(text: str) -> str | None:
 
 def _item(values: dict[str, str | None]) -> PenaltyItem | None:
     values = {k: v for k, v in values.items() if v}
+    if "doc_number" not in values:      # a column headed 行政处罚决定书 that holds the 文号 itself
+        moved = next((k for k, v in values.items() if k != "basis" and DOC_NUMBER.fullmatch(v.strip())), None)
+        if moved:
+            values["doc_number"] = values.pop(moved)
+    authority = values.get("authority")
+    if authority and (signed := _SIGNED.search(authority)):    # 作出处罚的机关名称和日期 in one cell
+        values.setdefault("decided", signed.group(1))
+        values["authority"] = re.sub(r"\s+", "", authority[:signed.start()]) or authority
     if not values.keys() & {"doc_number", "party", "decision", "violation"}:
         return None
     for date_field in ("decided", "published"):
@@ -87,6 +96,30 @@ def _label_items(grid: list[list[str]]) -> list[PenaltyItem]:
     return [item] if item else []
 
 
+_LABEL_LINE = re.compile(r"^\s*([^：:\n]{2,20}?)\s*[：:]\s*(\S.*?)\s*$")
+
+
+def labelled_rows(lines: list[str]) -> list[list[str]]:
+    """``label：value`` lines (paragraphs or ``<br>`` lines) whose label names a penalty field: the
+    信息公示 layout of 总局令第45号 (行政处罚决定书文号：…, 当事人：…, 作出处罚决定的日期：…)."""
+    rows = []
+    for line in lines:
+        m = _LABEL_LINE.match(line)
+        if m and field_of(m.group(1)):
+            rows.append([m.group(1), m.group(2)])
+    return rows
+
+
+def labelled_items(lines: list[str]) -> list[PenaltyItem]:
+    """The one decision a page gives as labelled lines, or nothing."""
+    return _label_items(labelled_rows(lines))
+
+
+def labelled_fields(lines: list[str]) -> int:
+    """How many distinct penalty fields the page gives as labelled lines (what marks a 公示 page)."""
+    return len({field_of(label) for label, _ in labelled_rows(lines[:200])})
+
+
 def extract_penalties(root) -> list[PenaltyItem]:
     """Every penalty entry in the page's tables, each once (rendered pages repeat the table)."""
     items: list[PenaltyItem] = []
@@ -114,7 +147,8 @@ _AUTHORITY_END = ("局", "委", "厅", "部", "政府", "办公室", "中心", "
 def text_decision(lines: list[str], doc_number: str | None) -> PenaltyItem | None:
     """The one decision a 决定书 page states in prose: party, facts, basis, decision, the signing
     authority and the date at the end (also in Chinese numerals)."""
-    starts = [i for i, line in enumerate(lines) if "处罚决定书" in line and len(line) <= 40]
+    starts = [i for i, line in enumerate(lines)
+              if any(w in line for w in ("处罚决定书", "行政处罚决定")) and len(line) <= 40]
     if not starts:
         return None
     start = starts[-1] if len(starts) > 1 else starts[0]
