@@ -60,22 +60,41 @@ def _calls_itself(page: PageRecord, name: str) -> bool:
 
 
 def _homepage_link(snap: SiteSnapshot, settings: dict) -> tuple[Link | None, str]:
+    """The homepage's link to the column: by its exact name, else a variant name, else a page that
+    calls itself the column. A link back to the homepage itself (a tab: index.html?link=…) is not the
+    column; among several links of one name, the one to a page that is the column (it calls itself
+    so in its breadcrumb or ColumnName, or is a list page) wins."""
     home = snap.home
     if home is None:
         return None, "none"
     name = normalise_name(settings["column_name"])
     variants = {normalise_name(v) for v in settings["column_name_variants"]}
-    for link in home.links:
-        if normalise_name(link.text) == name:
-            return link, "exact"
-    for link in home.links:
-        if normalise_name(link.text) in variants:
-            return link, "variant"
+    for how, names in (("exact", {name}), ("variant", variants)):
+        links = [l for l in home.links if normalise_name(l.text) in names and not _is_homepage(snap, l.url)]
+        if links:
+            return next((l for l in links if _is_the_column(snap, l.url, names)), links[0]), how
     for link in home.links:
         target = snap.link_target(link.url)
         if target is not None and target is not home and _calls_itself(target, name):
             return link, "self"
     return None, "none"
+
+
+def _is_homepage(snap: SiteSnapshot, url: str) -> bool:
+    """The homepage again: its own record, a page read as a homepage, or its path with a query."""
+    home, target = snap.home, snap.link_target(url)
+    if target is not None and (target is home or target.kind == "home"):
+        return True
+    parts, own = urlsplit(url), urlsplit(home.final_url or home.url)
+    return (parts.netloc, parts.path.rsplit("/", 1)[0]) == (own.netloc, own.path.rsplit("/", 1)[0]) \
+        and parts.path.rsplit("/", 1)[-1] in ("", "index.html", "index.htm", "index.shtml", "index.jsp",
+                                              own.path.rsplit("/", 1)[-1]) and bool(parts.query)
+
+
+def _is_the_column(snap: SiteSnapshot, url: str, names: set[str]) -> bool:
+    target = snap.link_target(url)
+    return target is not None and target.ok and (
+        target.kind == "column" or any(_calls_itself(target, n) for n in names))
 
 
 def _why_unreadable(page: PageRecord) -> str | None:

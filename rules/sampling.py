@@ -10,6 +10,7 @@ from collections import OrderedDict
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
+from auditor.core.extract.markers import MARKERS
 from auditor.core.models import PageRecord
 from auditor.core.snapshot import SiteSnapshot
 
@@ -27,6 +28,19 @@ def template_key(page: PageRecord) -> tuple[str, str]:
     return kind, first if "." not in first else ""
 
 
+def rendered_by_the_site(page: PageRecord) -> bool:
+    """Whether the site's templates drew the page: not a file uploaded as HTML — one under the CMS's
+    upload folder, or a page with no link and no footer marker at all (a Word document saved as
+    .html). Such a file says nothing about the site's templates."""
+    path = urlsplit(page.final_url or page.url).path.lower()
+    if any(f"/{word}" in path for word in MARKERS["upload_folders"]):
+        return False
+    footer = page.footer
+    bare = not page.links and not any((footer.host_org, footer.contact, footer.icp, footer.psb,
+                                       footer.site_id_code, footer.conac, footer.jiucuo))
+    return not bare
+
+
 def template_samples(snap: SiteSnapshot, limit: int = 40) -> list[PageRecord]:
     """One page per template (the homepage first); worked out once per snapshot."""
     cached = snap.cache.get(("template_samples", limit))
@@ -35,7 +49,7 @@ def template_samples(snap: SiteSnapshot, limit: int = 40) -> list[PageRecord]:
     samples: "OrderedDict[tuple[str, str], PageRecord]" = OrderedDict()
     home = snap.home
     for page in ([home] if home else []) + list(snap.pages()):
-        if page is None or page.kind == "attachment":
+        if page is None or page.kind == "attachment" or not rendered_by_the_site(page):
             continue
         samples.setdefault(template_key(page), page)
         if len(samples) >= limit:

@@ -55,6 +55,21 @@ def site(*extra, column_links=SECTIONS, fd_links=None, guide_text=GOOD_GUIDE, gu
     return snapshot(*pages, *extra)
 
 
+def test_the_column_is_the_page_that_is_the_column_not_the_homepages_own_tab():
+    """Issue 17 item 8: an older county portal's homepage links its 信息公开 tab to itself
+    (index.html?link=…) before the link to the column page; the column is the page that is one."""
+    base = site()
+    tab = HOME + "index.html?link=xxgk"
+    home = page(HOME, kind="home", depth=0, links=[(tab, "政府信息公开"), (COL, "政府信息公开")])
+    again = page(tab, kind="home", links=[(tab, "政府信息公开"), (COL, "政府信息公开")])
+    snap = snapshot(home, again, *[p for p in base.records if p.url != HOME])
+    for code in ("COL001", "COL002", "COL005", "GDE001"):
+        assert run(code, snap).status == run(code, base).status == "pass", code
+    variant = page(HOME, kind="home", depth=0, links=[(HOME + "index.html?tab=2", "信息公开"), (COL, "信息公开")])
+    snap = snapshot(variant, *[p for p in base.records if p.url != HOME])
+    assert run("COL001", snap).status == "warn" and run("GDE001", snap).status == "pass"
+
+
 # -- COL003 ---------------------------------------------------------------------------------
 def test_col003_passes_when_every_department_category_has_a_subcolumn():
     assert run("COL003", site()).status == "pass"
@@ -236,6 +251,15 @@ def test_gde004_names_each_missing_item_and_tolerates_spaces():
     text = GOOD_GUIDE.replace("传 真：0599-8861236\n", "").replace("办公地址", "地　址")
     r = run("GDE004", site(guide_text=text))
     assert [f.evidence["item"] for f in r.findings] == ["传真"]
+
+
+@pytest.mark.parametrize("wording", ["（一）受理机构\n榕江市市场监督管理局办公室",
+                                     "本机关政府信息公开工作机构为榕江市市场监督管理局办公室"])
+def test_gde004_reads_the_2008_style_guides_name_for_the_office(wording):
+    """Issue 17 item 8: a 2008-style guide names its office 受理机构 (no colon), not 机构名称."""
+    text = GOOD_GUIDE.replace("受理机构名称：榕江市市场监督管理局办公室", wording)
+    assert run("GDE004", site(guide_text=text)).status == "pass"
+    assert run("GDE004", site(guide_text=text.replace(wording, ""))).status == "fail"
 
 
 # -- RPT ------------------------------------------------------------------------------------

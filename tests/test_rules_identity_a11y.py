@@ -9,6 +9,7 @@ from auditor.app.judge import configure
 from auditor.app.profiles import load_profile
 from rules.registry import load_rules
 
+from auditor.core.models import Link
 from tests.conftest import HOME, page, snapshot
 
 FOOTER = dict(host_org="榕江市市场监督管理局", contact="0599-8861235", site_id_code="3599000012",
@@ -58,6 +59,19 @@ def test_identity_rules_fail_on_the_homepage(code, footer, words):
 def test_a_marker_missing_from_one_template_is_a_finding_on_that_template():
     r = run("ID005", site(article_footer={"conac": False}))
     assert r.status == "fail" and r.findings[0].url == HOME + "xwzx/1.html"
+
+
+@pytest.mark.parametrize("url", [HOME + "uploadfiles/2018/05/abc.html", HOME + "zwgk/word.html"])
+def test_a_file_uploaded_as_html_is_no_page_template(url):
+    """Issue 17 item 8: a Word document saved as HTML (under the CMS's upload folder, or with no link
+    and no footer at all) was sampled as a page template, failing ID001, ID003–ID005 on a site whose
+    every page shows them."""
+    uploaded = page(url, kind="article", headline="附件：申请表")
+    if "uploadfiles" in url:
+        uploaded = uploaded.model_copy(update={"links": [Link(url=HOME, text="返回")]})
+    snap = snapshot(*site().records, uploaded)
+    for code in ("ID001", "ID003", "ID004", "ID005"):
+        assert run(code, snap).status == run(code, site()).status == "pass", code
 
 
 def test_id006_the_retired_kaipuyun_link_is_a_warning():

@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from auditor.core.models import Link, ListItem
 from auditor.core.extract.dates import date_in_url, find_dates, find_month_days, infer_year
 from auditor.core.extract.html import inline_words, tag_of
+from auditor.core.extract.list_markup import is_placeholder
 from auditor.core.extract.markers import MARKERS
 
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "#", "vbscript:", "sms:")
@@ -281,5 +282,4 @@ def has_pagination(root, links: list[Link], lines: list[str]) -> bool:
 
 
 def has_placeholder(lines: list[str]) -> bool:
-    words = MARKERS["placeholder_text"]
-    return any(len(line) <= 40 and any(w in line for w in words) for line in lines)
+    return any(is_placeholder(line) for line in lines)

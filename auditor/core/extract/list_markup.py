@@ -17,7 +17,30 @@ LIST_WORD = re.compile(r"(?:^|[\s_\-])(?:list|lists|lb|liebiao|news|xxgk|gkml|zf
 NOT_LIST = re.compile(r"page|pager|pagination|fenye|nav|menu|banner|footer|header|search|share|"
                       r"slide|tab(?:s|title)|login|weather|clock|time|no-?data|empty|none|nothing",
                       re.IGNORECASE)
-_PLACEHOLDERS = tuple(MARKERS.get("placeholder_text", ())) + ("没有记录", "无记录", "暂无")
+_NONE = "|".join(sorted(map(re.escape, MARKERS["placeholder_none"]), key=len, reverse=True))
+_WHAT = "|".join(map(re.escape, MARKERS["placeholder_what"]))
+_QUALIFIER = "|".join(sorted(map(re.escape, MARKERS["placeholder_qualifiers"]), key=len, reverse=True))
+# "there is no …": a none-word, a qualifier or two (相关 / 符合条件的 / 任何), then what is missing
+_SAYS_NOTHING = re.compile(rf"(?:{_NONE})(?:{_QUALIFIER}){{0,2}}(?:{_WHAT})")
+
+
+_LEAD = re.compile(r"^(?:对不起|很抱歉|抱歉|本栏目下?|该栏目下?|此栏目下?|当前栏目下?|栏目下|本页|该页面?|[，,！!。：:\s])*")
+
+
+def is_placeholder(text: str) -> bool:
+    """A line that says the list is empty, in any of the ways sites word it: 暂无信息, 本栏目暂时没有
+    相关信息, 没有找到符合条件的记录, 无记录 — read as a family, not a list of phrases."""
+    text = re.sub(r"\s+", "", text or "")
+    if not text or len(text) > MARKERS["placeholder_max_chars"]:
+        return False
+    if any(w in text for w in MARKERS["placeholder_text"]):
+        return True
+    if any(word in text for word in MARKERS["placeholder_not"]):
+        return False
+    # the whole line says it: an apology or the column's name may lead, little may follow
+    bare = _LEAD.sub("", text)
+    m = _SAYS_NOTHING.match(bare)
+    return bool(m) and len(bare) - m.end() <= 6
 _EMPTY_COUNT = re.compile(r"共\s*0\s*(?:条|篇|项|页|个)|(?:总数|记录数|总条数)\s*[:：]\s*0(?!\d)")
 _LIST_MARKUP = ("ul", "ol", "tbody", "table", "dl")
 
@@ -34,7 +57,7 @@ def holds_nothing(el) -> bool:
     if any(a.get("href") for a in el.iter("a")):
         return False
     text = element_text(el)
-    return len(text) <= 40 and not any(word in text for word in _PLACEHOLDERS)
+    return len(text) <= 40 and not is_placeholder(text)
 
 
 def empty_list(root, lines: list[str]) -> bool:
