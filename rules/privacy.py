@@ -12,6 +12,7 @@ from rules.registry import Finding, Result, rule
 _SUFFIXES = tuple(MARKERS["organisation_suffixes"])
 _LABEL = re.compile("|".join(MARKERS["person_labels"]))
 _TOKEN = re.compile(r"(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5·]{2,4})(?![\u4e00-\u9fa5])")
+_PLACES = tuple(MARKERS["place_suffixes"])
 _NOT_NAMES = {"联系电话", "联系方式", "电话", "手机", "住所", "地址", "名称", "姓名", "性别", "男", "女"}
 
 
@@ -86,11 +87,35 @@ def mobile_numbers(snap: SiteSnapshot, settings: dict) -> Result:
         return Result.na("没有处罚或公示类页面")
     findings = []
     for page in pages:
-        for hit in page.pii:
-            if hit.kind != "mobile":
-                continue
+        mobiles = [hit for hit in page.pii if hit.kind == "mobile"]
+        listed = [(hit, name) for hit in mobiles if (name := _listed_person(hit))]
+        for hit in mobiles:
             person = _person_party(page, hit.context)
             if person:
                 findings.append(Finding(message=f"自然人当事人（{person[0]}某）的手机号码 {hit.masked} 未遮挡",
                                         url=page.url, excerpt=hit.context, evidence={"number": hit.masked}))
+            elif len(listed) >= LISTED_PERSONS and (name := dict((id(h), n) for h, n in listed).get(id(hit))):
+                findings.append(Finding(message=f"公示名单中自然人（{name[0]}某）的手机号码 {hit.masked} 未遮挡",
+                                        url=page.url, excerpt=hit.context, evidence={"number": hit.masked}))
     return Result.from_findings(findings, pages_checked=len(pages))
+
+
+# A 公示 list of people (补贴发放, 评选, 资格 …) gives each row's name right before the number; one such
+# pair may be the agency's own contact person (联系人：王某 139…), three or more are a list of people.
+LISTED_PERSONS = 3
+
+
+def _listed_person(hit) -> str | None:
+    """The natural person's name right before the number in a row of a list (张三 138…)."""
+    at = hit.context.find(hit.masked)
+    if at < 0:
+        return None
+    before = hit.context[max(0, at - 14):at]
+    if re.search(r"联系人|咨询|办公|监督|举报", hit.context[max(0, at - 20):at]):
+        return None                 # the agency's own contact, not the people the page lists
+    for m in _TOKEN.finditer(before):          # the row's first name-like cell (a village column may follow)
+        name = m.group(1)
+        if name not in _NOT_NAMES and not _LABEL.fullmatch(name) and is_person(name) \
+                and not name.endswith(_PLACES):
+            return name
+    return None

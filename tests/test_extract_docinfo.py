@@ -184,3 +184,28 @@ def test_template_residue_is_no_value():
 def test_non_penalty_pages_carry_no_penalty_items():
     body = table(("当事人", "某某公司"), ("文号", "某市监罚〔2026〕12号"), ("处罚内容", "罚款"))
     assert record_of(body, title="工作动态").penalty == []
+
+
+@pytest.mark.parametrize("signed, expected", [
+    ("2018年5月3日", "2018-05-03"),
+    ("二〇一八年五月三日", "2018-05-03"),
+])
+def test_the_signing_date_at_the_end_of_a_document_is_its_written_date(signed, expected):
+    """Issue 17 item 8: county documents print 成文日期 only under the signing body at the end, so
+    UPD004's 20 working days judged nothing."""
+    from auditor.core.extract import extract_page
+    html = ("<html><head><title>关于进一步加强安全生产工作的实施意见</title>"
+            '<meta name="PubDate" content="2018-05-10"></head><body>'
+            "<h1>某县人民政府关于进一步加强安全生产工作的实施意见</h1><p>某政〔2018〕5号</p>"
+            "<p>各乡镇人民政府，县直各单位：</p><p>为进一步加强安全生产工作，提出如下意见。</p>"
+            f"<p>一、总体要求</p><p>……</p><p>某县人民政府</p><p>{signed}</p>"
+            "<p>（此件公开发布）</p><div>相关链接</div><p>某县财政局</p><p>2026-11-02</p></body></html>")
+    record = extract_page("http://www.mx.gov.cn/zwgk/zcwj/201805/t20180510_1.html", html.encode(), "text/html")
+    assert record.doc_number == "某政〔2018〕5号" and record.written == expected
+
+
+def test_a_page_without_a_number_gets_no_written_date_from_a_signature():
+    from auditor.core.extract import extract_page
+    html = ("<html><body><h1>我县召开安全生产会议</h1><p>会议要求……</p><p>某县应急管理局</p><p>2018年5月3日</p>"
+            "</body></html>")
+    assert extract_page("http://www.mx.gov.cn/a.html", html.encode(), "text/html").written is None

@@ -212,3 +212,15 @@ def test_kind_attachment_for_non_html_content():
 def test_kind_other_for_a_page_with_nothing_to_go_on():
     assert record_of("<form><input name='q'></form>", url="http://www.example.gov.cn/cx/query.jsp",
                      title="查询").kind == "other"
+
+
+@pytest.mark.parametrize("title, number, kind", [
+    ("某县人民政府关于进一步加强安全生产工作的实施意见", "某政〔2018〕5号", "policy"),      # no 规 in its 文号
+    ("某县人民政府关于印发《某县“十四五”交通发展规划》的通知", "某政〔2021〕12号", "policy"),   # a 规划 document
+    ("某县人民政府办公室关于印发某县农村公路管理办法的通知", "某政办〔2019〕7号", "policy"),
+    ("某县人民政府办公室关于召开2026年全县工作会议的通知", "某政办〔2026〕3号", "article"),  # a notice with a 文号
+])
+def test_kind_policy_for_a_county_document_whose_number_has_no_gui(title, number, kind):
+    """Issue 17 items 7 and 8: county 规范性文件 and 规划 carry X政〔2018〕N号 and sit in 通知公告."""
+    head, body = art(title, extra=f"<p>{number}</p>")
+    assert record_of(body, url=ARTICLE_URL, head=head, title=title).kind == kind

@@ -194,3 +194,28 @@ def test_a_notice_with_two_labelled_fields_is_no_penalty_page():
             "<p>时间：2026年10月28日</p></body></html>")
     record = extract_page(HOME + "tz/1.html", html.encode(), "text/html")
     assert record.kind != "penalty" and record.penalty == []
+
+
+def _gongshi(rows: list[tuple[str, str]], title: str = "2026年耕地地力保护补贴发放名单公示"):
+    from auditor.core.extract import extract_page
+    cells = "".join(f"<tr><td>{i}</td><td>{n}</td><td>某村</td><td>{m}</td></tr>" for i, (n, m) in enumerate(rows, 1))
+    html = (f"<html><body><h1>{title}</h1><table><tr><th>序号</th><th>户主</th><th>所在村</th><th>联系电话</th></tr>"
+            f"{cells}</table><p>监督电话：0591-12345678</p><p>联系人：王明 13900001111</p></body></html>")
+    return extract_page(HOME + "gs/2.html", html.encode(), "text/html")
+
+
+def test_prv002_a_gongshi_list_of_private_persons_with_their_mobile_numbers():
+    """Issue 17 item 8: a 公示 page listing dozens of private persons' mobile numbers went unreported:
+    each row's number is a finding; the agency's own 联系人 is not."""
+    names = ["张三", "李四", "王五", "赵六", "陈七"]
+    record = _gongshi([(n, f"138123456{i:02d}") for i, n in enumerate(names)])
+    result = run("PRV002", snapshot(page(HOME, kind="home", depth=0), record))
+    assert result.status == "fail" and len(result.findings) == len(names)
+    assert all("13900001111" not in f.message and "139****1111" not in f.message for f in result.findings)
+
+
+def test_prv002_one_contact_number_on_a_notice_is_no_list_of_people():
+    record = _gongshi([("张三", "13812345600")], title="关于开展补贴申报工作的公示")
+    result = run("PRV002", snapshot(page(HOME, kind="home", depth=0), record))
+    assert len(result.findings) <= 1       # one row: judged only by its label, never the 联系人
+    assert all("139****1111" not in f.message for f in result.findings)

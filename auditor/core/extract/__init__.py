@@ -93,11 +93,11 @@ def _fill(record: PageRecord, root, lines: list[str], page_url: str, is_start: b
     record.stats = page_stats(root)
 
     record.published = docinfo.published_date(meta_lc, lines)
-    record.written = docinfo.written_date(lines)
     record.index_number = docinfo.index_number(lines)
     record.publisher = docinfo.publisher(meta_lc, lines)
     body_top = _body_top(lines, headline)
     record.doc_number = docinfo.doc_number(lines, headline, body_top)
+    record.written = docinfo.written_date(lines, headline, has_number=bool(record.doc_number))
 
     column_words = " ".join(filter(None, [meta_lc.get("columnname"), meta_lc.get("columntype"),
                                           " ".join(record.breadcrumb)]))

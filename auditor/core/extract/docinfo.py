@@ -56,8 +56,28 @@ def published_date(meta: dict[str, str], lines: list[str]) -> str | None:
     return find_label_date(lines, "published")
 
 
-def written_date(lines: list[str]) -> str | None:
-    return find_label_date(lines, "written")
+# how the name of a body that signs a document or decision ends
+SIGNING_BODY_ENDS = ("局", "委", "厅", "部", "政府", "办公室", "中心", "所", "队", "署", "委员会", "办", "院")
+
+
+def signed_date(lines: list[str], after: int = 0) -> str | None:
+    """The date a document was signed (落款): a line holding only a date (also in Chinese numerals,
+    二〇一八年五月三日) right under the signing body's name, the first such pair after line ``after``."""
+    for i in range(max(after, 1), len(lines)):
+        line, above = lines[i].strip(), lines[i - 1].strip()
+        if len(line) <= 18 and not re.search(r"[:：]", line) and above.endswith(SIGNING_BODY_ENDS) \
+                and len(above) <= 30 and (date := parse_date(line)):
+            return date
+    return None
+
+
+def written_date(lines: list[str], headline: str | None = None, has_number: bool = False) -> str | None:
+    """成文日期: its label; failing that, for a document with a 文号, the signing date at its end."""
+    labelled = find_label_date(lines, "written")
+    if labelled or not has_number:
+        return labelled
+    start = next((i for i, line in enumerate(lines) if headline and headline in line), 0)
+    return signed_date(lines, start + 1)
 
 
 def index_number(lines: list[str]) -> str | None:

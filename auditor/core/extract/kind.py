@@ -63,7 +63,8 @@ def classify(ev: KindEvidence) -> str:
             or (_has(column, "kind_penalty_column") and (ev.doc_number or ev.article_meta))
             or ev.penalty_labels >= PENALTY_LABELS):
         return "penalty"
-    if ev.doc_number and (_has(column, "kind_policy_column") or _POLICY_NUMBER.search(ev.doc_number)):
+    if ev.doc_number and (_has(column, "kind_policy_column") or _POLICY_NUMBER.search(ev.doc_number)
+                          or _has(title, "kind_policy_title")):
         return "policy"
     if ev.article_meta and _has(column, "kind_policy_column") and (ev.index_number or ev.doc_number):
         return "policy"

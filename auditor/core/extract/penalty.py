@@ -13,7 +13,7 @@ import re
 
 from auditor.core.models import PenaltyItem
 from auditor.core.extract.dates import parse_date
-from auditor.core.extract.docinfo import DOC_NUMBER, find_doc_number
+from auditor.core.extract.docinfo import DOC_NUMBER, SIGNING_BODY_ENDS, find_doc_number
 from auditor.core.extract.markers import MARKERS
 from auditor.core.extract.tables import table_grid
 
@@ -141,7 +141,7 @@ _BASIS = re.compile(r"(?:依据|根据|依照)\s*(《[^》]{2,60}》[^。；]{0,
 _DECISION = re.compile(r"(?:如下(?:行政)?处罚|处罚如下)[：:，,]?\s*([^。]{2,200})"
                        r"|决定(?:对当事人)?(?:给予|处以)\s*([^。]{2,200})")
 _FACT_WORDS = ("经查", "查明", "发现", "违法事实", "存在")
-_AUTHORITY_END = ("局", "委", "厅", "部", "政府", "办公室", "中心", "所", "队", "署", "委员会")
+_AUTHORITY_END = SIGNING_BODY_ENDS
 
 
 def text_decision(lines: list[str], doc_number: str | None) -> PenaltyItem | None:
