@@ -80,8 +80,10 @@ def published_on_time(snap: SiteSnapshot, settings: dict) -> Result:
 def complete_items(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    每条在处罚决定书或处罚信息公开表页面上公开的决定，是否写明：决定书文号、当事人、违法行为、
-    处罚依据、处罚内容、作出决定的机关、决定日期。每条缺项的决定计一条问题，列出所缺要素。
+    每条公开的处罚决定（决定书、处罚信息公开表、以“文号：…”“当事人：…”逐行写明的信息公示页面，以及
+    处罚信息列表的每一行）是否写明：决定书文号、当事人、违法行为、处罚依据、处罚内容、作出决定的
+    机关、决定日期。列表只按它设有的列判断：设有某列而该行为空的计缺项；列表没有的列，按该决定
+    自己的页面判断。每条缺项的决定计一条问题，列出所缺要素。
 
     ## 为什么
     处罚信息公开的目的是让公众知道谁因何违法、依据什么、受到什么处罚。行政处罚法（2021 年修订）
@@ -93,14 +95,19 @@ def complete_items(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     按公示模板补齐所列要素，特别是处罚依据和作出决定的日期。
     """
-    items = penalty_items(snap, detail_only=True)
+    items = penalty_items(snap)
     if not items:
-        return Result.na("没有找到行政处罚决定书或处罚信息公开表页面")
+        return Result.na("没有找到行政处罚决定书、处罚信息公开表或处罚信息列表")
     findings = []
     for page, item in items:
-        missing = [label for field, label in FIELD_NAMES.items() if not getattr(item, field)]
+        # a row of a list table answers only for the columns the table has; a field it has no column
+        # for is judged on the item's own page (penalty_items prefers that page when it was crawled)
+        listed = page.kind != "penalty" and item.columns is not None       # a row of a list, not a decision page
+        fields = [f for f in FIELD_NAMES if not listed or f in item.columns]
+        missing = [FIELD_NAMES[f] for f in fields if not getattr(item, f)]
         if missing:
-            findings.append(Finding(message=f"{_name(item)} 缺少：{'、'.join(missing)}", url=page.url,
+            where = "（列表中该行）" if listed else ""
+            findings.append(Finding(message=f"{_name(item)}{where} 缺少：{'、'.join(missing)}", url=page.url,
                                     excerpt=item.party, evidence={"missing": missing}))
     return Result.from_findings(findings, items=len(items))
 

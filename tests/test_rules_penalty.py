@@ -219,3 +219,33 @@ def test_prv002_one_contact_number_on_a_notice_is_no_list_of_people():
     result = run("PRV002", snapshot(page(HOME, kind="home", depth=0), record))
     assert len(result.findings) <= 1       # one row: judged only by its label, never the 联系人
     assert all("139****1111" not in f.message for f in result.findings)
+
+
+def _penalty_list(header: list[str], rows: list[list[str]]):
+    from auditor.core.extract import extract_page
+    head = "".join(f"<th>{h}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    html = (f"<html><head><title>行政处罚</title></head><body><h2>行政处罚</h2><table>"
+            f"<tr>{head}</tr>{body}</table><div class='page'>共1页</div></body></html>")
+    return extract_page(XZCF, html.encode(), "text/html")
+
+
+def test_pen002_a_list_table_with_a_column_for_a_field_and_an_empty_cell_is_a_finding():
+    """SPEC §8 PEN002 (issue 17 item 5): a list row answers for the columns its table has."""
+    header = ["决定书文号", "当事人", "违法行为", "处罚依据", "处罚内容", "处罚机关", "决定日期"]
+    full = ["榕市监处罚〔2026〕50号", "某某商行", "销售过期食品", "《食品安全法》第一百二十四条", "罚款5000元",
+            "榕江市市场监督管理局", "2026-10-20"]
+    empty_basis = ["榕市监处罚〔2026〕51号", "某某超市", "未明码标价", "", "警告", "榕江市市场监督管理局", "2026-10-21"]
+    listing = _penalty_list(header, [full, empty_basis, full[:0] + ["榕市监处罚〔2026〕52号"] + full[1:]])
+    assert listing.kind == "column" and len(listing.penalty) == 3
+    r = run("PEN002", snapshot(page(HOME, kind="home", depth=0), listing))
+    assert [f.evidence["missing"] for f in r.findings] == [["处罚依据"]]
+    assert "51号" in r.findings[0].message and "列表中该行" in r.findings[0].message
+
+
+def test_pen002_a_list_without_a_column_for_a_field_does_not_judge_it():
+    listing = _penalty_list(["决定书文号", "当事人", "决定日期"],
+                            [["榕市监处罚〔2026〕50号", "某某商行", "2026-10-20"],
+                             ["榕市监处罚〔2026〕51号", "某某超市", "2026-10-21"],
+                             ["榕市监处罚〔2026〕52号", "某某药房", "2026-10-22"]])
+    assert run("PEN002", snapshot(page(HOME, kind="home", depth=0), listing)).status == "pass"

@@ -42,6 +42,7 @@ class PenaltyItem(_Model):
     authority: str | None = None
     decided: str | None = None
     published: str | None = None
+    columns: list[str] | None = None    # a row of a list table: the fields the table has a column for
 
 
 class PiiHit(_Model):

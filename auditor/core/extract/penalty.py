@@ -78,6 +78,7 @@ def _grid_items(grid: list[list[str]]) -> list[PenaltyItem]:
                 values[field] = _value(text)
         item = _item(values)
         if item is not None:
+            item.columns = sorted(fields)
             items.append(item)
     return items
 
@@ -129,7 +130,7 @@ def extract_penalties(root) -> list[PenaltyItem]:
         if not grid:
             continue
         for item in _grid_items(grid) or _label_items(grid):
-            key = tuple(item.model_dump().values())
+            key = tuple(item.model_dump(exclude={"columns"}).values())
             if key not in seen:
                 seen.add(key)
                 items.append(item)
