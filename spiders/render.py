@@ -37,6 +37,14 @@ def chromium_path() -> str:
                       "或用环境变量 GKAUDIT_CHROMIUM 指定其路径")
 
 
+def launch_options() -> dict:
+    """How Chromium is launched: the system's binary, headless, WebRTC kept behind the proxy."""
+    return {"executable_path": chromium_path(), "headless": True,
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+                     "--webrtc-ip-handling-policy=disable_non_proxied_udp"]}
+
+
 def render_settings(timeout: float) -> dict:
     """Crawl settings that add the browser to the crawl (requests not marked for it go on as before)."""
     try:
@@ -48,10 +56,7 @@ def render_settings(timeout: float) -> dict:
         "GKAUDIT_RENDER": True,
         "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
         "PLAYWRIGHT_BROWSER_TYPE": "chromium",
-        "PLAYWRIGHT_LAUNCH_OPTIONS": {"executable_path": chromium_path(), "headless": True,
-                                      "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                                               "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
-                                               "--webrtc-ip-handling-policy=disable_non_proxied_udp"]},
+        "PLAYWRIGHT_LAUNCH_OPTIONS": launch_options(),
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": int(timeout * 1000),
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
         "PLAYWRIGHT_ABORT_REQUEST": "spiders.render.abort_request",
@@ -78,12 +83,18 @@ def admit(scope: Scope) -> None:
 
 def abort_request(request) -> bool:
     """scrapy-playwright's PLAYWRIGHT_ABORT_REQUEST: True for every request the browser must not make."""
-    scheme = urlsplit(request.url).scheme
+    return refuses(request.url, request.resource_type, _SCOPES)
+
+
+def refuses(url: str, resource_type: str, scopes) -> bool:
+    """Whether the browser must not fetch ``url``: outside every scope, not http(s), or an image,
+    medium or font."""
+    scheme = urlsplit(url).scheme
     if scheme in ("data", "blob"):
         return False                                  # inside the page, nothing leaves the machine
-    if scheme not in ("http", "https") or request.resource_type in _SKIPPED_RESOURCES:
+    if scheme not in ("http", "https") or resource_type in _SKIPPED_RESOURCES:
         return True
-    return not any(scope.allows(request.url) for scope in _SCOPES)
+    return not any(scope.allows(url) for scope in scopes)
 
 
 def wait_for_list():

@@ -28,6 +28,7 @@ class RouteServer:
     def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1"):
         self.routes = routes
         self.hits: list[str] = []
+        self.posted: list[tuple[str, str]] = []     # (path, form body) of each POST
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -63,6 +64,11 @@ class RouteServer:
                         self.wfile.write(route.body)
                 except (BrokenPipeError, ConnectionResetError, OSError):
                     pass
+
+            def do_POST(self):  # noqa: N802 - answered like a GET of the same path; the form is kept
+                length = int(self.headers.get("Content-Length") or 0)
+                outer.posted.append((self.path, self.rfile.read(length).decode("utf-8", "replace")))
+                self.do_GET()
 
             def log_message(self, *args):
                 pass

@@ -21,6 +21,7 @@ COMMANDS = {
     "worker": ("auditor.app.commands.worker_cmd", "作为分布式批量检查的抓取节点加入（scrapy-redis）"),
     "diff": ("auditor.app.commands.diff_cmd", "对比两次检查：已整改、仍存在、新发现"),
     "inspect": ("auditor.app.commands.inspect_cmd", "查看抽取器从单个页面读到的内容"),
+    "browser-diff": ("auditor.app.commands.browser_diff_cmd", "对比浏览器渲染后页面上的链接与抓取能到达的链接"),
     "rules": ("auditor.app.commands.rules_cmd", "列出全部检查规则"),
     "explain": ("auditor.app.commands.explain_cmd", "显示一条规则的说明、依据和整改方法"),
     "demo": ("auditor.app.commands.demo_cmd", "在本机启动示例网站并检查它"),
