@@ -83,9 +83,9 @@ def _homepage_link(snap: SiteSnapshot, settings: dict) -> tuple[Link | None, str
 def _is_homepage(snap: SiteSnapshot, url: str) -> bool:
     """The homepage again: its own record, a page read as a homepage, or its path with a query."""
     home, target = snap.home, snap.link_target(url)
-    if target is not None and (target is home or target.kind == "home"):
-        return True
     parts, own = urlsplit(url), urlsplit(home.final_url or home.url)
+    if target is not None and (target is home or (target.kind == "home" and parts.netloc == own.netloc)):
+        return True                 # a disclosure platform on a host of its own is read as a home too
     return (parts.netloc, parts.path.rsplit("/", 1)[0]) == (own.netloc, own.path.rsplit("/", 1)[0]) \
         and parts.path.rsplit("/", 1)[-1] in ("", "index.html", "index.htm", "index.shtml", "index.jsp",
                                               own.path.rsplit("/", 1)[-1]) and bool(parts.query)
