@@ -236,3 +236,29 @@ def test_two_lists_posting_to_one_data_proxy_keep_their_own_answers():
     assert snap.get(proxy) is None          # the shared proxy URL is no answer's identity
     lists = {p.column: [i.title for i in p.items] for p in snap.lists() if p.list_of}
     assert lists == {"政策解读": ["关于《办法》的解读"], "规范性文件": ["某某管理办法"]}
+
+
+INIT_SCRIPT = """jpage.init({unitid: "423656", proxyUrl: "/module/web/jpage/dataproxy.jsp", perPage: 15, groupSize: 1,
+  totalRecord: 40, param: "col=1&appid=1&webid=3&path=/&columnid=299&sourceContentType=1&unitid=423656&permissiontype=0"});"""
+
+
+def test_jpage_init_call_shape_gives_its_window_and_form_body():
+    """Issue 17 item 2: ``jpage.init({unitid, proxyUrl, perPage, groupSize, totalRecord, param: "…"})``
+    is read as the list's options: a 15-per-page window (not one guessed from the 3 records shown)
+    and the form body from the param string (its columnid, not the nextgroup link's)."""
+    url = "https://fzggw.example.gov.cn/col/col299/index.html"
+    exp, entries = only(expand_page(parse(jpage_page(RECORDS, INIT_SCRIPT)), url), "jpage")
+    assert len(entries) == 3
+    # 40 records in groups of 15 x 1: the page holds group 1, the proxy serves groups 2 and 3
+    assert [d.page for d in exp.data] == [2, 3]
+    assert parse_qs(urlsplit(exp.data[0].url).query) == {"startrecord": ["16"], "endrecord": ["30"], "perpage": ["15"]}
+    form = parse_qs(exp.data[0].body)
+    assert form["columnid"] == ["299"] and form["unitid"] == ["423656"] and form["sourceContentType"] == ["1"]
+
+
+def test_jpage_init_without_a_data_island_still_asks_the_proxy():
+    html = ('<html><body><div id="500100"></div><script src="/module/web/jpage/jpage.js"></script><script>'
+            + INIT_SCRIPT.replace("423656", "500100") + "</script></body></html>")
+    exp, entries = only(expand_page(parse(html), "https://www.example.gov.cn/col/col299/index.html"), "jpage")
+    assert not entries and [d.page for d in exp.data] == [1, 2, 3]
+    assert parse_qs(exp.data[0].body)["unitid"] == ["500100"]

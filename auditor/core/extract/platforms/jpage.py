@@ -54,7 +54,9 @@ _RECORD = re.compile(r"<record\b[^>]*>(.*?)(?:</record\s*>|(?=<record\b)|$)", re
 _NEXTGROUP = re.compile(r"<nextgroup\b[^>]*>(.*?)</nextgroup\s*>", re.IGNORECASE | re.DOTALL)
 _HREF = re.compile(r"""href\s*=\s*(["'])(.{1,4000}?)\1""", re.IGNORECASE | re.DOTALL)
 _TOTALRECORD = re.compile(r"<totalrecord>\s*([+-]?\d{1,30})\s*</totalrecord>", re.IGNORECASE)
-_CALL = re.compile(r"""\.\s*jpage\s*\(\s*(?=\{)""")
+# $('#id').jpage({…}) and jpage.init({unitid: …, …}), the two call shapes Hanweb pages use
+_CALL = re.compile(r"""(?:\.\s*jpage|(?<![\w$.])jpage\s*\.\s*init)\s*\(\s*(?=\{)""")
+_PARAM_STRING = re.compile(r"""(?<![\w$])["']?param["']?\s*:\s*(["'])([^"'\n]{1,2000})\1""")
 _CALL_TARGET = re.compile(r"""(?:\$|jQuery)\s*\(\s*["']#([\w\-]{1,80})["']\s*\)\s*$""")
 _OPTION_NUM = r"""["']?{name}["']?\s*:\s*["']?([+-]?\d{{1,30}})\b"""
 _OPTION_STR = r"""["']?{name}["']?\s*:\s*(["'])([^"'\n]{{1,500}})\1"""
@@ -91,7 +93,7 @@ def _var_block(scripts, name: str, opener: str) -> str | None:
 
 
 def _calls(scripts) -> list[tuple[str | None, str]]:
-    """Each ``$('#id').jpage({...})`` as (element id or None, option text)."""
+    """Each ``$('#id').jpage({...})`` or ``jpage.init({unitid: …})`` as (element id or None, option text)."""
     calls = []
     for _el, text in scripts:
         if "jpage" not in text:
@@ -100,8 +102,12 @@ def _calls(scripts) -> list[tuple[str | None, str]]:
             options = balanced(text, m.end())
             if options is None:
                 continue
-            target = _CALL_TARGET.search(text, max(0, m.start() - 120), m.start())
-            calls.append((target.group(1) if target else None, options))
+            if "init" in m.group(0):             # jpage.init names its list in the options
+                unit = _option_str(options, "unitid") or _option_int(options, "unitid")
+                calls.append((str(unit) if unit is not None else None, options))
+            else:
+                target = _CALL_TARGET.search(text, max(0, m.start() - 120), m.start())
+                calls.append((target.group(1) if target else None, options))
             if len(calls) >= 50:
                 return calls
     return calls
@@ -166,9 +172,13 @@ def _pick_call(calls, unit: str | None) -> str | None:
 
 
 def _params(scripts, options: str | None, unit: str | None, nextgroup: str | None) -> dict[str, str]:
-    """The form fields the proxy wants: the ajaxParam object, ``var param_<unit>``, else the
-    nextgroup link's query."""
+    """The form fields the proxy wants: the ajaxParam object, a ``param: "col=1&…"`` string
+    (jpage.init), ``var param_<unit>``, else the nextgroup link's query."""
     text = None
+    if options and (string := _PARAM_STRING.search(options)):
+        params = dict(parse_qsl(unescape(string.group(2)), keep_blank_values=True))
+        if params:
+            return params
     if options:
         inline = re.search(r"""["']?ajaxParam["']?\s*:\s*(?=\{)""", options)
         if inline:
@@ -332,4 +342,4 @@ def _follow_link(request: DataFetch, text: str) -> list[DataFetch]:
 @list_marker(NAME)
 def keeps_list_in_script(code: list[str], srcs: list[str]) -> bool:
     """Hanweb's data island or its pager call or data proxy, even where the adapter read nothing."""
-    return any("<datastore" in t or ".jpage(" in t or "dataproxy.jsp" in t for t in code)
+    return any("<datastore" in t or ".jpage(" in t or "jpage.init(" in t or "dataproxy.jsp" in t for t in code)
