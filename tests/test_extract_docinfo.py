@@ -209,3 +209,15 @@ def test_a_page_without_a_number_gets_no_written_date_from_a_signature():
     html = ("<html><body><h1>我县召开安全生产会议</h1><p>会议要求……</p><p>某县应急管理局</p><p>2018年5月3日</p>"
             "</body></html>")
     assert extract_page("http://www.mx.gov.cn/a.html", html.encode(), "text/html").written is None
+
+
+def test_the_date_the_page_shows_wins_over_a_regenerated_pubdate_tag():
+    """Real pages (tests/real: wanzai, fzgg.gansu): the CMS rewrote PubDate when it regenerated the page
+    (2022 for an article shown as 发布日期：2017-05-15, URL /201705/); the shown date is the publication."""
+    from auditor.core.extract import extract_page
+    html = ('<html><head><meta name="PubDate" content="2022-04-24 10:00:43"></head><body><h1>某县2015年统计公报</h1>'
+            "<p>发布日期：2017-05-15 10:49:00 来源：</p><p>正文</p></body></html>")
+    record = extract_page("http://www.wanzai.gov.cn/201705/t20170515_1.html", html.encode(), "text/html")
+    assert record.published == "2017-05-15"
+    only_meta = html.replace("<p>发布日期：2017-05-15 10:49:00 来源：</p>", "")
+    assert extract_page("http://www.wanzai.gov.cn/a.html", only_meta.encode(), "text/html").published == "2022-04-24"

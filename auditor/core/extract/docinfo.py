@@ -47,13 +47,19 @@ def _standalone_doc_number(line: str) -> str | None:
 
 
 def published_date(meta: dict[str, str], lines: list[str]) -> str | None:
+    """The date the page shows as its publication (发布日期：…) — what a reader and an inspector see —
+    else the PubDate meta tag. The tag is often the date the CMS last regenerated the page (a template
+    change republishes old articles), so where the two disagree the label is the page's."""
+    shown = find_label_date(lines, "published")
+    if shown:
+        return shown
     for name in PUBDATE_META:
         value = meta.get(name)
         if value:
             date = parse_date(value)
             if date:
                 return date
-    return find_label_date(lines, "published")
+    return None
 
 
 # how the name of a body that signs a document or decision ends
