@@ -196,7 +196,8 @@ def jiucuo(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
     首页是否加载“我为政府网站找错”监督举报平台的脚本（zfwzgl.www.gov.cn/exposure/jiucuo.js，
-    `<script id="_jiucuo_" sitecode=…>`）。仍使用已停用的开普云（pucha.kaipuyun.cn）链接的，列为警告。
+    `<script id="_jiucuo_" sitecode=…>`）。仍使用已停用的开普云（pucha.kaipuyun.cn）链接的，列为警告；
+    只有脚本要填充的空容器（`<span id="_span_jiucuo">`）而页面中没有脚本的，也列为警告，请人工核实。
 
     ## 为什么
     “我为政府网站找错”平台是国务院办公厅设立的网民监督渠道，政府网站首页须设置入口。
@@ -213,6 +214,10 @@ def jiucuo(snap: SiteSnapshot, settings: dict) -> Result:
     if home.footer.jiucuo == "legacy":
         return Result.from_findings([Finding(message="首页仍使用已停用的开普云“找错”链接，应改用 zfwzgl.www.gov.cn 的 jiucuo.js",
                                              url=home.url, status="warn")])
+    if home.footer.jiucuo_container:
+        return Result.from_findings([Finding(
+            message="首页有“找错”入口的容器（_span_jiucuo），但页面中未见 jiucuo.js 脚本；如脚本由网站自己的"
+                    "脚本文件加载，请人工核实入口是否显示", url=home.url, status="warn")])
     return Result.from_findings([Finding(message="首页未设置“我为政府网站找错”入口", url=home.url)])
 
 

@@ -110,7 +110,7 @@ def test_conac_marker_counts_only_live_markup(html, expected):
     ('<script id="_jiucuo_" sitecode="1304000009" src="images/jiucuo.js"></script>', "current", "1304000009"),
     ('<a href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=bm17000009">找错</a>',
      "current", "bm17000009"),
-    ('<span id="_span_jiucuo" title="政府网站找错"></span>', "current", None),
+    ('<span id="_span_jiucuo" title="政府网站找错"></span>', None, None),     # a container alone: ID006 asks a person
     ('<a href="http://pucha.kaipuyun.cn/exposure/jiucuo.html?site_code=1304000009">纠错</a>', "legacy", "1304000009"),
     ("<script>var u='http://pucha.kaipuyun.cn/exposure/jiucuo.html?site_code=1304000009';</script>",
      "legacy", "1304000009"),
@@ -186,4 +186,4 @@ def test_a_full_footer_reads_every_marker():
         "host_org": "邯郸市人民政府办公室", "contact": None, "site_id_code": "1304000009",
         "icp": "冀ICP备05029117号-1", "psb": "冀公网安备13042002000523号",
         "psb_link_code": "13042002000523", "conac": True, "jiucuo": "current",
-        "jiucuo_sitecode": "1304000009", "a11y_toolbar": False, "elder_mode": False}
+        "jiucuo_sitecode": "1304000009", "jiucuo_container": False, "a11y_toolbar": False, "elder_mode": False}

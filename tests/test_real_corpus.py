@@ -20,9 +20,6 @@ JIUCUO = {"current": "current", "kaipuyun": "legacy", "none": None}
 KNOWN_GAPS = {
     ("govcn_policy_1.html", "kind"): "an NPC 决议 with no 文号 on the page: the policy kind needs a 文号",
     ("fzgggansu_policy_1.html", "kind"): "若干措施 issued by several departments, no 文号 on the page: read as an article",
-    ("pingtan_guide_1.html", "jiucuo"): "an empty _span_jiucuo with no script is taken as the current form",
-    ("pingtan_penalty_1.html", "jiucuo"): "as above",
-    ("pingtan_penalty_2.html", "jiucuo"): "as above",
 }
 _cache: dict[str, object] = {}
 

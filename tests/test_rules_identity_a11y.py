@@ -78,6 +78,14 @@ def test_id006_the_retired_kaipuyun_link_is_a_warning():
     assert run("ID006", site(home_footer={"jiucuo": "legacy"})).status == "warn"
 
 
+def test_id006_an_empty_container_without_the_script_is_for_a_person_to_check():
+    """Real pages (tests/real: pingtan) carry <span id="_span_jiucuo"> and no jiucuo.js in the HTML: the
+    site's own script may load it, or nothing does — a warning to verify, neither a pass nor a fail."""
+    r = run("ID006", site(home_footer={"jiucuo": None, "jiucuo_container": True}))
+    assert r.status == "warn" and "人工核实" in r.findings[0].message
+    assert run("ID006", site(home_footer={"jiucuo": None})).status == "fail"
+
+
 def test_id007_id008_report_the_share_of_pages_missing_each_tag():
     r = run("ID007", site(article_meta={"ArticleTitle": "t", "PubDate": "2026-11-01", "ContentSource": "x"}))
     assert r.status == "fail" and {f.evidence["tag"] for f in r.findings} == {"SiteName", "SiteDomain", "SiteIDCode"}

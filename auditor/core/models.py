@@ -63,6 +63,7 @@ class Footer(_Model):
     conac: bool | None = None
     jiucuo: Literal["current", "legacy"] | None = None
     jiucuo_sitecode: str | None = None
+    jiucuo_container: bool | None = None   # the <span id="_span_jiucuo"> the 找错 script fills is on the page
     a11y_toolbar: bool | None = None
     elder_mode: bool | None = None
 

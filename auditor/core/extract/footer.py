@@ -83,6 +83,7 @@ def extract_footer(root, lines: list[str], links: list[tuple[str, str]]) -> Foot
 
     footer.conac = _has_conac(root, scripts, hrefs)
     footer.jiucuo, footer.jiucuo_sitecode = _jiucuo(root, scripts, hrefs)
+    footer.jiucuo_container = any(el.get("id") == "_span_jiucuo" for el in root.iter("span", "div"))
     controls = _control_texts(root)
     footer.a11y_toolbar = (
         _matches_any(MARKERS["a11y_toolbar_script"],
@@ -182,16 +183,14 @@ def _jiucuo(root, scripts, hrefs) -> tuple[str | None, str | None]:
     for href in hrefs:
         if any(h in urlsplit(href).netloc for h in current_hosts):
             return "current", _site_code(href)
-    # the container jiucuo.js fills; a site that loads the script from its own bundle keeps it. The old
-    # kaipuyun script left the same container with its own link inside: that one is legacy
+    # the container jiucuo.js fills: the old kaipuyun script left it with its own link inside (legacy);
+    # empty, with no script on the page, it proves nothing (footer.jiucuo_container; ID006 asks a person)
     for el in root.iter("span", "div"):
         if el.get("id") == "_span_jiucuo":
             inside = [a.get("href") or "" for a in el.iter("a")]
             old = next((h for h in inside if legacy(h)), None)
             if old:
                 return "legacy", _site_code(old)
-            if not any(legacy(src) for _, src, _ in scripts):     # an empty block the kaipuyun script fills
-                return "current", None
     for href in hrefs:
         if legacy(href):
             return "legacy", _site_code(href)
