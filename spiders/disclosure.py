@@ -128,7 +128,7 @@ class DisclosureSpider(scrapy.Spider):
             return
         role = request.meta.get("gk_role")
         ctype = _content_type(headers)
-        if role == "check" or (role == "page" and ctype and not is_html_type(ctype)
+        if role == "check" or (role == "page" and ctype and not is_html_type(ctype, None)
                                and not request.meta.get("gk_data")):
             raise StopDownload(fail=False)
 

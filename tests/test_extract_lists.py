@@ -224,3 +224,14 @@ def test_kind_policy_for_a_county_document_whose_number_has_no_gui(title, number
     """Issue 17 items 7 and 8: county 规范性文件 and 规划 carry X政〔2018〕N号 and sit in 通知公告."""
     head, body = art(title, extra=f"<p>{number}</p>")
     assert record_of(body, url=ARTICLE_URL, head=head, title=title).kind == kind
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/octet-stream", None])
+def test_a_list_page_that_only_forwards_by_script_is_a_page_not_an_attachment(content_type):
+    """Issue 17 item 7: a list page whose body is only a forwarding script, served unlabelled or as
+    text/plain, was read as an attachment; the body decides for generic types."""
+    body = b"<script language='javascript'>window.location.href='list_1.html';</script>"
+    record = extract_page("http://www.example.gov.cn/xxgk/tzgg/index.html", body, content_type)
+    assert record.kind != "attachment"
+    assert extract_page("http://www.example.gov.cn/a.pdf", b"%PDF-1.4 ...", "application/octet-stream").kind == "attachment"
+    assert extract_page("http://www.example.gov.cn/a.txt", "通知全文".encode(), "text/plain").kind == "attachment"

@@ -30,12 +30,26 @@ _QUOTES = re.compile(r"[“”\"'‘’「」『』]")
 __all__ = ["extract_page", "is_html_type", "ParseError"]
 
 
-def is_html_type(content_type: str | None, body: bytes = b"") -> bool:
+# types servers give a page they did not label: the body decides (a list page that only forwards by
+# script, <script>location.href=…</script>, served as text/plain is a page, not an attachment)
+GENERIC_TYPES = ("text/plain", "application/octet-stream", "application/x-unknown", "binary/octet-stream")
+_PAGE_START = (b"<!doctype html", b"<html", b"<head", b"<%", b"<script", b"<meta", b"<body", b"<title")
+
+
+def is_html_type(content_type: str | None, body: bytes | None = b"") -> bool:
+    """Whether a response is a page. ``body=None``: only the headers are known yet (a generic type may
+    still turn out to be a page; the body decides once it is read)."""
     ctype = (content_type or "").split(";")[0].strip().lower()
-    if ctype:
-        return ctype in HTML_TYPES
+    if ctype in HTML_TYPES:
+        return True
+    if ctype and ctype not in GENERIC_TYPES:
+        return False
+    if body is None:
+        return True
     head = body[:512].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<%")) or b"<html" in head
+    while head.startswith(b"<!--") and b"-->" in head:          # a leading comment
+        head = head[head.index(b"-->") + 3:].lstrip()
+    return head.startswith(_PAGE_START) or b"<html" in head
 
 
 def extract_page(url: str, body: bytes, content_type: str | None = None, *,
