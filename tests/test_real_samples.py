@@ -77,11 +77,12 @@ FOOTERS = {
     "penalty_detail_nfra_zhejiang_2024-52.html": {
         **NFRA_FOOTER, "host_org": "国家金融监督管理总局", "a11y_toolbar": True, "elder_mode": False},
     # 公安备案号：35012899001-19002 is non-standard and kept as printed; 长者模式 and 无障碍浏览 are
-    # javascript: switches plus barrier.free.min.js; _span_jiucuo is filled by the site's own bundle
+    # javascript: switches plus barrier.free.min.js; _span_jiucuo is there, but no jiucuo.js in the page
+    # (the site's own bundle may load it): the container is recorded, ID006 asks a person
     "annual_report_list_pingtan_zfxxgknb.html": {
         "host_org": "福建省平潭综合实验区管理委员会办公室", "site_id_code": "3590000001",
         "icp": "闽ICP备09032658号", "psb": "35012899001-19002", "psb_link_code": "35012899001-19002",
-        "conac": True, "jiucuo": "current", "jiucuo_sitecode": None, "a11y_toolbar": True,
+        "conac": True, "jiucuo": None, "jiucuo_container": True, "jiucuo_sitecode": None, "a11y_toolbar": True,
         "elder_mode": True},
 }
 
