@@ -165,3 +165,28 @@ def test_no_rule_passes_on_missing_data(hostile):
     for r in report["results"]:
         if r["status"] == "pass":
             assert r["code"] not in ("RPT001", "GDE001", "PEN003"), r       # nothing of these exists here
+
+
+def test_a_second_writer_of_a_run_directory_is_refused_and_touches_nothing(tmp_path):
+    """Issue 18: two audits into one --out — the second one's start discarded the first one's .part
+    files, losing its crawl. The second now stops with exit 2 and a clear reason, and every file of
+    the first stays as it was."""
+    import os
+    import subprocess
+    import sys
+    from auditor.core import runlock
+    from auditor.app.cli import main
+    run_dir = tmp_path / "run"
+    with runlock.hold(run_dir):
+        part = run_dir / ".pages.jsonl.gz.abc123.part"
+        part.write_bytes(b"the first run's crawl")
+        before = sorted((p.name, p.stat().st_mtime_ns) for p in run_dir.iterdir())
+        assert main(["audit", "http://127.0.0.1:9/", "--out", str(run_dir), "--quiet"]) == 2
+        # another process, too
+        code = subprocess.run([sys.executable, "-c", "from auditor.app.cli import main_entry; main_entry()",
+                               "audit", "http://127.0.0.1:9/", "--out", str(run_dir), "--quiet"],
+                              capture_output=True, text=True)
+        assert code.returncode == 2 and "正在写入运行目录" in code.stderr and str(os.getpid()) in code.stderr
+        assert sorted((p.name, p.stat().st_mtime_ns) for p in run_dir.iterdir()) == before
+    with runlock.hold(run_dir):          # released when its holder ends
+        pass

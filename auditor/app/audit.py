@@ -13,7 +13,7 @@ from reports.registry import write_files
 from auditor.app.crawl import CrawlOptions, crawl_site
 from auditor.app.judge import judge
 from auditor.app.profiles import load_profile
-from auditor.core import resume
+from auditor.core import resume, runlock
 from auditor.core.atomic import write_text
 from auditor.core.diff import ReportDiff, baseline_summary, diff_reports, load_report
 from auditor.core.errors import ConfigError
@@ -73,19 +73,19 @@ def audit_site(url: str, opts: AuditOptions) -> tuple[Report, Path]:
     profile = load_profile(opts.profile)   # a bad profile or baseline fails before crawling
     baseline = load_report(opts.baseline) if opts.baseline else None
     run_dir = Path(opts.out_dir) if opts.out_dir else default_run_dir(url)
-    run_dir.mkdir(parents=True, exist_ok=True)
-    crawl_opts = opts.crawl.for_profile(profile)
-    meta = {"url": url, "site_name": opts.site_name, "level": opts.level or profile.level,
-            "profile": opts.profile, "as_of": opts.as_of.isoformat()}
-    write_text(run_dir / RUN_META, json.dumps(meta, ensure_ascii=False, indent=2))
-    summary = crawl_site(url, run_dir, crawl_opts)
-    report = judge_run(run_dir, profile, opts.as_of, site_name=opts.site_name,
-                       level=opts.level or profile.level, summary=summary, debug=opts.debug)
-    comparison = None
-    if baseline is not None:
-        comparison = diff_reports(baseline, report)
-        report.baseline = baseline_summary(comparison, opts.baseline)
-    write_outputs(report, run_dir, opts.formats, comparison)
+    with runlock.hold(run_dir):            # a second audit into this --out stops here, touching nothing
+        crawl_opts = opts.crawl.for_profile(profile)
+        meta = {"url": url, "site_name": opts.site_name, "level": opts.level or profile.level,
+                "profile": opts.profile, "as_of": opts.as_of.isoformat()}
+        write_text(run_dir / RUN_META, json.dumps(meta, ensure_ascii=False, indent=2))
+        summary = crawl_site(url, run_dir, crawl_opts)
+        report = judge_run(run_dir, profile, opts.as_of, site_name=opts.site_name,
+                           level=opts.level or profile.level, summary=summary, debug=opts.debug)
+        comparison = None
+        if baseline is not None:
+            comparison = diff_reports(baseline, report)
+            report.baseline = baseline_summary(comparison, opts.baseline)
+        write_outputs(report, run_dir, opts.formats, comparison)
     return report, run_dir
 
 
@@ -108,7 +108,8 @@ def recheck(run_dir: Path, profile_name: str | None = None, as_of: dt.date | Non
     report = judge_run(run_dir, profile, as_of, site_name=meta.get("site_name"),
                        level=meta.get("level") or profile.level, summary=summary, debug=debug)
     out_dir = Path(out_dir) if out_dir else run_dir / RECHECK_DIR / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    write_outputs(report, out_dir, formats)
+    with runlock.hold(out_dir):
+        write_outputs(report, out_dir, formats)
     return report, out_dir
 
 

@@ -20,6 +20,7 @@ CRAWL_SUMMARY = "crawl.json"         # pages, checks, errors, truncation and why
 RUN_META = "run.json"                # what was asked: URL, profile, level, as-of date
 CRAWL_LOG = "crawl.log"              # Scrapy's log
 RESUME_DIR = ".resume"               # what a killed crawl had stored, gathered for --resume
+LOCK = ".gkaudit.lock"               # held (flock) by the process writing the run directory
 RECHECK_DIR = "recheck"              # recheck's reports: RUN_DIR/recheck/<timestamp>/
 PROGRESS_FILES = "progress-*.json"   # the crawl children's progress (in a temporary folder), summed
 
