@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 
 from auditor.core.report import Report
 from auditor.core.rundir import JUNIT_XML
+from auditor.core.textsafe import xml_safe
 
 from reports.registry import renderer
 
@@ -37,6 +38,10 @@ def render(report: Report) -> bytes:
         elif r.status == "warn":
             out = ET.SubElement(case, "system-out")
             out.text = "警告：\n" + "\n".join(lines)
+    for el in suite.iter():                  # crawled text: nothing XML 1.0 forbids
+        el.text = xml_safe(el.text) if el.text else el.text
+        for key, value in el.attrib.items():
+            el.attrib[key] = xml_safe(value)
     ET.indent(suite)
     return ET.tostring(suite, encoding="utf-8", xml_declaration=True)
 

@@ -13,6 +13,7 @@ from wcwidth import wcswidth
 
 from auditor.core.batch import Outcome, RowError
 from auditor.core.rundir import REPORT_HTML, SUMMARY_CSV, SUMMARY_HTML, SUMMARY_XLSX
+from auditor.core.textsafe import cell_safe
 
 from reports.html import environment
 from reports.registry import renderer
@@ -77,10 +78,13 @@ def rows_of(outcomes: list[Outcome], out: Path) -> list[Row]:
 
 
 def _cells(row: Row, columns: list[str]) -> list:
-    return [row.rank or "", row.name, row.url, row.level, "" if row.score is None else row.score, row.grade,
-            row.veto] + [row.losses.get(c) or "" for c in columns] + \
+    """One row's cells, every text neutralised as a formula and cleaned for XML (site names, URLs and
+    notes come from the user's list and from crawled sites)."""
+    cells = [row.rank or "", row.name, row.url, row.level, "" if row.score is None else row.score, row.grade,
+             row.veto] + [row.losses.get(c) or "" for c in columns] + \
         [row.pages if row.pages is not None else "", row.errors if row.errors is not None else "",
          row.report or "", row.note]
+    return [cell_safe(c) for c in cells]
 
 
 def ranking(outcomes: list[Outcome], errors: list[RowError], out: Path, title: str) -> Ranking:
@@ -116,6 +120,9 @@ def render_xlsx(r: Ranking) -> bytes:
     ws.append(r.headers)
     for row in r.rows:
         ws.append(_cells(row, r.columns))
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"          # text, never a formula, whatever it begins with
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="EEEEEE")

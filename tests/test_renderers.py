@@ -120,3 +120,41 @@ def test_the_ranking_puts_vetoed_sites_last_and_counts_each_indicator_as_the_sco
     with open(tmp_path / "summary.csv", encoding="utf-8-sig") as fh:
         header = next(csv.reader(fh))
     assert [f"{i.name}扣分" for i in report.score.indicators] == header[7:7 + len(r.columns)]
+
+
+HOSTILE_NAMES = ['=HYPERLINK("http://evil.example/","点击查看")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3+cmd|' /C calc'!A0",
+                 "\tTAB", "\rCR", "名\x00称\x1b]0;owned\x07", "正常名称"]
+
+
+def test_the_ranking_files_neutralise_formulas_and_control_characters(tmp_path):
+    """Issue 18 (injection): a site name =HYPERLINK(…) became a live formula in summary.csv/xlsx, and one
+    control character made openpyxl raise after every audit ran. Cells that begin with = + - @, a tab or
+    a CR get an apostrophe (OWASP); XLSX cells are text; characters XML forbids are dropped."""
+    import csv
+    from openpyxl import load_workbook
+    from auditor.core.batch import Outcome, Site
+    from reports.summary import ranking
+    report = sample_report()
+    outcomes = [Outcome(site=Site(line=i + 2, name=name, url=f"http://s{i}.gov.cn/", profile="national", level=None),
+                        run_dir=tmp_path / f"s{i}", report=report) for i, name in enumerate(HOSTILE_NAMES)]
+    registry.write_files("ranking", ranking(outcomes, [], tmp_path, "排名"), tmp_path)
+    with open(tmp_path / "summary.csv", encoding="utf-8-sig", newline="") as fh:
+        names = [row[1] for row in list(csv.reader(fh))[1:]]
+    from auditor.core.textsafe import xml_safe
+    assert set(names) == {"'" + n if n[0] in "=+-@\t\r" else xml_safe(n) for n in HOSTILE_NAMES}
+    assert all(not n.startswith(("=", "+", "-", "@", "\t", "\r")) for n in names)
+    sheet = load_workbook(tmp_path / "summary.xlsx").active
+    cells = [row[1] for row in sheet.iter_rows(min_row=2)]
+    assert all(c.data_type == "s" and not str(c.value).startswith("=") for c in cells)
+    assert any("HYPERLINK" in str(c.value) for c in cells) and not any("\x00" in str(c.value) for c in cells)
+
+
+def test_junit_is_well_formed_whatever_the_crawled_text_holds():
+    import xml.etree.ElementTree as ET
+    from reports.junit import render
+    report = sample_report()
+    failing = next(r for r in report.results if r.findings)
+    failing.findings[0].message = "坏\x00字符\x1b[2J\x0b\ud800页"
+    failing.message = "\x07铃"
+    root = ET.fromstring(render(report))
+    assert "坏字符" in ET.tostring(root, encoding="unicode")
