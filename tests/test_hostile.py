@@ -9,6 +9,7 @@ import gzip
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -190,3 +191,28 @@ def test_a_second_writer_of_a_run_directory_is_refused_and_touches_nothing(tmp_p
         assert sorted((p.name, p.stat().st_mtime_ns) for p in run_dir.iterdir()) == before
     with runlock.hold(run_dir):          # released when its holder ends
         pass
+
+
+ESCAPES = "\x1b]0;owned\x07\x1b[2J\x9b31m"
+
+
+def test_crawled_text_reaches_the_terminal_without_control_characters(tmp_path, capsys):
+    """Issue 18: link texts, titles and meta values, a tampered report and error messages reached the
+    terminal raw (\\x1b]0;…\\x07 retitles it, \\x1b[2J clears it)."""
+    import json
+    from auditor.app.cli import main
+    page_file = tmp_path / "page.html"
+    page_file.write_text(f'<html><head><title>标题{ESCAPES}</title><meta name="SiteName" content="站{ESCAPES}">'
+                         f'</head><body><a href="/a.html">链接{ESCAPES}</a><p>正文</p></body></html>', encoding="utf-8")
+    assert main(["inspect", str(page_file), "--url", "http://www.example.gov.cn/"]) == 0
+    out = capsys.readouterr().out
+    assert "标题" in out and not any(c in out for c in "\x1b\x07\x9b")
+    report = json.loads((Path(__file__).parent / "golden" / "planted.report.json").read_text(encoding="utf-8"))
+    report["results"][0]["message"] = f"篡改{ESCAPES}"
+    tampered = tmp_path / "report.json"
+    tampered.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    main(["diff", str(tampered), str(tampered), "--format", "table"])
+    captured = capsys.readouterr()
+    assert not any(c in captured.out + captured.err for c in "\x1b\x07\x9b")
+    assert main(["recheck", str(tmp_path / f"no{ESCAPES}such")]) == 2
+    assert not any(c in capsys.readouterr().err for c in "\x1b\x07\x9b")

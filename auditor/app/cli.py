@@ -12,6 +12,7 @@ import traceback
 
 from auditor.core import __version__
 from auditor.core.errors import ConfigError, GkauditError
+from auditor.core.textsafe import terminal_safe
 
 # command -> (module, one-line help)
 COMMANDS = {
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(COMMANDS[args.command][0])
         return int(module.run(args) or 0)
     except GkauditError as exc:
-        print(f"gkaudit: {exc}", file=sys.stderr)
+        print(terminal_safe(f"gkaudit: {exc}"), file=sys.stderr)
         if debug:
             traceback.print_exc()
         return exc.exit_code
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         print("gkaudit: 已中断", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: one line, exit 4
-        print(f"gkaudit: 内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情）", file=sys.stderr)
+        print(terminal_safe(f"gkaudit: 内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情）"), file=sys.stderr)
         if debug:
             traceback.print_exc()
         return 4

@@ -10,6 +10,7 @@ from auditor.app.batch.sites import read_sites
 from auditor.core.errors import ConfigError
 from auditor.core.rundir import BATCH_RUNS, RUNS_ROOT, SUMMARY_HTML
 from auditor.app.commands.audit_cmd import add_crawl_arguments, crawl_options
+from auditor.core.textsafe import terminal_safe
 
 
 def add_arguments(p) -> None:
@@ -29,7 +30,7 @@ def run(args) -> int:
     from auditor.app.commands.common import progress_wanted
     sites, errors = read_sites(args.sites, default_profile=args.profile)
     for e in errors:
-        print(f"gkaudit: {args.sites} 第 {e.line} 行：{e.reason}", file=sys.stderr)
+        print(terminal_safe(f"gkaudit: {args.sites} 第 {e.line} 行：{e.reason}"), file=sys.stderr)
     if not sites:
         raise ConfigError(f"{args.sites} 中没有可检查的网站")
     out = args.out or Path(RUNS_ROOT) / BATCH_RUNS / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -45,6 +46,6 @@ def run(args) -> int:
     ranking = summary.ranking(outcomes, errors, out, args.title)
     registry.write_files("ranking", ranking, out)
     if not args.quiet:
-        print(registry.get("ranking", "table").render(ranking))
+        print(terminal_safe(registry.get("ranking", "table").render(ranking)))
         print(f"\n汇总：{(out / SUMMARY_HTML).resolve()}")
     return 0 if all(o.report is not None for o in outcomes) else 3

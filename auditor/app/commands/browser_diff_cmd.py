@@ -5,6 +5,7 @@ import json
 
 from auditor.core.errors import ConfigError
 from auditor.app.browser_diff import compare
+from auditor.core.textsafe import terminal_safe
 
 
 def add_arguments(p) -> None:
@@ -24,7 +25,7 @@ def run(args) -> int:
         print(json.dumps([d.model_dump(mode="json") | {"missing": d.missing} for d in diffs],
                          ensure_ascii=False, indent=2))
     else:
-        print("\n".join(describe(d) for d in diffs))
+        print(terminal_safe("\n".join(describe(d) for d in diffs)))
     if any(d.error for d in diffs):
         return 3
     return 1 if any(d.missing for d in diffs) else 0

@@ -12,6 +12,7 @@ from reports import registry
 from auditor.core.errors import ConfigError
 from auditor.core.report import Report, is_unreachable
 from auditor.core.rundir import REPORT_HTML, REPORT_JSON
+from auditor.core.textsafe import terminal_safe
 
 PRINT_JSON = "-"                     # --format … -: the report JSON alone on stdout
 
@@ -82,7 +83,7 @@ def emit(report: Report, run_dir: Path, args) -> None:
     if mode == "json":
         sys.stdout.write(registry.get("report", "json").render(report))
     elif mode == "table":
-        print(registry.get("report", "table").render(report))
+        print(terminal_safe(registry.get("report", "table").render(report)))
         shown = run_dir / REPORT_HTML if (run_dir / REPORT_HTML).exists() else run_dir / REPORT_JSON
         print(f"\n报告：{shown.resolve()}")
 

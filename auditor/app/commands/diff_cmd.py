@@ -8,6 +8,7 @@ from reports import registry
 
 from auditor.app.commands.common import PRINT_JSON, format_help, parse_formats
 from auditor.core.diff import diff_reports, load_report
+from auditor.core.textsafe import terminal_safe
 
 
 def add_arguments(p) -> None:
@@ -29,5 +30,5 @@ def run(args) -> int:
     else:
         registry.write_files("diff", d, out, formats)
         if "table" in formats:
-            print(registry.get("diff", "table").render(d))
+            print(terminal_safe(registry.get("diff", "table").render(d)))
     return 1 if args.fail_on_new and d.new_findings else 0

@@ -12,6 +12,7 @@ from auditor.core.extract.platforms.reading import read_platform
 
 from auditor.core.errors import ConfigError, CrawlError
 from auditor.core.extract import extract_page
+from auditor.core.textsafe import terminal_safe
 
 USER_AGENT = "Mozilla/5.0 (compatible; gkaudit-inspect)"
 MAX_BYTES = 10 * 1024 * 1024
@@ -51,7 +52,7 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
-        print(describe(record))
+        print(terminal_safe(describe(record)))
     return 0
 
 
