@@ -14,21 +14,31 @@ def host_of(url: str) -> str:
 
 
 class Scope:
-    """The start host, its www/bare twin, and the hosts the profile or the user allow.
+    """The start host, its www/bare twin, and the hosts the profile or the user allow — each on one
+    port: the start URL's (or the scheme's default, 80 or 443, when it names none); an allowed entry
+    ``host:port`` names its own. Another port of the start host is another site (an admin console,
+    a test server on loopback) and is out of scope.
 
-    An allowed entry starting with a dot (".example.gov.cn") admits its subdomains.
+    An allowed entry starting with a dot (".example.gov.cn") admits its subdomains, on default ports.
     """
 
     def __init__(self, start_url: str, allowed: list[str] | tuple[str, ...] = ()):
         start = host_of(start_url)
         twin = start[4:] if start.startswith("www.") else f"www.{start}"
-        self.hosts = {start, twin} | {h.lower() for h in allowed if not h.startswith(".")}
+        port = urlsplit(start_url).port
+        self.ports: dict[str, int | None] = {start: port, twin: port}     # None: the scheme's default
+        for entry in allowed:
+            if not entry.startswith("."):
+                host, entry_port = _host_port(entry)
+                self.ports[host] = entry_port
+        self.hosts = set(self.ports)
         self.suffixes = tuple(h.lower() for h in allowed if h.startswith("."))
 
     def adopt(self, url: str) -> str:
-        """Take a host into scope (where the start URL itself redirects to); returns it."""
+        """Take a host into scope (where the start URL itself redirects to), on that URL's port."""
         host = host_of(url)
         self.hosts.add(host)
+        self.ports[host] = urlsplit(url).port
         return host
 
     def allows(self, url: str) -> bool:
@@ -36,7 +46,31 @@ class Scope:
         if parts.scheme not in ("http", "https"):
             return False
         host = (parts.hostname or "").lower().rstrip(".")
-        return host in self.hosts or any(host.endswith(s) for s in self.suffixes)
+        if host in self.hosts:
+            return _port_fits(parts, self.ports.get(host))
+        return any(host.endswith(s) for s in self.suffixes) and _port_fits(parts, None)
+
+
+def _host_port(entry: str) -> tuple[str, int | None]:
+    """``host`` or ``host:port`` (``[::1]:8000`` too) as (host, port or None)."""
+    parts = urlsplit("//" + entry.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return (parts.hostname or entry).lower().rstrip("."), port
+
+
+def _port_fits(parts, expected: int | None) -> bool:
+    """The URL's port is the one in scope: ``expected``, or the scheme's default where none is named."""
+    try:
+        actual = parts.port
+    except ValueError:
+        return False
+    default = _PORTS.get(parts.scheme)
+    if expected is None:
+        return actual is None or actual == default
+    return (actual or default) == expected
 
 
 _PORTS = {"http": 80, "https": 443}

@@ -216,3 +216,48 @@ def test_crawled_text_reaches_the_terminal_without_control_characters(tmp_path, 
     assert not any(c in captured.out + captured.err for c in "\x1b\x07\x9b")
     assert main(["recheck", str(tmp_path / f"no{ESCAPES}such")]) == 2
     assert not any(c in capsys.readouterr().err for c in "\x1b\x07\x9b")
+
+
+@pytest.mark.parametrize("url, allowed, expected", [
+    ("http://127.0.0.1:8000/a.html", (), True),
+    ("https://127.0.0.1:8000/a.html", (), True),               # the https twin, same port
+    ("http://127.0.0.1:9000/a.html", (), False),               # another port of the start host
+    ("http://127.0.0.1/a.html", (), False),
+    ("http://127.0.0.1:9000/a.html", ("127.0.0.1:9000",), True),
+])
+def test_scope_keeps_the_start_urls_port(url, allowed, expected):
+    """Issue 18 (network scope): scope compared host names only, so links, redirects, iframes and meta
+    refresh to 127.0.0.1:<another port> were crawled; the port must be the start URL's unless
+    --allow-host names host:port."""
+    from spiders.scope import Scope
+    assert Scope("http://127.0.0.1:8000/", allowed).allows(url) is expected
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("http://www.example.gov.cn/a", True), ("https://example.gov.cn/a", True),
+    ("http://www.example.gov.cn:80/a", True), ("https://www.example.gov.cn:443/a", True),
+    ("http://www.example.gov.cn:8080/a", False), ("http://www.example.gov.cn:443/a", False),
+])
+def test_scope_without_a_port_means_the_schemes_default(url, expected):
+    from spiders.scope import Scope
+    assert Scope("http://www.example.gov.cn/").allows(url) is expected
+
+
+def test_a_crawl_does_not_follow_links_redirects_or_frames_to_another_port(tmp_path):
+    import gzip as _gzip
+    from auditor.app.cli import main
+    from tests.servers import RouteServer, html, Route
+    with RouteServer({"/": html("<h1>另一个端口</h1><a href='/deeper.html'>更深</a>"),
+                      "/deeper.html": html("<p>深处</p>")}) as other:
+        port_url = other.url
+        with RouteServer({
+            "/": html(f"<title>首页</title><a href='{port_url}'>链接</a><iframe src='{port_url}deeper.html'></iframe>"
+                      "<a href='/go'>跳转</a>"),
+            "/go": Route(status=302, headers={"Location": port_url + "deeper.html"}),
+        }) as site:
+            code = main(["audit", site.url, "--out", str(tmp_path / "run"), "--quiet", "--format", "json"])
+    assert code in (0, 1)
+    assert other.hits == []                # nothing on the other port was fetched
+    records = [json.loads(line) for line in _gzip.open(tmp_path / "run" / "pages.jsonl.gz", "rt", encoding="utf-8")]
+    assert any(r["url"].startswith(port_url) and r.get("skipped") == "scope" for r in records) or \
+        not any(r["url"].startswith(port_url) and r.get("status") for r in records)

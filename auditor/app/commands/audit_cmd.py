@@ -30,8 +30,8 @@ def add_crawl_arguments(p) -> None:
     p.add_argument("--max-pages", type=int, default=2000, help="最多抓取的页面数（默认 2000）")
     p.add_argument("--max-depth", type=int, default=8, help="最大链接深度（默认 8）")
     p.add_argument("--ignore-robots", action="store_true", help="不遵守 robots.txt（仅限有检查权限的单位）")
-    p.add_argument("--allow-host", action="append", default=[], metavar="HOST",
-                   help="允许抓取的其他主机（可多次使用；.example.gov.cn 表示含子域名）")
+    p.add_argument("--allow-host", action="append", default=[], metavar="HOST[:PORT]",
+                   help="允许抓取的其他主机（可多次使用；.example.gov.cn 表示含子域名；起始主机的其他端口须写成 主机:端口）")
     p.add_argument("--timeout", type=float, default=20.0, help="单个请求超时秒数（默认 20）")
     p.add_argument("--concurrency", type=int, default=4, help="每个主机的并发连接数（默认 4）")
     p.add_argument("--delay", type=float, default=0.0, help="同一主机两次请求的最小间隔秒数")
