@@ -221,3 +221,16 @@ def test_the_date_the_page_shows_wins_over_a_regenerated_pubdate_tag():
     assert record.published == "2017-05-15"
     only_meta = html.replace("<p>发布日期：2017-05-15 10:49:00 来源：</p>", "")
     assert extract_page("http://www.wanzai.gov.cn/a.html", only_meta.encode(), "text/html").published == "2022-04-24"
+
+
+def test_an_unlabelled_date_in_the_article_header_is_its_publication_date():
+    """Real page (tests/real/kepu_article_1): 来源：新华社 / 作者： / 2023-12-01 14:43 under the headline."""
+    from auditor.core.extract import extract_page
+    html = ("<html><head><title>深入推进区域一体化发展座谈会召开-中国科普网</title></head><body><div>首页 &gt; 时政</div>"
+            "<div class='t'><div>深入推进区域一体化发展座谈会召开</div><ul><li>来源：新华社</li><li>作者：</li><li>2023-12-01 14:43</li>"
+            "</ul></div><p>正文第一段。</p></body></html>")
+    record = extract_page("http://www.kepu.gov.cn/a/content_1.html", html.encode(), "text/html")
+    assert record.published == "2023-12-01" and record.kind == "article"
+    listing = ("<html><body><h2>通知公告</h2><ul><li><a href='1.html'>关于某事的通知</a></li><li>2023-12-01</li>"
+               "<li><a href='2.html'>关于另一事的通知</a></li><li>2023-11-30</li></ul></body></html>")
+    assert extract_page("http://www.kepu.gov.cn/tzgg/", listing.encode(), "text/html").published is None

@@ -46,6 +46,27 @@ def _standalone_doc_number(line: str) -> str | None:
     return None
 
 
+_BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def header_date(lines: list[str], headline: str | None) -> str | None:
+    """An unlabelled date standing alone in the article's header, right under its headline beside
+    来源/作者 (中国科普网: ``来源：新华社 / 作者： / 2023-12-01 14:43``)."""
+    if not headline:
+        return None
+    start = next((i for i, line in enumerate(lines)
+                  if headline in line or (len(line) >= 8 and line in headline)), None)
+    if start is None:
+        return None
+    window = lines[start + 1:start + 8]
+    if not any(word in line for line in window for word in ("来源", "作者", "编辑", "浏览")):
+        return None             # no article header beside it: a list's first entry, not this page's date
+    for line in window:
+        if _BARE_DATE.match(line.strip()):
+            return parse_date(line)
+    return None
+
+
 def published_date(meta: dict[str, str], lines: list[str]) -> str | None:
     """The date the page shows as its publication (发布日期：…) — what a reader and an inspector see —
     else the PubDate meta tag. The tag is often the date the CMS last regenerated the page (a template
