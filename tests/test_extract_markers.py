@@ -187,3 +187,13 @@ def test_a_full_footer_reads_every_marker():
         "icp": "冀ICP备05029117号-1", "psb": "冀公网安备13042002000523号",
         "psb_link_code": "13042002000523", "conac": True, "jiucuo": "current",
         "jiucuo_sitecode": "1304000009", "jiucuo_container": False, "a11y_toolbar": False, "elder_mode": False}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("版权所有： 中国载人航天工程官方网站 主办方： 中国载人航天工程办公室 备案序号：京ICP备1号", "中国载人航天工程办公室"),
+    ("本站由国家食品药品监督管理总局主办 版权所有 未经许可禁止转载", "国家食品药品监督管理总局"),
+    ("巴彦淖尔市人民政府办公室（主办） 巴彦淖尔市大数据中心（承办）", "巴彦淖尔市人民政府办公室"),
+])
+def test_the_host_is_read_in_the_ways_real_footers_name_it(text, expected):
+    """Real pages (tests/real: cmse, cfda, bynr)."""
+    assert footer_of(f"<div class='footer'><p>{text}</p></div>").host_org == expected

@@ -20,7 +20,10 @@ PSB = re.compile(rf"[{_PROVINCES}]\s*公网安备\s*(\d{{14}})\s*(号?)")
 PSB_LABELLED = re.compile(r"(?:公安机关备案号|公安部备案号|公安备案号|公网安备案号|网安备案号)\s*[:：]?\s*"
                           r"([^\s|｜，,;；:：]{6,40})")
 PSB_BARE = re.compile(r"公网安备\s*[:：]?\s*(\d[\d\-]{5,30})\s*(号?)")
-HOST_ORG = re.compile(r"(?:(?:主办单位|主管单位)\s*[:：]?|(?:主办|主管)\s*[:：])\s*([^\s|｜，,。;；]{2,60})")
+HOST_ORG = re.compile(r"(?:(?:主办单位|主管单位|主办方)\s*[:：]?|(?:主办|主管)\s*[:：])\s*([^\s|｜，,。;；]{2,60})")
+# the other ways footers name the host: 本站由X主办 / X主办 / X（主办）
+HOST_ORG_AFTER = re.compile(r"(?:本站由|本网站由|由)\s*([^\s|｜，,。;；（(由]{2,40}?)\s*(?:主办|主管)(?![单方])"
+                            r"|([^\s|｜，,。;；（()：:]{4,40}?)\s*[（(]\s*主办\s*[)）]")
 _HOST_ORG_STOP = re.compile(
     "|".join(MARKERS["host_org_stop"]) + rf"|[{_PROVINCES}]?\s*ICP|[{_PROVINCES}]公网安备|[:：]")
 CONTACT = re.compile(
@@ -98,6 +101,10 @@ def _host_org(text: str) -> str | None:
     for m in HOST_ORG.finditer(text):
         value = _HOST_ORG_STOP.split(m.group(1), maxsplit=1)[0].strip()
         if len(value) >= 2:
+            return value
+    for m in HOST_ORG_AFTER.finditer(text):
+        value = (m.group(1) or m.group(2)).strip()
+        if len(value) >= 2 and not _HOST_ORG_STOP.search(value):
             return value
     return None
 

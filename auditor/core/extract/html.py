@@ -36,6 +36,7 @@ def parse(text: str) -> etree._Element:
         text = _SERVER_TAGS.sub("", text)
     if not text.strip():
         raise ParseError("页面内容为空")
+    text = _early_document_end(text)
     try:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
@@ -53,6 +54,18 @@ def parse(text: str) -> etree._Element:
 
 
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def _early_document_end(text: str) -> str:
+    """Without the ``</body>``/``</html>`` tags that stand before the page's end: a header included
+    server-side often carries its own, and libxml2 then drops everything after it — the whole page
+    body and its footer (a real gov.cn page read 6 links of 31 and no footer)."""
+    ends = list(_DOCUMENT_END.finditer(text))
+    if len(ends) <= 2 and all(len(text) - m.end() < 200 for m in ends):
+        return text
+    keep_from = len(text) - 200
+    return _DOCUMENT_END.sub(lambda m: m.group(0) if m.start() >= keep_from else " ", text)
 
 
 def _lost_in_depth(root, text: str) -> bool:
