@@ -234,3 +234,16 @@ def test_an_unlabelled_date_in_the_article_header_is_its_publication_date():
     listing = ("<html><body><h2>通知公告</h2><ul><li><a href='1.html'>关于某事的通知</a></li><li>2023-12-01</li>"
                "<li><a href='2.html'>关于另一事的通知</a></li><li>2023-11-30</li></ul></body></html>")
     assert extract_page("http://www.kepu.gov.cn/tzgg/", listing.encode(), "text/html").published is None
+
+
+@pytest.mark.parametrize("shown, expected", [
+    ("<p>时间：2026年3月1日 上午9:00</p><p>地点：三楼会议室</p>", "2026-02-20"),   # a meeting's time, not the page's
+    ("<p>更新时间：2026-12-01</p>", "2026-02-20"),
+    ("<p>发布日期：2026-03-05</p>", "2026-02-20"),       # later than the tag: the tag stands
+    ("<p>发布日期：2026-02-10</p>", "2026-02-10"),       # earlier: the page was regenerated
+])
+def test_the_pubdate_tag_gives_way_only_to_an_earlier_shown_publication_date(shown, expected):
+    from auditor.core.extract import extract_page
+    html = ('<html><head><meta name="PubDate" content="2026-02-20 10:00"></head><body>'
+            f"<h1>关于召开全市工作会议的通知</h1>{shown}<p>正文</p></body></html>")
+    assert extract_page("http://www.example.gov.cn/a.html", html.encode(), "text/html").published == expected

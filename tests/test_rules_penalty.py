@@ -244,8 +244,34 @@ def test_pen002_a_list_table_with_a_column_for_a_field_and_an_empty_cell_is_a_fi
 
 
 def test_pen002_a_list_without_a_column_for_a_field_does_not_judge_it():
-    listing = _penalty_list(["决定书文号", "当事人", "决定日期"],
+    listing = _penalty_list(["处罚决定书文号", "当事人", "处罚决定日期"],
                             [["榕市监处罚〔2026〕50号", "某某商行", "2026-10-20"],
                              ["榕市监处罚〔2026〕51号", "某某超市", "2026-10-21"],
                              ["榕市监处罚〔2026〕52号", "某某药房", "2026-10-22"]])
     assert run("PEN002", snapshot(page(HOME, kind="home", depth=0), listing)).status == "pass"
+
+
+
+@pytest.mark.parametrize("header, row", [
+    (["行政许可决定文书号", "行政相对人名称", "设定依据", "许可决定日期"],
+     ["某市监许〔2026〕2号", "某某商行", "《食品安全法》第三十五条", "2026-10-20"]),
+    (["抽查事项", "检查对象", "文号", "检查结果"], ["食品经营", "某某超市", "某市监抽〔2026〕1号", "未发现问题"]),
+])
+def test_pen002_permit_and_inspection_tables_are_no_penalty_lists(header, row):
+    """Review of issue 17: a 行政许可 or 抽查 list has 文号, 相对人 and 依据 columns too."""
+    listing = _penalty_list(header, [row, row, row])
+    assert listing.penalty == []
+
+
+@pytest.mark.parametrize("lines", [
+    ["行政许可决定书文号：某市监许〔2026〕2号", "行政相对人名称：某某商行", "许可内容：食品经营许可",
+     "许可决定日期：2026年10月20日", "许可机关：某某市市场监督管理局", "设定依据：《食品安全法》"],
+    ["文号：某政规〔2026〕1号", "发布日期：2026-10-20", "制定依据：《某某条例》", "发布机构：某某市人民政府",
+     "主题分类：综合政务"],
+    ["招聘单位：某某中心", "报名时间：2026年10月20日", "违规处理：取消资格", "依据：《事业单位公开招聘规定》"],
+])
+def test_labelled_lines_that_are_not_a_penalty_do_not_make_a_penalty_page(lines):
+    from auditor.core.extract import extract_page
+    html = "<html><body><h1>公示</h1>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>"
+    record = extract_page(HOME + "gs/9.html", html.encode(), "text/html")
+    assert record.kind != "penalty" and record.penalty == []

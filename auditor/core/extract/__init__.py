@@ -106,7 +106,7 @@ def _fill(record: PageRecord, root, lines: list[str], page_url: str, is_start: b
     record.footer = extract_footer(root, lines, [(link.url, link.text) for link in links])
     record.stats = page_stats(root)
 
-    record.published = docinfo.published_date(meta_lc, lines) or docinfo.header_date(lines, headline)
+    record.published = docinfo.published_date(meta_lc, lines, headline) or docinfo.header_date(lines, headline)
     record.index_number = docinfo.index_number(lines)
     record.publisher = docinfo.publisher(meta_lc, lines)
     body_top = _body_top(lines, headline)

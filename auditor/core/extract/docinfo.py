@@ -49,16 +49,19 @@ def _standalone_doc_number(line: str) -> str | None:
 _BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
+def _header_lines(lines: list[str], headline: str | None) -> list[str]:
+    """The lines under the article's headline where its header (来源, 作者, 时间) stands."""
+    if not headline:
+        return []
+    start = next((i for i, line in enumerate(lines)
+                  if headline in line or (len(line) >= 8 and line in headline)), None)
+    return [] if start is None else lines[start + 1:start + 8]
+
+
 def header_date(lines: list[str], headline: str | None) -> str | None:
     """An unlabelled date standing alone in the article's header, right under its headline beside
     来源/作者 (中国科普网: ``来源：新华社 / 作者： / 2023-12-01 14:43``)."""
-    if not headline:
-        return None
-    start = next((i for i, line in enumerate(lines)
-                  if headline in line or (len(line) >= 8 and line in headline)), None)
-    if start is None:
-        return None
-    window = lines[start + 1:start + 8]
+    window = _header_lines(lines, headline)
     if not any(word in line for line in window for word in ("来源", "作者", "编辑", "浏览")):
         return None             # no article header beside it: a list's first entry, not this page's date
     for line in window:
@@ -67,20 +70,17 @@ def header_date(lines: list[str], headline: str | None) -> str | None:
     return None
 
 
-def published_date(meta: dict[str, str], lines: list[str]) -> str | None:
-    """The date the page shows as its publication (发布日期：…) — what a reader and an inspector see —
-    else the PubDate meta tag. The tag is often the date the CMS last regenerated the page (a template
-    change republishes old articles), so where the two disagree the label is the page's."""
-    shown = find_label_date(lines, "published")
-    if shown:
-        return shown
-    for name in PUBDATE_META:
-        value = meta.get(name)
-        if value:
-            date = parse_date(value)
-            if date:
-                return date
-    return None
+def published_date(meta: dict[str, str], lines: list[str], headline: str | None = None) -> str | None:
+    """The PubDate tag; but where the page shows its publication date earlier than the tag — an
+    explicit 发布日期/发布时间, or 时间/日期 in the article's header under its headline — the shown date:
+    CMSs rewrite the tag when they regenerate old pages (a 2017 article tagged 2022). The generic
+    labels elsewhere on the page (a meeting's 时间：…) only where there is no tag."""
+    tagged = next((d for name in PUBDATE_META if (v := meta.get(name)) and (d := parse_date(v))), None)
+    shown = find_label_date(lines, "published_explicitly", max_lines=80) or \
+        find_label_date(_header_lines(lines, headline), "published")
+    if tagged and shown:
+        return min(tagged, shown)
+    return tagged or shown or find_label_date(lines, "published")
 
 
 # how the name of a body that signs a document or decision ends

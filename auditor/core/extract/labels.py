@@ -18,6 +18,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "published": ("发布日期", "发布时间", "公开日期", "公开时间", "发稿时间", "发表时间",
                   "更新时间", "上传时间", "发布于", "时间", "日期"),
     "updated": ("更新日期", "更新时间", "修订日期", "修订时间", "最后更新"),
+    # the labels that say "published" and nothing else (时间 / 日期 / 更新时间 may be anything's)
+    "published_explicitly": ("发布日期", "发布时间", "公开日期", "公开时间", "发稿时间", "发表时间"),
 }
 _EMPTY_VALUES = {"", "无", "暂无", "-", "--", "/", "—", "——", "空", "null", "none"}
 _COLON = "[:：]"

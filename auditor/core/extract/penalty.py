@@ -62,10 +62,14 @@ def _item(values: dict[str, str | None]) -> PenaltyItem | None:
 
 
 def _grid_items(grid: list[list[str]]) -> list[PenaltyItem]:
+    """Rows of a penalty table: a header naming three fields (文号 or 当事人 among them) and the
+    penalty itself (a 处罚 or 违法 column) — a 行政许可 or 抽查 table has 文号, 相对人 and 依据 too."""
     for h, header in enumerate(grid[:3]):
         columns = {i: field_of(text) for i, text in enumerate(header)}
         fields = {f for f in columns.values() if f}
-        if len(fields) >= 3 and fields & {"doc_number", "party"}:
+        said = "".join(header)
+        if len(fields) >= 3 and fields & {"doc_number", "party"} and re.search(r"处罚|违法|案由", said) \
+                and not any(word in said for word in _NOT_PENALTY_LABELS):
             break
     else:
         return []
@@ -97,6 +101,7 @@ def _label_items(grid: list[list[str]]) -> list[PenaltyItem]:
     return [item] if item else []
 
 
+_NOT_PENALTY_LABELS = ("许可", "抽查", "检查结果", "招聘", "录用", "报名")
 _LABEL_LINE = re.compile(r"^\s*([^：:\n]{2,20}?)\s*[：:]\s*(\S.*?)\s*$")
 
 
@@ -117,8 +122,14 @@ def labelled_items(lines: list[str]) -> list[PenaltyItem]:
 
 
 def labelled_fields(lines: list[str]) -> int:
-    """How many distinct penalty fields the page gives as labelled lines (what marks a 公示 page)."""
-    return len({field_of(label) for label, _ in labelled_rows(lines[:200])})
+    """How many distinct penalty fields the page gives as labelled lines (what marks a 公示 page):
+    0 unless some label names the penalty itself (处罚…, 违法…), and for a 许可 or 抽查 公示 or a
+    recruitment notice, whose labels look alike; 文号 and 发布日期 do not count (any document has them)."""
+    labels = [label for label, _ in labelled_rows(lines[:200])]
+    if not any(re.search(r"处罚|违法", label) for label in labels) or \
+            any(word in label for label in labels for word in _NOT_PENALTY_LABELS):
+        return 0
+    return len({field_of(label) for label in labels} - {"doc_number", "published"})
 
 
 def extract_penalties(root) -> list[PenaltyItem]:
