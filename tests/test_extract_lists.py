@@ -220,6 +220,12 @@ def test_kind_other_for_a_page_with_nothing_to_go_on():
     ("某县人民政府办公室关于印发某县农村公路管理办法的通知", "某政办〔2019〕7号", "policy"),
     ("某县人民政府办公室关于召开2026年全县工作会议的通知", "某政办〔2026〕3号", "article"),  # a notice with a 文号
     ("某省人民政府关于禁止在某某工程征占地范围内新增建设项目的通告", "某政明电〔2022〕1号", "policy"),   # real: jl
+    # review: titles that only mention a genre are no policy documents
+    ("某县人民政府关于同意某镇控制性详细规划的批复", "某政函〔2026〕3号", "article"),
+    ("关于做好2026年城乡规划督查工作的通知", "某政办〔2026〕4号", "article"),
+    ("关于报送《某某行动方案》实施情况的函", "某政办函〔2026〕5号", "article"),
+    ("关于某某管理办法执行情况的通报", "某政办〔2026〕6号", "article"),
+    ("某县人民政府关于促进民营经济发展的若干意见", "某政〔2026〕7号", "policy"),
 ])
 def test_kind_policy_for_a_county_document_whose_number_has_no_gui(title, number, kind):
     """Issue 17 items 7 and 8: county 规范性文件 and 规划 carry X政〔2018〕N号 and sit in 通知公告."""

@@ -44,6 +44,16 @@ def is_home_url(url: str) -> bool:
     return not parts.query and bool(_HOME_PATHS.match(parts.path or "/"))
 
 
+_GENRE = "|".join(map(re.escape, MARKERS["kind_policy_title"]))
+# the document issues the genre: the title ends with it, or 印发/发布 it (…关于印发《某某管理办法》的通知)
+_ISSUES = re.compile(rf"(?:{_GENRE})(?:（试行）|\(试行\))?$|(?:印发|发布|公布)[^，。]{{0,40}}?(?:{_GENRE})(?:（试行）)?》?(?:的通知)?$")
+
+
+def _issues_a_policy(title: str) -> bool:
+    title = re.sub(r"\s+", "", title or "")
+    return bool(_ISSUES.search(title)) and not _has(title, "kind_policy_title_not")
+
+
 def classify(ev: KindEvidence) -> str:
     if ev.is_start or is_home_url(ev.url):
         return "home"
@@ -64,7 +74,7 @@ def classify(ev: KindEvidence) -> str:
             or ev.penalty_labels >= PENALTY_LABELS):
         return "penalty"
     if ev.doc_number and (_has(column, "kind_policy_column") or _POLICY_NUMBER.search(ev.doc_number)
-                          or _has(title, "kind_policy_title")):
+                          or _issues_a_policy(title)):
         return "policy"
     if ev.article_meta and _has(column, "kind_policy_column") and (ev.index_number or ev.doc_number):
         return "policy"
