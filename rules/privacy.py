@@ -103,6 +103,8 @@ def mobile_numbers(snap: SiteSnapshot, settings: dict) -> Result:
 # A 公示 list of people (补贴发放, 评选, 资格 …) gives each row's name right before the number; one such
 # pair may be the agency's own contact person (联系人：王某 139…), three or more are a list of people.
 LISTED_PERSONS = 3
+# a list of officials (防汛责任人, 包保责任人, 值班表): their numbers are published for the public to call
+_ROSTER = re.compile(r"责任人|负责人|职务|值班|带班|包保|联络员|网格员|书记|主任|局长|镇长|乡长|村长|站长|所长|队长")
 
 
 def _listed_person(hit) -> str | None:
@@ -111,8 +113,8 @@ def _listed_person(hit) -> str | None:
     if at < 0:
         return None
     before = hit.context[max(0, at - 14):at]
-    if re.search(r"联系人|咨询|办公|监督|举报", hit.context[max(0, at - 20):at]):
-        return None                 # the agency's own contact, not the people the page lists
+    if re.search(r"联系人|咨询|办公|监督|举报", hit.context[max(0, at - 20):at]) or _ROSTER.search(hit.context):
+        return None                 # the agency's own contact, or a roster of officials on duty
     for m in _TOKEN.finditer(before):          # the row's first name-like cell (a village column may follow)
         name = m.group(1)
         if name not in _NOT_NAMES and not _LABEL.fullmatch(name) and is_person(name) \

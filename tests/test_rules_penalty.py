@@ -275,3 +275,27 @@ def test_labelled_lines_that_are_not_a_penalty_do_not_make_a_penalty_page(lines)
     html = "<html><body><h1>公示</h1>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>"
     record = extract_page(HOME + "gs/9.html", html.encode(), "text/html")
     assert record.kind != "penalty" and record.penalty == []
+
+
+def test_prv002_a_roster_of_officials_is_no_list_of_private_persons():
+    """Review of issue 17: a 防汛责任人 table (乡镇, 责任人, 职务, 手机) publishes officials' numbers on purpose."""
+    from auditor.core.extract import extract_page
+    rows = "".join(f"<tr><td>{town}</td><td>{name}</td><td>副镇长</td><td>1381234560{i}</td></tr>"
+                   for i, (town, name) in enumerate([("城关镇", "张三"), ("东山镇", "李四"), ("西河乡", "王五")]))
+    html = ("<html><body><h1>2026年防汛责任人名单公示</h1><table><tr><th>乡镇</th><th>责任人</th><th>职务</th>"
+            f"<th>手机</th></tr>{rows}</table></body></html>")
+    record = extract_page(HOME + "gs/7.html", html.encode(), "text/html")
+    assert run("PRV002", snapshot(page(HOME, kind="home", depth=0), record)).findings == []
+
+
+def test_a_labelled_gongshi_of_several_decisions_gives_each_of_them():
+    """Review of issue 17: the usual 45号-style 公示 lists a period's decisions one after another."""
+    from auditor.core.extract import extract_page
+    second = LABELLED.replace("12号", "13号").replace("张三", "李四").replace("2026年10月28日", "")
+    html = ('<html><head><meta name="PubDate" content="2026-11-10"></head><body><h1>2026年第12期信息公示</h1>'
+            f"{LABELLED}{second}</body></html>")
+    record = extract_page(HOME + "gs/13.html", html.encode(), "text/html")
+    assert [(i.doc_number, i.party, i.decided) for i in record.penalty] == [
+        ("某市监处罚〔2026〕12号", "张三", "2026-10-28"), ("某市监处罚〔2026〕13号", "李四", None)]
+    r = run("PEN002", snapshot(page(HOME, kind="home", depth=0), record))
+    assert [f.evidence["missing"] for f in r.findings] == [["决定日期"]]

@@ -117,8 +117,18 @@ def labelled_rows(lines: list[str]) -> list[list[str]]:
 
 
 def labelled_items(lines: list[str]) -> list[PenaltyItem]:
-    """The one decision a page gives as labelled lines, or nothing."""
-    return _label_items(labelled_rows(lines))
+    """The decisions a page gives as labelled lines: a 公示 of one period lists several, each from its
+    文号 (or 当事人) label to the next one's."""
+    blocks: list[list[list[str]]] = [[]]
+    seen: set[str | None] = set()
+    for row in labelled_rows(lines):
+        field = field_of(row[0])
+        if field in ("doc_number", "party") and field in seen:
+            blocks.append([])
+            seen = set()
+        seen.add(field)
+        blocks[-1].append(row)
+    return [item for block in blocks for item in _label_items(block)]
 
 
 def labelled_fields(lines: list[str]) -> int:
