@@ -217,7 +217,7 @@ def column_search(snap: SiteSnapshot, settings: dict) -> Result:
     for page in listing:
         if page.stats.has_search_form:
             return Result.from_findings([], message=f"检索框：{page.url}")
-        link = next((l for l in page.links if normalise_name(l.text) in words), None)
+        link = next((l for l in snap.links_of(page) if normalise_name(l.text) in words), None)
         if link is not None:
             return Result.from_findings([], message=f"检索入口“{link.text}”：{link.url}")
     return Result.from_findings([Finding(message="政府信息公开专栏页面未提供检索框或检索入口",

@@ -109,7 +109,7 @@ def homepage_updated(snap: SiteSnapshot, settings: dict) -> Result:
 
 def _second_level(snap: SiteSnapshot, home) -> list:
     """The list pages the homepage links to directly."""
-    pages = (snap.link_target(link.url) for link in home.links)
+    pages = (snap.link_target(link.url) for link in snap.links_of(home))
     return [p for p in pages if p is not None and p is not home and p.kind == "column" and p.items]
 
 

@@ -81,11 +81,12 @@ def _homepage_link(snap: SiteSnapshot, settings: dict) -> tuple[Link | None, str
 
 
 def _is_homepage(snap: SiteSnapshot, url: str) -> bool:
-    """The homepage again: its own record, a page read as a homepage, or its path with a query."""
+    """The homepage again: its own record, or a page of its host read as a homepage. Where the link
+    was not fetched, its URL decides: the homepage's path with a query (index.html?link=…)."""
     home, target = snap.home, snap.link_target(url)
     parts, own = urlsplit(url), urlsplit(home.final_url or home.url)
-    if target is not None and (target is home or (target.kind == "home" and parts.netloc == own.netloc)):
-        return True                 # a disclosure platform on a host of its own is read as a home too
+    if target is not None:
+        return target is home or (target.kind == "home" and parts.netloc == own.netloc)
     return (parts.netloc, parts.path.rsplit("/", 1)[0]) == (own.netloc, own.path.rsplit("/", 1)[0]) \
         and parts.path.rsplit("/", 1)[-1] in ("", "index.html", "index.htm", "index.shtml", "index.jsp",
                                               own.path.rsplit("/", 1)[-1]) and bool(parts.query)
@@ -195,7 +196,7 @@ def column_link_texts(column: Column, snap: SiteSnapshot, within: list[PageRecor
     pages = within if within is not None else [p for p in column.pages if p.kind in ("column", "home")]
     names = []
     for page in pages:
-        for link in page.links:
+        for link in snap.links_of(page):
             text = link.text.strip()
             if not text or len(text) > 12 or any(c.isdigit() for c in text):
                 continue

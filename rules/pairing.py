@@ -78,7 +78,7 @@ def _interpretations(snap: SiteSnapshot, docs: list[PageRecord]) -> list[PageRec
     for page in snap.pages():
         if page.kind in ("policy", "interpretation", "home", "column"):   # interpretations are already in
             continue
-        if any(l.url in doc_urls and any(w in l.text for w in words) for l in page.links):
+        if any(l.url in doc_urls and any(w in l.text for w in words) for l in snap.links_of(page)):
             interps.append(page)
     return interps
 
@@ -116,7 +116,7 @@ def _links_to(snap: SiteSnapshot, page: PageRecord, target: PageRecord, copies: 
     """Whether any copy of ``page`` links to any copy of ``target``."""
     targets = _copies_of(target, copies)
     sources = [snap.get(u) for u in _copies_of(page, copies)]
-    return any(link.url in targets for source in sources if source is not None for link in source.links)
+    return any(link.url in targets for source in sources if source is not None for link in snap.links_of(source))
 
 
 def pair_documents(snap: SiteSnapshot, settings: dict) -> Pairing:

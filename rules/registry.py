@@ -59,9 +59,15 @@ def rule(*, code: str, title: str, failure_title: str, family: str, kind: Kind,
 
 
 def load_rules() -> dict[str, Rule]:
-    """Import every family module (fixed order) and return the registry."""
+    """Import every family module and return the registry in the families' order (rules of one family
+    in the order their module declares them), whatever module some other import loaded first."""
     for name in FAMILY_MODULES:
         importlib.import_module(f"rules.{name}")
+    rank = {family: i for i, family in enumerate(FAMILIES)}
+    ordered = sorted(REGISTRY.values(), key=lambda r: rank[r.family])     # stable: declaration order kept
+    if list(REGISTRY) != [r.code for r in ordered]:
+        REGISTRY.clear()
+        REGISTRY.update((r.code, r) for r in ordered)
     return REGISTRY
 
 

@@ -65,6 +65,12 @@ def test_the_column_is_the_page_that_is_the_column_not_the_homepages_own_tab():
     snap = snapshot(home, again, *[p for p in base.records if p.url != HOME])
     for code in ("COL001", "COL002", "COL005", "GDE001"):
         assert run(code, snap).status == run(code, base).status == "pass", code
+    # a column served from the homepage's own script with a query (index.jsp?channelId=12) is the column
+    jsp = HOME + "index.jsp?channelId=12"
+    home = page(HOME, kind="home", depth=0, links=[(jsp, "政府信息公开")])
+    column = page(jsp, kind="column", column="政府信息公开", links=list(SECTIONS), stats={"has_search_form": True})
+    snap = snapshot(home, column, *[p for p in base.records if p.url not in (HOME, COL)])
+    assert run("COL001", snap).status == "pass"
     variant = page(HOME, kind="home", depth=0, links=[(HOME + "index.html?tab=2", "信息公开"), (COL, "信息公开")])
     snap = snapshot(variant, *[p for p in base.records if p.url != HOME])
     assert run("COL001", snap).status == "warn" and run("GDE001", snap).status == "pass"

@@ -97,3 +97,15 @@ def test_every_shipped_profile_keeps_the_7_day_penalty_deadline():
         assert load_profile(name).settings["penalty_deadline_workdays"] == 7, name
     fj = load_profile("fujian-market-regulation")
     assert fj.settings["column_name"] == "政府信息公开"     # inherited from national
+
+
+def test_the_registry_is_in_family_order_whichever_rule_module_was_imported_first():
+    """A test module importing rules.annual_report at collection put RPT before COL in every report."""
+    import subprocess
+    import sys
+    code = ("import rules.annual_report, rules.identity\nfrom rules.registry import load_rules, FAMILIES\n"
+            "fams = [r.family for r in load_rules().values()]\n"
+            "assert fams == sorted(fams, key=list(FAMILIES).index), fams\nprint(list(load_rules())[:2])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "['COL001', 'COL002']"
