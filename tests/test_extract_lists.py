@@ -109,6 +109,7 @@ def test_placeholder_for_an_empty_column(body, expected):
 @pytest.mark.parametrize("line", [
     "对不起，本栏目暂时没有相关信息！", "该栏目下暂无符合条件的信息。", "没有找到符合条件的记录", "无记录",
     "当前栏目暂无内容发布", "尚无数据", "很抱歉，未查询到相关结果", "本栏目暂无更新", "暂无相关内容，敬请期待",
+    "暂无2025年度信息",
 ])
 def test_placeholder_wording_is_read_as_a_family(line):
     """Issue 17 item 8: a county portal's twenty blank columns said so at more length than 暂无信息."""
@@ -119,6 +120,7 @@ def test_placeholder_wording_is_read_as_a_family(line):
 @pytest.mark.parametrize("line", [
     "无障碍浏览", "没有问题的企业名单公示", "关于开展无证无照经营专项整治的通知", "无锡市政府信息公开",
     "我市无新增确诊病例信息发布", "目前没有发现违规信息的企业名单如下", "无线电管理信息公开", "暂停营业公告",
+    "无发布会", "无信息化建设", "无更新日期", "没有信息公开年报",
 ])
 def test_lines_that_only_contain_a_none_word_are_no_placeholder(line):
     assert record_of(f"<p>{line}</p>").placeholder is False

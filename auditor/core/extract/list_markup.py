@@ -21,7 +21,9 @@ _NONE = "|".join(sorted(map(re.escape, MARKERS["placeholder_none"]), key=len, re
 _WHAT = "|".join(map(re.escape, MARKERS["placeholder_what"]))
 _QUALIFIER = "|".join(sorted(map(re.escape, MARKERS["placeholder_qualifiers"]), key=len, reverse=True))
 # "there is no …": a none-word, a qualifier or two (相关 / 符合条件的 / 任何), then what is missing
-_SAYS_NOTHING = re.compile(rf"(?:{_NONE})(?:{_QUALIFIER}){{0,2}}(?:{_WHAT})")
+_SAYS_NOTHING = re.compile(rf"(?:{_NONE})(?:(?:19|20)\d{{2}}年度?)?(?:{_QUALIFIER}){{0,2}}(?:{_WHAT})")
+# what may follow it: punctuation and a courtesy (敬请期待), nothing that makes it a name (无发布会, 无更新日期)
+_AFTER = re.compile(r"^[，,。.！!…～~\s]*(?:敬请期待|请稍后(?:再试|查看)?|请关注)?[，,。.！!…～~\s]*$")
 
 
 _LEAD = re.compile(r"^(?:对不起|很抱歉|抱歉|本栏目下?|该栏目下?|此栏目下?|当前栏目下?|栏目下|本页|该页面?|[，,！!。：:\s])*")
@@ -40,7 +42,7 @@ def is_placeholder(text: str) -> bool:
     # the whole line says it: an apology or the column's name may lead, little may follow
     bare = _LEAD.sub("", text)
     m = _SAYS_NOTHING.match(bare)
-    return bool(m) and len(bare) - m.end() <= 6
+    return bool(m) and bool(_AFTER.match(bare[m.end():]))
 _EMPTY_COUNT = re.compile(r"共\s*0\s*(?:条|篇|项|页|个)|(?:总数|记录数|总条数)\s*[:：]\s*0(?!\d)")
 _LIST_MARKUP = ("ul", "ol", "tbody", "table", "dl")
 
