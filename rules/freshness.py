@@ -186,8 +186,9 @@ def _top_level(prefix: str, first, groups: dict) -> bool:
     crumbs = [c for c in first.breadcrumb if c and not any(h in c for h in _HOME_CRUMBS)]
     if first.breadcrumb:
         return len(crumbs) <= 1
-    return not any(other != prefix and prefix.startswith(other) and urlsplit(other).path not in ("", "/")
-                   for other in groups)
+    own = prefix.split("?", 1)[0]                  # a list's directory (list_key adds the naming query)
+    return not any(d != own and own.startswith(d) and urlsplit(d).path not in ("", "/")
+                   for d in {other.split("?", 1)[0] for other in groups})
 
 
 @rule(code="UPD003", title="列表信息标注发布日期", failure_title="列表信息未标注发布日期",

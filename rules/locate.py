@@ -113,6 +113,19 @@ def url_prefix(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
+# query parameters that page through one list (list.jsp?columnid=7&page=2 is list 7's second page)
+_PAGING = {"page", "pageno", "pagenum", "pageindex", "pagesize", "p", "pn", "start", "startrecord", "endrecord",
+           "perpage", "curpage", "currentpage", "cur", "offset", "limit", "index", "num"}
+
+
+def list_key(url: str) -> str:
+    """What one list is: the directory it stands for, plus the query parameters that name it
+    (list.jsp?columnid=1 and ?columnid=2 are two columns; their page numbers are not)."""
+    parts = urlsplit(url)
+    named = sorted(p for p in parts.query.split("&") if p and p.split("=", 1)[0].lower() not in _PAGING)
+    return url_prefix(url) + ("?" + "&".join(named) if named else "")
+
+
 def column_groups(snap: SiteSnapshot) -> dict[str, list]:
     """The site's list columns: column pages grouped by the directory they stand for, so a
     column's paginated pages and the data answers of a script-built list (``list_of``) count as one."""
@@ -121,7 +134,7 @@ def column_groups(snap: SiteSnapshot) -> dict[str, list]:
         cached = snap.cache["column_groups"] = {}
         for page in snap.lists():
             if page.kind == "column":
-                cached.setdefault(url_prefix(page.list_of or page.final_url or page.url), []).append(page)
+                cached.setdefault(list_key(page.list_of or page.final_url or page.url), []).append(page)
     return cached
 
 

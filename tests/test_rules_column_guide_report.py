@@ -484,3 +484,15 @@ def test_col004_entries_from_a_data_endpoint_make_the_column_not_blank():
     answer = page(COL + "module/dataproxy.jsp?page=2", kind="column", list_of=FD + "xw/", via="jpage",
                   items=[ListItem(title="a", url=FD + "xw/1.html", date="2026-11-01")])
     assert run("COL004", site(blank, answer)).status == "pass"
+
+
+def test_col004_lists_named_by_their_query_are_columns_of_their_own():
+    """Review of issue 17: list.jsp?columnid=1 and ?columnid=2 in one directory were merged, so a blank
+    column beside a full one was never seen; their page numbers still make one list."""
+    from auditor.core.models import ListItem as Item
+    full = [Item(title=f"通知{i}", url=HOME + f"art/{i}.html", date="2026-11-01") for i in range(3)]
+    lists = [page(HOME + "list.jsp?columnid=1", kind="column", column="通知公告", items=full),
+             page(HOME + "list.jsp?columnid=1&page=2", kind="column", column="通知公告", items=full),
+             page(HOME + "list.jsp?columnid=2", kind="column", column="工作动态", placeholder=True)]
+    r = run("COL004", snapshot(page(HOME, kind="home", depth=0), *lists))
+    assert r.status == "fail" and [f.url for f in r.findings] == [HOME + "list.jsp?columnid=2"]
