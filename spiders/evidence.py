@@ -55,7 +55,12 @@ class WarcEvidence:
             return
         record = self.make_record(self.writer, response)
         self.writer.write_record(record)
-        request.meta["warc_record_id"] = record.rec_headers.get_header("WARC-Record-ID")
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
+        request.meta["warc_record_id"] = record_id
+        if request.method == "POST" and request.body:
+            # every list of a Hanweb site POSTs to one data proxy: the request (method and form body)
+            # is what tells one column's answer from another's (WARC 1.1 §6.3, §5.7 Concurrent-To)
+            self.writer.write_record(self.request_record(self.writer, request, record_id))
         if self.flush_clock.due():
             self.file.fh.flush()
 
@@ -79,6 +84,17 @@ class WarcEvidence:
         http_headers = StatusAndHeaders(f"{response.status} {reason}", headers, protocol="HTTP/1.1")
         return writer.create_warc_record(response.url, "response", payload=BytesIO(body),
                                          http_headers=http_headers)
+
+    @staticmethod
+    def request_record(writer: WARCWriter, request, concurrent_to: str):
+        """A WARC request record of a POST: its request line, headers and form body."""
+        path = request.url.split("://", 1)[-1].split("/", 1)
+        target = "/" + (path[1] if len(path) > 1 else "")
+        headers = [(k.decode("latin-1"), b", ".join(v).decode("latin-1")) for k, v in request.headers.items()]
+        http_headers = StatusAndHeaders(f"POST {target} HTTP/1.1", headers, is_http_request=True)
+        return writer.create_warc_record(request.url, "request", payload=BytesIO(request.body),
+                                         http_headers=http_headers,
+                                         warc_headers_dict={"WARC-Concurrent-To": concurrent_to})
 
     def spider_closed(self, spider, reason):
         if self.file is not None:

@@ -68,3 +68,25 @@ def test_without_the_adapters_the_entries_are_missed(tmp_path):
     for platform, spec in PLATFORMS.items():
         only_by_adapter = [p for p in spec["entries"] if p not in _linked_plainly(platform)]
         assert only_by_adapter and not any(p in fetched for p in only_by_adapter), platform
+
+
+def test_each_posted_data_answer_keeps_its_request_in_the_warc(planted_audit):
+    """Issue 17 item 1 (evidence): a jpage answer's response record is under the shared proxy URL; the
+    WARC request record beside it (WARC-Concurrent-To) keeps the method and the form body that tell
+    one column's answer from another's."""
+    from warcio.archiveiterator import ArchiveIterator
+    _, _, run_dir = planted_audit
+    requests, responses = {}, {}
+    with open(run_dir / "crawl.warc.gz", "rb") as fh:
+        for rec in ArchiveIterator(fh):
+            if rec.rec_type == "request":
+                requests[rec.rec_headers.get_header("WARC-Concurrent-To")] = (
+                    rec.http_headers.protocol, rec.content_stream().read().decode("utf-8"))
+            elif rec.rec_type == "response":
+                responses[rec.rec_headers.get_header("WARC-Record-ID")] = rec.rec_headers.get_header("WARC-Target-URI")
+    answers = [r for r in _records(run_dir) if r.get("list_of") and r["via"] == "jpage"]
+    assert answers
+    for answer in answers:
+        method, body = requests[answer["warc_record_id"]]
+        assert method == "POST" and "columnid=" in body and body in answer["url"]
+        assert "dataproxy.jsp" in responses[answer["warc_record_id"]]
