@@ -247,3 +247,11 @@ def test_the_pubdate_tag_gives_way_only_to_an_earlier_shown_publication_date(sho
     html = ('<html><head><meta name="PubDate" content="2026-02-20 10:00"></head><body>'
             f"<h1>关于召开全市工作会议的通知</h1>{shown}<p>正文</p></body></html>")
     assert extract_page("http://www.example.gov.cn/a.html", html.encode(), "text/html").published == expected
+
+
+def test_an_empty_source_label_does_not_take_the_view_count_as_its_value():
+    """Review of issue 17 (real page tests/real/wanzai_article_2): 来源： empty, then 访问量：199."""
+    from auditor.core.extract import extract_page
+    html = ("<html><body><h1>某县统计公报</h1><p>发布日期：2017-05-15</p><p>来源：</p><p>访问量：199</p>"
+            "<p>正文</p></body></html>")
+    assert extract_page("http://www.wanzai.gov.cn/a.html", html.encode(), "text/html").publisher is None

@@ -35,7 +35,10 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern:
 
 _PATTERNS = {key: _label_pattern(labels) for key, labels in LABELS.items()}
 _KNOWN_LABELS = {label.replace(" ", "") for labels in LABELS.values() for label in labels}
-_KNOWN_LABELS |= {"名称", "标题", "主题分类", "主题词", "分类", "有效性", "生效日期", "废止日期", "序号"}
+_KNOWN_LABELS |= {"名称", "标题", "主题分类", "主题词", "分类", "有效性", "生效日期", "废止日期", "序号",
+                  # the article header's other fields: an empty 来源： must not take 访问量：199 as its value
+                  "访问量", "浏览量", "浏览次数", "点击数", "点击量", "阅读量", "作者", "编辑", "责任编辑", "字号",
+                  "字体", "打印", "分享", "分享到"}
 
 
 _STARTS_WITH_LABEL = re.compile(
