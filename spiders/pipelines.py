@@ -9,6 +9,7 @@ import zlib
 import orjson
 
 from auditor.core.atomic import AtomicFile
+from auditor.core.textsafe import without_lone_surrogates
 
 FLUSH_SECONDS = 1.0     # a crawl killed with kill -9 loses at most about this much (see auditor.core.resume)
 
@@ -46,7 +47,11 @@ class PageRecordWriter:
                 shutil.copyfileobj(fh, self.gz, 1 << 20)
 
     def process_item(self, item, spider=None):
-        self.gz.write(orjson.dumps(item) + b"\n")
+        try:
+            line = orjson.dumps(item)
+        except TypeError:          # a lone surrogate (\ud800 in a data answer): kept, the text replaced
+            line = orjson.dumps(without_lone_surrogates(item))
+        self.gz.write(line + b"\n")
         if self.flush_clock.due():
             self.gz.flush(zlib.Z_SYNC_FLUSH)
             self.file.fh.flush()

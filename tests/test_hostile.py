@@ -261,3 +261,26 @@ def test_a_crawl_does_not_follow_links_redirects_or_frames_to_another_port(tmp_p
     records = [json.loads(line) for line in _gzip.open(tmp_path / "run" / "pages.jsonl.gz", "rt", encoding="utf-8")]
     assert any(r["url"].startswith(port_url) and r.get("skipped") == "scope" for r in records) or \
         not any(r["url"].startswith(port_url) and r.get("status") for r in records)
+
+
+def test_a_lone_surrogate_in_a_data_answer_loses_no_record(tmp_path):
+    """Issue 18 (data lost): "\\ud800" in a gkmlpt JSON answer dropped the answer's record (visible only
+    in crawl.log): the report said 5 pages, the snapshot held 4. It is kept, the text replaced."""
+    import gzip as _gzip
+    from auditor.app.cli import main
+    from tests.servers import Route, RouteServer, html
+    from tests.test_platform_gkmlpt import GKMLPT_INDEX
+    index = GKMLPT_INDEX.replace("/yjzjj/gkmlpt/", "/gkmlpt/")
+    answer = ('{"total": 2, "articles": [{"id": 1, "title": "\\ud800坏标题", "url": "/gkmlpt/content/1.html",'
+              ' "created_at": "2026-06-18 16:25:04"}, {"id": 2, "title": "好标题", "url": "/gkmlpt/content/2.html",'
+              ' "created_at": "2026-06-19 16:25:04"}]}')
+    routes = {"/": html('<a href="/gkmlpt/index">公开目录</a>'), "/gkmlpt/index": html(index),
+              "/gkmlpt/content/1.html": html("<h1>一</h1>"), "/gkmlpt/content/2.html": html("<h1>二</h1>")}
+    with RouteServer(routes) as site:
+        site.routes["/gkmlpt/api/all/0"] = Route(body=answer.encode(), headers={"Content-Type": "application/json"})
+        assert main(["audit", site.url, "--out", str(tmp_path / "run"), "--quiet", "--format", "json"]) in (0, 1)
+    records = [json.loads(line) for line in _gzip.open(tmp_path / "run" / "pages.jsonl.gz", "rt", encoding="utf-8")]
+    answers = [r for r in records if r.get("list_of")]
+    assert answers and {i["title"] for r in answers for i in r["items"]} == {"\ufffd坏标题", "好标题"}
+    report = json.loads((tmp_path / "run" / "report.json").read_text(encoding="utf-8"))
+    assert report["crawl"]["pages"] == len([r for r in records if r.get("status") == 200 and r.get("role", "page") == "page"])

@@ -33,3 +33,18 @@ def cell_safe(value):
 
 def terminal_safe(text: str) -> str:
     return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", _XML_ILLEGAL.sub("", str(text))))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(value):
+    """``value`` (str, list, dict, nested) with lone surrogates ("\\ud800" in a JSON answer) replaced by
+    U+FFFD: such text cannot be written as UTF-8, and the record that holds it would be lost."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {k: without_lone_surrogates(v) for k, v in value.items()}
+    return value
