@@ -71,7 +71,9 @@ def context_for(scope: Scope) -> dict:
     a host taken in later, by the start URL's redirect, gets a context of its own)."""
     # "<-loopback>" first (order matters to Chromium): loopback addresses are proxied too, unless named
     bypass = ["<-loopback>"] + sorted(scope.hosts) + sorted(scope.suffixes)
-    return {"playwright_context": "gk-" + hashlib.sha1(",".join(bypass).encode()).hexdigest()[:12],
+    # one context per scope, ports included: two crawls of one host on two ports are two scopes
+    ports = sorted(f"{host}:{port}" for host, port in scope.ports.items())
+    return {"playwright_context": "gk-" + hashlib.sha1(",".join(bypass + ports).encode()).hexdigest()[:12],
             "playwright_context_kwargs": {"proxy": {"server": DEAD_PROXY, "bypass": ",".join(bypass)},
                                           "service_workers": "block"}}
 
