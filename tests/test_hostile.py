@@ -284,3 +284,19 @@ def test_a_lone_surrogate_in_a_data_answer_loses_no_record(tmp_path):
     assert answers and {i["title"] for r in answers for i in r["items"]} == {"\ufffd坏标题", "好标题"}
     report = json.loads((tmp_path / "run" / "report.json").read_text(encoding="utf-8"))
     assert report["crawl"]["pages"] == len([r for r in records if r.get("status") == 200 and r.get("role", "page") == "page"])
+
+
+def test_inspect_follows_no_redirect_to_another_private_address(tmp_path, capsys):
+    """Issue 18 (network scope): ``inspect URL`` had no private-address fence; a redirect took it to
+    another loopback address. Same guard as the crawl: the address asked for is the user's choice,
+    a redirect to another private one is refused (exit 3, a one-line reason) unless --allow-private."""
+    from auditor.app.cli import main
+    from tests.servers import Route, RouteServer, html
+    with RouteServer({"/secret": html("<title>内网</title>")}, host="127.0.0.2") as inner:
+        with RouteServer({"/": Route(status=302, headers={"Location": inner.url + "secret"}),
+                          "/page.html": html("<title>页面</title>")}) as site:
+            assert main(["inspect", site.url + "page.html"]) == 0
+            assert main(["inspect", site.url]) == 3
+            assert "内网或本机地址" in capsys.readouterr().err and inner.hits == []
+            assert main(["inspect", site.url, "--allow-private"]) == 0
+            assert inner.hits == ["/secret"]

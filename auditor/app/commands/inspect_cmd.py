@@ -5,6 +5,7 @@ import json
 import sys
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 from pathlib import Path
 
 from reports.wording import platform_name
@@ -13,6 +14,7 @@ from auditor.core.extract.platforms.reading import read_platform
 from auditor.core.errors import ConfigError, CrawlError
 from auditor.core.extract import extract_page
 from auditor.core.textsafe import terminal_safe
+from spiders.scope import private_address
 
 USER_AGENT = "Mozilla/5.0 (compatible; gkaudit-inspect)"
 MAX_BYTES = 10 * 1024 * 1024
@@ -22,12 +24,34 @@ def add_arguments(p) -> None:
     p.add_argument("target", help="本地 HTML 文件或网址")
     p.add_argument("--url", help="文件对应的网址（用于解析相对链接和判断首页）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出完整的页面记录")
+    p.add_argument("--allow-private", action="store_true",
+                   help="允许跳转到其他内网或本机地址（默认拒绝）")
 
 
-def fetch(url: str) -> tuple[bytes, str | None, int, str]:
+class _Fenced(urllib.request.HTTPRedirectHandler):
+    """The crawl's fence (spiders.scope) for one page: the address asked for is the user's choice; a
+    redirect stays on http(s) and goes to no other private or loopback address unless allowed."""
+
+    def __init__(self, asked: str, allow_private: bool):
+        self.asked, self.allow_private = urlsplit(asked), allow_private
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        parts = urlsplit(newurl)
+        if parts.scheme not in ("http", "https"):
+            raise CrawlError(f"跳转到非 http(s) 网址，已拒绝：{newurl}")
+        other = (parts.hostname, parts.port) != (self.asked.hostname, self.asked.port)
+        if other and not self.allow_private and private_address((parts.hostname or "").lower()):
+            raise CrawlError(f"跳转到内网或本机地址，已拒绝（可用 --allow-private 放行）：{newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch(url: str, allow_private: bool = False) -> tuple[bytes, str | None, int, str]:
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise CrawlError(f"只能获取 http(s) 网址：{url}")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    opener = urllib.request.build_opener(_Fenced(url, allow_private))
     try:
-        with urllib.request.urlopen(request, timeout=20) as resp:  # noqa: S310 (http/https checked)
+        with opener.open(request, timeout=20) as resp:  # noqa: S310 (http/https checked)
             return resp.read(MAX_BYTES), resp.headers.get("Content-Type"), resp.status, resp.geturl()
     except urllib.error.HTTPError as exc:
         return exc.read(MAX_BYTES), exc.headers.get("Content-Type"), exc.code, url
@@ -38,7 +62,7 @@ def fetch(url: str) -> tuple[bytes, str | None, int, str]:
 def run(args) -> int:
     target = args.target
     if target.startswith(("http://", "https://")):
-        body, ctype, status, final = fetch(target)
+        body, ctype, status, final = fetch(target, args.allow_private)
         record = extract_page(target, body, ctype, status=status, final_url=final, on_tree=read_platform)
     else:
         path = Path(target)
