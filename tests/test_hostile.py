@@ -300,3 +300,22 @@ def test_inspect_follows_no_redirect_to_another_private_address(tmp_path, capsys
             assert "内网或本机地址" in capsys.readouterr().err and inner.hits == []
             assert main(["inspect", site.url, "--allow-private"]) == 0
             assert inner.hits == ["/secret"]
+
+
+def test_resume_with_another_site_and_diff_between_two_sites_are_refused(tmp_path, capsys):
+    """Issue 18 (bad input): --resume with another URL mixed two sites in one report; diff between two
+    different sites reported 已整改 11 / 仍存在 22. Both are refused with exit 2 and say why."""
+    from auditor.app.cli import main
+    from auditor.core.atomic import write_text
+    run_dir = tmp_path / "run"
+    write_text(run_dir / "run.json", json.dumps({"url": "http://127.0.0.1:8001/"}))
+    assert main(["audit", "http://127.0.0.1:8002/", "--out", str(run_dir), "--resume", "--quiet"]) == 2
+    assert "只能继续同一网站" in capsys.readouterr().err
+    golden = json.loads((Path(__file__).parent / "golden" / "planted.report.json").read_text(encoding="utf-8"))
+    other = dict(golden, site=dict(golden["site"], url="http://www.another.gov.cn/"))
+    (tmp_path / "a.json").write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps(other, ensure_ascii=False), encoding="utf-8")
+    assert main(["diff", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--format", "json"]) == 2
+    assert "不同网站" in capsys.readouterr().err
+    assert main(["diff", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--format", "json",
+                 "--different-sites"]) == 0

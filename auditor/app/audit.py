@@ -15,7 +15,8 @@ from auditor.app.judge import judge
 from auditor.app.profiles import load_profile
 from auditor.core import resume, runlock
 from auditor.core.atomic import write_text
-from auditor.core.diff import ReportDiff, baseline_summary, diff_reports, load_report
+from auditor.core.diff import (ReportDiff, baseline_summary, check_same_site, diff_reports, load_report,
+                               same_site)
 from auditor.core.errors import ConfigError
 from auditor.core.profile import Profile
 from auditor.core.report import UNRATED, Report, build_report, crawl_from_snapshot
@@ -72,7 +73,13 @@ def audit_site(url: str, opts: AuditOptions) -> tuple[Report, Path]:
     url = validate_url(url)
     profile = load_profile(opts.profile)   # a bad profile or baseline fails before crawling
     baseline = load_report(opts.baseline) if opts.baseline else None
+    if baseline is not None:
+        check_same_site(baseline.site.url, url)
     run_dir = Path(opts.out_dir) if opts.out_dir else default_run_dir(url)
+    if opts.crawl.resume:
+        asked = (_read_json(run_dir / RUN_META) or {}).get("url")
+        if asked and not (same_site(asked, url) and urlsplit(asked).port == urlsplit(url).port):
+            raise ConfigError(f"{run_dir} 是对 {asked} 的抓取，不能用来继续检查 {url}（--resume 只能继续同一网站）")
     with runlock.hold(run_dir):            # a second audit into this --out stops here, touching nothing
         crawl_opts = opts.crawl.for_profile(profile)
         meta = {"url": url, "site_name": opts.site_name, "level": opts.level or profile.level,

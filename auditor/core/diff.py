@@ -24,6 +24,23 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def same_site(a: str, b: str) -> bool:
+    """Two reports are of one site when their hosts agree but for www. (scheme and port may differ:
+    a site moved to https, or a test server on another port)."""
+    def host(url: str) -> str:
+        name = (urlsplit(url).hostname or "").lower()
+        return name[4:] if name.startswith("www.") else name
+    return host(a) == host(b)
+
+
+def check_same_site(old_url: str, new_url: str, allow: bool = False) -> None:
+    """A ConfigError when the two reports are of different sites: their findings cannot be matched
+    (a diff would call another site's findings 已整改 and its own 新发现)."""
+    if not allow and not same_site(old_url, new_url):
+        raise ConfigError(f"两份报告检查的是不同网站（{old_url} 与 {new_url}），不能对比整改情况；"
+                          "网站确已更换域名的，可加 --different-sites 仍然对比")
+
+
 def finding_key(code: str, finding: FindingOut, origin: str = "") -> str:
     """Rule, site-relative URL (a site moved to another host or port is the same site) and the
     message without its numbers."""
