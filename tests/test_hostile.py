@@ -319,3 +319,14 @@ def test_resume_with_another_site_and_diff_between_two_sites_are_refused(tmp_pat
     assert "不同网站" in capsys.readouterr().err
     assert main(["diff", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--format", "json",
                  "--different-sites"]) == 0
+
+
+def test_an_existing_file_as_out_is_a_usage_error_not_an_internal_one(tmp_path, capsys):
+    """Issue 18 (bad input): exit 4 ("internal error") for a user's mistake; now exit 2 and one line."""
+    from auditor.app.cli import main
+    taken = tmp_path / "afile"
+    taken.write_text("x")
+    assert main(["audit", "http://127.0.0.1:9/", "--out", str(taken), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "不是目录" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert main(["audit", "http://127.0.0.1:9/", "--out", str(taken / "sub"), "--quiet"]) == 2

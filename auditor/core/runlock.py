@@ -19,8 +19,15 @@ from auditor.core.rundir import LOCK
 def hold(run_dir: Path) -> Iterator[None]:
     """Hold the run directory for writing; a ConfigError (exit 2) when another process holds it."""
     run_dir = Path(run_dir)
-    run_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(run_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(run_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except (FileExistsError, NotADirectoryError):
+        raise ConfigError(f"{run_dir} 已存在且不是目录；--out 须是一个目录（不存在时会新建）") from None
+    except PermissionError:
+        raise ConfigError(f"没有权限写入运行目录 {run_dir}") from None
+    except OSError as exc:
+        raise ConfigError(f"无法写入运行目录 {run_dir}：{exc.strerror or exc}") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
