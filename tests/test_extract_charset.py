@@ -83,3 +83,25 @@ def test_extract_page_on_a_lying_gbk_page_reads_chinese_labels():
     assert record.published == "2026-09-16"
     assert record.footer.host_org == "某某市人民政府办公室"
     assert record.charset == "gb18030"
+
+
+@pytest.mark.parametrize("damage", ["stray byte", "cut inside a character"])
+def test_a_utf8_page_with_a_few_bad_bytes_stays_utf8(damage):
+    """Issue 18 (extraction): one stray byte (or a size cap cutting a character) made the whole page
+    decode as GB18030 — 乱码, footer markers lost."""
+    from auditor.core.extract import extract_page
+    html = ("<html><head><title>某某市人民政府</title></head><body><p>" + "政府信息公开工作年度报告。" * 40 +
+            "</p><div class='footer'>主办单位：某某市人民政府办公室 网站标识码：3501000001 闽ICP备05000001号</div>"
+            "</body></html>").encode("utf-8")
+    body = html[:300] + b"\xff" + html[300:] if damage == "stray byte" else html + "尾".encode("utf-8")[:2]
+    record = extract_page("http://www.example.gov.cn/", body, "text/html")
+    assert record.charset == "utf-8" and record.title == "某某市人民政府"
+    assert record.footer.site_id_code == "3501000001"
+
+
+def test_a_gbk_page_is_still_read_as_gbk():
+    from auditor.core.extract import extract_page
+    html = ("<html><head><title>某某市人民政府</title></head><body><p>" + "政府信息公开工作年度报告。" * 40 +
+            "</p></body></html>").encode("gbk")
+    record = extract_page("http://www.example.gov.cn/", html, "text/html")
+    assert record.charset in ("gb18030", "gbk") and record.title == "某某市人民政府"

@@ -66,6 +66,9 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     text = _strict(body, "utf-8")
     if text is not None:
         return text, "utf-8"
+    text = _nearly_utf8(body)
+    if text is not None:
+        return text, "utf-8"
     for enc in declared + ["gb18030", "big5"]:
         if enc == "utf-8":
             continue
@@ -74,6 +77,16 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
             return text, _label(enc, raw_declared)
     enc = next((d for d in declared if d != "utf-8"), "gb18030")
     return body.decode(enc, "replace"), _label(enc, raw_declared)
+
+
+def _nearly_utf8(body: bytes) -> str | None:
+    """A UTF-8 page but for a few bytes (a stray byte, a size cap cutting a character in two): UTF-8
+    with those bytes replaced — GB18030 decodes almost any bytes, so trying it would turn the whole
+    page into 乱码 and lose its footer. A GBK page read as UTF-8 fails on nearly every character."""
+    text = body.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    wide = sum(1 for c in text if ord(c) > 127) - bad
+    return text if wide >= 20 and bad <= max(3, wide // 200) else None
 
 
 def _label(codec_name: str, raw_declared: list[str]) -> str:
