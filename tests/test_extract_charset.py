@@ -105,3 +105,19 @@ def test_a_gbk_page_is_still_read_as_gbk():
             "</p></body></html>").encode("gbk")
     record = extract_page("http://www.example.gov.cn/", html, "text/html")
     assert record.charset in ("gb18030", "gbk") and record.title == "某某市人民政府"
+
+
+@pytest.mark.parametrize("opening, closing", [("<div>", "</div>"), ("<div><span>", "</span></div>"),
+                                              ("<div><font><b>", "</b></font></div>")])
+def test_a_page_nested_absurdly_deep_keeps_its_footer(opening, closing):
+    """Issue 18 (extraction): 50,000 levels of alternating tags defeated the flattening of the one
+    commonest tag; libxml2 dropped the rest of the page and the footer was lost."""
+    import time
+    from auditor.core.extract import extract_page
+    depth = 50_000 // opening.count("<")
+    html = ("<html><head><title>深</title></head><body>" + opening * depth + "正文" + closing * depth +
+            "<div class='footer'>网站标识码：3501000001 闽ICP备05000001号</div></body></html>").encode()
+    started = time.monotonic()
+    record = extract_page("http://www.example.gov.cn/", html, "text/html")
+    assert record.footer.site_id_code == "3501000001" and record.footer.icp
+    assert time.monotonic() - started < 20

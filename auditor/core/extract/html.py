@@ -43,14 +43,23 @@ def parse(text: str) -> etree._Element:
         raise ParseError(f"无法解析 HTML：{exc}") from exc
     if root is None:
         raise ParseError("无法解析 HTML")
-    if len(text) > 20_000 and _lost_in_depth(root, text):
+    flattened: set[str] = set()
+    while len(text) > 20_000 and _lost_in_depth(root, text) and len(flattened) < 6:
         # libxml2 stops at a nesting depth of about 2,000 and drops the rest of the page; flatten the
-        # tag that is nested absurdly deep and read the page again
-        tag = _TAG.findall(text[:200_000])
-        common = max(set(tag), key=tag.count)
-        flat = re.sub(rf"</?{common}\b[^>]*>", " ", text, flags=re.IGNORECASE)
-        root = lxml.html.document_fromstring(flat, parser=_PARSER)
+        # tag nested absurdly deep — the commonest one, then the next (<div><span><div><span>… alternate)
+        # — and read the page again
+        tags = [t.lower() for t in _TAG.findall(text[:400_000])]
+        candidates = [t for t in set(tags) if t not in _KEEP and t not in flattened]
+        if not candidates:
+            break
+        common = max(candidates, key=tags.count)
+        flattened.add(common)
+        text = re.sub(rf"</?{common}\b[^>]*>", " ", text, flags=re.IGNORECASE)
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
     return root
+
+
+_KEEP = {"html", "head", "body", "title", "meta", "a", "script", "style", "link", "br", "img"}
 
 
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
