@@ -330,3 +330,17 @@ def test_an_existing_file_as_out_is_a_usage_error_not_an_internal_one(tmp_path, 
     err = capsys.readouterr().err
     assert "不是目录" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert main(["audit", "http://127.0.0.1:9/", "--out", str(taken / "sub"), "--quiet"]) == 2
+
+
+def test_a_bad_as_of_in_a_stored_run_is_a_usage_error(tmp_path, capsys):
+    """Issue 18 (bad input): a tampered run.json as_of gave exit 4 (internal error)."""
+    from auditor.app.cli import main
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    with gzip.open(run_dir / "pages.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"url": "http://a.gov.cn/", "status": 200, "kind": "home", "depth": 0}) + "\n")
+    (run_dir / "run.json").write_text(json.dumps({"url": "http://a.gov.cn/", "as_of": "2026-13-45"}))
+    assert main(["recheck", str(run_dir), "--format", "json"]) == 2
+    assert "as_of 无效" in capsys.readouterr().err
+    assert main(["recheck", str(run_dir), "--format", "json", "--as-of", "2026-11-20",
+                 "--out", str(tmp_path / "out")]) in (0, 1)

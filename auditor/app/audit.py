@@ -110,7 +110,11 @@ def recheck(run_dir: Path, profile_name: str | None = None, as_of: dt.date | Non
     meta = _read_json(run_dir / RUN_META) or {}
     profile = load_profile(profile_name or meta.get("profile") or "national")
     if as_of is None:
-        as_of = dt.date.fromisoformat(meta["as_of"]) if meta.get("as_of") else dt.date.today()
+        try:
+            as_of = dt.date.fromisoformat(meta["as_of"]) if meta.get("as_of") else dt.date.today()
+        except (TypeError, ValueError):
+            raise ConfigError(f"{run_dir / RUN_META} 中的检查基准日 as_of 无效：{meta.get('as_of')!r}"
+                              "（可用 --as-of YYYY-MM-DD 指定）") from None
     summary = _read_json(run_dir / CRAWL_SUMMARY)
     report = judge_run(run_dir, profile, as_of, site_name=meta.get("site_name"),
                        level=meta.get("level") or profile.level, summary=summary, debug=debug)
