@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import StopDownload
+from w3lib.url import safe_url_string
 
 from auditor.core.atomic import write_text
 from auditor.core.extract import is_html_type
@@ -23,7 +25,7 @@ from auditor.core.record_loader import RecordReader, read_file
 from spiders import extraction, render
 from spiders.ledger import LocalLedger
 from auditor.core.extract.platforms.reading import data_fetches, data_key, further_urls, read_answer, read_platform
-from spiders.failures import describe_failure
+from spiders.failures import describe_failure, limit_response_headers
 from spiders.scope import Scope, same_origin
 
 
@@ -54,13 +56,18 @@ class DisclosureSpider(scrapy.Spider):
         spider.max_pages = spider._max_pages_arg or settings.getint("GKAUDIT_MAX_PAGES")
         spider.max_checks = settings.getint("GKAUDIT_MAX_CHECKS")
         spider.max_bytes = settings.getint("GKAUDIT_MAX_PAGE_BYTES")
+        spider.max_decoded = settings.getint("DOWNLOAD_MAXSIZE")
         spider.summary_path = settings.get("GKAUDIT_SUMMARY_PATH")
         spider.max_depth = settings.getint("DEPTH_LIMIT") or 10**6
         spider.check_external = settings.getbool("GKAUDIT_CHECK_EXTERNAL")
         spider.max_per_pattern = settings.getint("GKAUDIT_MAX_PER_PATTERN")
+        spider.max_cut_records = settings.getint("GKAUDIT_MAX_CUT_RECORDS")
+        spider.max_url_length = settings.getint("URLLENGTH_LIMIT") or 10**9
+        spider.cut_recorded = Counter()          # site -> links cut by a limit and put on record
         spider.max_path_segments = settings.getint("GKAUDIT_MAX_PATH_SEGMENTS")
         spider.adapters = settings.getbool("GKAUDIT_ADAPTERS", True)
         spider.render = settings.getbool("GKAUDIT_RENDER")
+        limit_response_headers(settings.getint("GKAUDIT_MAX_HEADERS"), settings.getint("GKAUDIT_MAX_HEADER_BYTES"))
         spider.setup_ledger(settings)
         if spider.render:
             render.admit(spider.ledger.scope)
@@ -82,6 +89,9 @@ class DisclosureSpider(scrapy.Spider):
 
     async def start(self):
         resumed = self.restore(self.settings.get("GKAUDIT_RESUME_PAGES"))
+        if self._too_long(self.start_url) and self.ledger.claim(self.start_url):
+            yield self.emit(PageRecord(url=self.start_url, depth=0, fetched_at=now_iso(),
+                                       error=f"网址长度超过上限 {self.max_url_length} 个字符，未抓取"), {})
         if self.ledger.claim(self.start_url):
             self.ledger.reserve("pages")
             yield scrapy.Request(self.start_url, callback=self.parse_page, errback=self.failed,
@@ -107,6 +117,7 @@ class DisclosureSpider(scrapy.Spider):
                 ledger.pattern_count(pattern)
             if record.skipped == "limit":            # cut by a limit: never scheduled
                 ledger.count("skipped")
+                self.cut_recorded[ledger.start_url] += 1
                 ledger.truncate(record.cut or "max_pages")
                 continue
             if record.cut == "origin":               # a data endpoint refused before it was scheduled
@@ -131,6 +142,10 @@ class DisclosureSpider(scrapy.Spider):
         if role == "check" or (role == "page" and ctype and not is_html_type(ctype, None)
                                and not request.meta.get("gk_data")):
             raise StopDownload(fail=False)
+        # a plain body is cut by ``bytes_received`` (kept in part, on record); DOWNLOAD_MAXSIZE is the
+        # cap on what a compressed one inflates to (settings.py). Set on every answer: a redirect's
+        # request inherits the meta of the answer before it
+        request.meta["download_maxsize"] = self.max_decoded if headers.get(b"Content-Encoding") else 0
 
     def bytes_received(self, data, request, spider):
         if spider is not self:
@@ -218,7 +233,10 @@ class DisclosureSpider(scrapy.Spider):
                             depth=request.meta.get("depth", 0), referer=_referer(request),
                             kind="attachment" if role == "check" else "other",
                             via=request.meta.get("gk_via"), list_of=request.meta.get("gk_list_of"))
-        _tally(record, self.ledger_for(request.meta))
+        ledger = self.ledger_for(request.meta)
+        if skipped == "retry_after":              # the host asked for too long a wait: the crawl is cut
+            ledger.truncate("retry_after")
+        _tally(record, ledger)
         yield self.emit(record, request.meta)
 
     # -- helpers ----------------------------------------------------------------------------
@@ -264,6 +282,8 @@ class DisclosureSpider(scrapy.Spider):
         is_check = external or is_attachment_url(url)   # an outside link is checked, never followed
         kind = "checks" if is_check else "pages"
         cut = self._trap(url, ledger) if not is_check else None
+        if self._too_long(url):
+            cut = "url_length"              # Scrapy would drop its request without a word (URLLENGTH_LIMIT)
         if cut or not ledger.reserve(kind):
             yield from self._cut(url, cut or f"max_{kind}", ledger, meta, depth, page_url, is_check)
             return
@@ -285,6 +305,9 @@ class DisclosureSpider(scrapy.Spider):
         if not ledger.claim(key):
             return
         list_of = record.list_of or record.url
+        if self._too_long(fetch.url):
+            yield from self._cut(key, "url_length", ledger, meta, depth, page_url, False, list_of)
+            return
         if not same_origin(fetch.url, page_url):
             # a data endpoint is the page's own (scheme, host and port): a page cannot make the
             # crawler send requests, POSTs least of all, anywhere else; on record, as a list not read
@@ -311,10 +334,20 @@ class DisclosureSpider(scrapy.Spider):
              list_of: str | None = None):
         ledger.truncate(reason)
         ledger.count("skipped")
-        # on record, so a rule knows this link was not judged rather than absent
+        # on record, so a rule knows this link was not judged rather than absent — the first
+        # GKAUDIT_MAX_CUT_RECORDS of them: past that they are counted only (pages of 10,000 links
+        # made 1.5 M records of 150 pages)
+        if self.cut_recorded[ledger.start_url] >= self.max_cut_records:
+            ledger.count("cut_not_recorded")
+            return
+        self.cut_recorded[ledger.start_url] += 1
         yield self.emit(PageRecord(url=url, final_url=url, skipped="limit", cut=reason, depth=depth + 1,
                                    role="check" if is_check else "page", referer=page_url, list_of=list_of),
                         meta)
+
+    def _too_long(self, url: str) -> bool:
+        """Longer than URLLENGTH_LIMIT as Scrapy measures it (percent-encoded: 政 is 9 characters)."""
+        return len(url) * 9 > self.max_url_length and len(safe_url_string(url)) > self.max_url_length
 
     def _trap(self, url: str, ledger) -> str | None:
         """Why a URL looks like a crawler trap and is cut: a path ever deeper, or one more of a
@@ -333,6 +366,7 @@ class DisclosureSpider(scrapy.Spider):
             "start_url": self.start_url, "started_at": self.started_at, "finished_at": now_iso(),
             "pages": self.counts["pages"], "checks": self.counts["checks"],
             "errors": self.counts["errors"], "skipped": self.counts["skipped"],
+            "cut_not_recorded": self.counts.get("cut_not_recorded", 0),     # of the skipped: counted only
             "truncated": bool(self.ledger.truncated), "truncated_reasons": self.ledger.truncated,
             "finish_reason": reason,
             "refused_out_of_scope": stats.get("gkaudit/refused_out_of_scope", 0),
@@ -349,7 +383,7 @@ class DisclosureSpider(scrapy.Spider):
 def _tally(record: PageRecord, ledger) -> None:
     """Count a record as fetched (a page or a check), failed or skipped, and as an error if it is one."""
     if record.status is None:                    # the request failed, or a policy refused it
-        ledger.count("errors" if record.error else "skipped")
+        ledger.count("errors" if record.error and not record.skipped else "skipped")
         return
     ledger.count("checks" if record.role == "check" or record.kind == "attachment" else "pages")
     if record.error or record.status >= 400:

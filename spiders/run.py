@@ -4,13 +4,24 @@ The job file lists one or more crawls (spider arguments and settings). They shar
 reactor and run concurrently, each under its own per-host limits. ``auditor.app.crawl`` starts this
 module in a child process, so every audit gets a fresh reactor and a crash cannot take the caller
 down with it.
+
+Stopping is the caller's: Ctrl-C at a terminal reaches every process of the group, and gkaudit
+starts this one with SIGINT ignored (its extraction workers inherit that) and asks it to stop with
+SIGTERM. Then every crawl closes now, as it stands: its item pipelines and the spider_closed
+handlers run (the records, the WARC and the crawl summary are written and published, finish reason
+``shutdown``) and the process exits. Scrapy's own graceful stop would first wait for every
+download and every page being read — a slow server or a large page held it for minutes. What was
+on its way is not recorded, so ``--resume`` fetches it (``auditor.app.crawl`` keeps the run for it).
 """
 from __future__ import annotations
 
 import json
+import logging
 import os
+import signal
 import sys
 
+from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
@@ -49,8 +60,43 @@ def _crawl(crawls: list[dict], shared: dict) -> int:
         spidercls = type(f"DisclosureSpider{i}", (DisclosureSpider,),
                          {"custom_settings": dict(crawl.get("settings", {}))})
         process.crawl(spidercls, **crawl.get("spider_args", {}))
-    process.start()
+    _stop_on_sigterm(process)
+    process.start(install_signal_handlers=False)      # SIGINT stays as inherited (ignored under gkaudit)
     return 0
+
+
+def _stop_on_sigterm(process: CrawlerProcess) -> None:
+    """SIGTERM: close every crawl now and exit (a second SIGTERM while that runs: exit at once)."""
+    from twisted.internet import reactor
+
+    stopping: list[int] = []
+
+    def on_signal(signum, frame):
+        if stopping:
+            os._exit(128 + signum)
+        stopping.append(signum)
+        reactor.callFromThread(_close_now, list(process.crawlers))
+
+    signal.signal(signal.SIGTERM, on_signal)
+
+
+def _close_now(crawlers) -> None:
+    """Close each crawl as Scrapy closes one — item pipelines, then the spider_closed signal — without
+    waiting for what is in flight, and end the process; the extraction workers die with it."""
+    log = logging.getLogger(__name__)
+    for crawler in crawlers:
+        engine = getattr(crawler, "engine", None)
+        spider = getattr(engine, "spider", None)
+        if spider is None:
+            continue                     # not started, or closed already (a batch's finished site)
+        for pipeline in engine.scraper.itemproc.middlewares:
+            try:
+                pipeline.close_spider(spider)
+            except Exception:            # noqa: BLE001 - the others still close
+                log.exception("closing %s failed", pipeline)
+        crawler.signals.send_catch_log(signal=signals.spider_closed, spider=spider, reason="shutdown")
+    logging.shutdown()
+    os._exit(0)
 
 
 def main(argv: list[str]) -> int:

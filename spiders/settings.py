@@ -31,12 +31,19 @@ DOWNLOAD_TIMEOUT = 20
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408]   # 429 waits for Retry-After (politeness.py)
+GKAUDIT_MAX_RETRY_AFTER = 60    # a host asking for a longer wait (429 Retry-After) is given up, on record
+GKAUDIT_MAX_HOST_PAUSE = 300    # and one whose waits add up to more
 REDIRECT_MAX_TIMES = 10
 DEPTH_LIMIT = 8
 DEPTH_PRIORITY = 1              # breadth-first: the homepage's neighbourhood first
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
-DOWNLOAD_MAXSIZE = 0            # the spider cuts big bodies itself and records the cut
+# Bodies as they arrive are cut by the spider itself at GKAUDIT_MAX_PAGE_BYTES, on record (truncated).
+# A compressed body is decoded by Scrapy's HttpCompressionMiddleware, which stops at DOWNLOAD_MAXSIZE
+# *decoded* bytes: 1 MB of gzip, brotli or gzip-in-gzip inflating to 1 GB is refused there, on record
+# ("解压后超过…"), robots.txt included. The spider lifts the cap for an uncompressed body
+# (``headers_received``), which it cuts itself: a big plain page is kept in part, not refused.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
 HTTPERROR_ALLOW_ALL = True      # 404 and 500 pages are findings, not noise
 COOKIES_ENABLED = True
@@ -63,6 +70,8 @@ GKAUDIT_SUMMARY_PATH = rundir.CRAWL_SUMMARY
 GKAUDIT_MAX_PAGES = 2000
 GKAUDIT_MAX_CHECKS = 5000       # non-HTML link targets checked for status
 GKAUDIT_MAX_PAGE_BYTES = 5 * 1024 * 1024
+GKAUDIT_MAX_HEADERS = 500            # header lines of one answer (spiders/failures.limit_response_headers)
+GKAUDIT_MAX_HEADER_BYTES = 256 * 1024  # and their bytes: Chrome gives up at 256 KB too
 GKAUDIT_ALLOWED_HOSTS = []      # besides the start URL's host
 GKAUDIT_ADAPTERS = True      # read script-built lists (auditor/core/extract/platforms): TRS pagers, jpage, gkmlpt, redirects
 GKAUDIT_RENDER = False       # --render: script-built pages read again in headless Chromium (spiders/render.py)
@@ -71,4 +80,5 @@ GKAUDIT_PROGRESS_FILE = None       # counts written here instead of the terminal
 GKAUDIT_CHECK_EXTERNAL = False
 GKAUDIT_ALLOW_PRIVATE = False  # follow redirects / check links to private, loopback, link-local addresses
 GKAUDIT_MAX_PER_PATTERN = 200   # pages per query pattern (?date=…, ?page=…): calendars and endless lists
+GKAUDIT_MAX_CUT_RECORDS = 1000  # links cut by a limit put on record one by one; the rest are counted
 GKAUDIT_MAX_PATH_SEGMENTS = 15  # deeper paths are a trap (a/b/a/b/…)  # check (never follow) links to other hosts

@@ -87,3 +87,60 @@ class RouteServer:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(5)
+
+
+class RawServer:
+    """A loopback server that answers each request with what a function writes on the socket itself —
+    for answers no well-behaved server gives (endless headers). ``handlers`` maps a path (or a prefix
+    ending in ``*``) to ``callable(path, wfile)``; other paths get a 404."""
+
+    def __init__(self, handlers: dict, host: str = "127.0.0.1"):
+        import socketserver
+
+        self.handlers = handlers
+        self.hits: list[str] = []
+        outer = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self):
+                line = self.rfile.readline(65536).decode("latin-1")
+                while self.rfile.readline(65536) not in (b"\r\n", b"\n", b""):
+                    pass
+                path = line.split(" ")[1] if line.count(" ") >= 2 else "/"
+                outer.hits.append(path)
+                found = outer.handlers.get(path) or next(
+                    (h for prefix, h in outer.handlers.items() if prefix.endswith("*") and path.startswith(prefix[:-1])),
+                    None)
+                try:
+                    if found is None:
+                        respond(self.wfile, b"not found", status=404)
+                    else:
+                        found(path, self.wfile)
+                except (BrokenPipeError, ConnectionResetError, OSError):
+                    pass
+
+        class Server(socketserver.ThreadingTCPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+        self.server = Server((host, 0), Handler)
+        self.port = self.server.server_address[1]
+        self.url = f"http://{host}:{self.port}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "RawServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(5)
+
+
+def respond(wfile, body: bytes, status: int = 200, headers: dict[str, str] | None = None) -> None:
+    """A whole HTTP/1.1 answer that closes the connection (for RawServer handlers)."""
+    head = [f"HTTP/1.1 {status} X", f"Content-Length: {len(body)}", "Connection: close"]
+    head += [f"{k}: {v}" for k, v in (headers or {"Content-Type": "text/html; charset=utf-8"}).items()]
+    wfile.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
+    wfile.flush()

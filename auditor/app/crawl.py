@@ -3,11 +3,21 @@
 The child runs ``spiders.run`` (Scrapy, Twisted reactor); the parent only sees files: the
 snapshot, the WARC and the crawl summary. This keeps the judging side free of Scrapy and lets
 one Python process run many audits (tests, batch) without restarting a reactor.
+
+Ctrl-C is this process's to handle. The children start with SIGINT ignored (a terminal sends it to
+the whole process group); on the first Ctrl-C each is asked to stop (SIGTERM: it writes its summary
+and closes its files) and given ``STOP_GRACE`` seconds, then killed. What was fetched is kept as
+the snapshot of an interrupted crawl, and in ``.resume/`` for ``--resume``; ``crawl_site`` returns
+so the audit reports on it, marked interrupted. A second Ctrl-C kills the children and ends at once.
 """
 from __future__ import annotations
 
+import contextlib
+import gzip
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -15,10 +25,15 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from auditor.core import resume, rundir
+from auditor.core import atomic, resume, rundir
 from auditor.core.errors import CrawlError
 from auditor.core.profile import Profile
 
+STOP_GRACE = 3.0        # seconds a crawl has after Ctrl-C to close its files itself before it is killed
+
+
+class CrawlInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped the crawls; what they had fetched is kept, and can be resumed."""
 
 
 @dataclass
@@ -101,7 +116,12 @@ def run_crawls(jobs: list[dict], log_file: Path | None = None, processes: int = 
                 spec["extract_workers"] = 0       # every core has a crawl already
             job_file.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
             children.append(_start_child(job_file))
-        codes = _wait(children, Path(tmp) if show else None)
+        try:
+            codes = _wait(children, Path(tmp) if show else None)
+        except CrawlInterrupted:
+            for job in jobs:
+                keep_interrupted(job)
+            raise
     failed = [code for code in codes if code != 0]
     if failed:
         raise CrawlError(f"抓取进程异常退出（退出码 {failed[0]}），详见 {log_file or rundir.CRAWL_LOG}")
@@ -112,32 +132,143 @@ def _start_child(job_file: Path) -> subprocess.Popen:
     root = str(Path(__file__).resolve().parents[2])      # the folder that holds the packages
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env.pop("SCRAPY_SETTINGS_MODULE", None)
-    return subprocess.Popen([sys.executable, "-m", "spiders.run", str(job_file)],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env)
+    with _sigint_ignored():             # inherited through exec: the terminal's Ctrl-C is ours to handle
+        return subprocess.Popen([sys.executable, "-m", "spiders.run", str(job_file)],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env)
+
+
+@contextlib.contextmanager
+def _sigint_ignored():
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:                  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _wait(children: list[subprocess.Popen], progress_dir: Path | None) -> list[int]:
     try:
         if progress_dir is None:
-            return [child.wait() for child in children]
+            _wait_for(children)
+            return [child.returncode for child in children]
         from spiders.progress import show_summed      # Scrapy is imported only when a line is shown
         while any(child.poll() is None for child in children):
             show_summed(sorted(progress_dir.glob(rundir.PROGRESS_FILES)))
             time.sleep(1.0)
         show_summed(sorted(progress_dir.glob(rundir.PROGRESS_FILES)), final=True)
         return [child.returncode for child in children]
+    except KeyboardInterrupt:           # the first Ctrl-C: the crawls stop, what they fetched stays
+        _stop(children)
+        raise CrawlInterrupted() from None
     finally:
-        for child in children:            # interrupted (Ctrl-C): no crawl is left running on its own
+        for child in children:          # no crawl is left running on its own
             if child.poll() is None:
-                child.terminate()
+                child.kill()
                 child.wait()
 
 
+def _stop(children: list[subprocess.Popen]) -> None:
+    """Ask the crawls to stop (SIGTERM) and give them STOP_GRACE seconds; kill who is left. A second
+    Ctrl-C meanwhile kills them all at once and goes on up as a plain KeyboardInterrupt."""
+    for child in children:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+    try:
+        _wait_for(children, STOP_GRACE)
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+
+
+def _wait_for(children: list[subprocess.Popen], timeout: float | None = None) -> None:
+    """Until the children have ended (or ``timeout``). Not ``Popen.wait``: on a KeyboardInterrupt it
+    waits a quarter second more itself, so a second Ctrl-C within it went unseen."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while any(child.poll() is None for child in children):
+        if deadline is not None and time.monotonic() >= deadline:
+            return
+        time.sleep(0.05)
+
+
+def keep_interrupted(job: dict) -> None:
+    """What an interrupted crawl fetched, made the run's snapshot and kept for ``--resume``: the files
+    it closed itself, or — killed — the complete records and WARC members it had flushed (gathered
+    as ``--resume`` gathers them). A crawl summary is written if the crawl had none."""
+    settings = job["settings"]
+    pages, warc = Path(settings["GKAUDIT_PAGES_PATH"]), Path(settings["GKAUDIT_WARC_PATH"])
+    out_dir, summary_path = pages.parent, Path(settings["GKAUDIT_SUMMARY_PATH"])
+    summary = _read_json(summary_path)
+    if summary and summary.get("finish_reason") == "finished":
+        return                                       # it ended before the Ctrl-C reached it
+    keep = out_dir / rundir.RESUME_DIR
+    if atomic.partials(pages) or atomic.partials(warc):        # killed: gathered into .resume/ ...
+        resume.prepare(out_dir)
+        for name in (rundir.PAGES, rundir.WARC):            # ... and used as this run's snapshot
+            if (keep / name).exists():
+                _link(keep / name, out_dir / name)
+    elif pages.exists():                                 # closed its files: kept for --resume as they are
+        keep.mkdir(exist_ok=True)
+        for name in (rundir.PAGES, rundir.WARC):
+            if (out_dir / name).exists():
+                _link(out_dir / name, keep / name)
+    if not pages.exists():
+        atomic.write_bytes(pages, gzip.compress(b""))    # nothing fetched: an empty snapshot
+    if summary is None:
+        atomic.write_text(summary_path, json.dumps(_summary_of(job, pages), ensure_ascii=False, indent=2))
+
+
+def _link(source: Path, target: Path) -> None:
+    """``target`` becomes the same file as ``source`` (a copy where hard links are not possible)."""
+    temporary = target.with_name(f".{target.name}.link")
+    temporary.unlink(missing_ok=True)
+    try:
+        os.link(source, temporary)
+    except OSError:
+        shutil.copyfile(source, temporary)
+    os.replace(temporary, target)
+
+
+def _summary_of(job: dict, pages: Path) -> dict:
+    """A crawl summary counted from the records, for a crawl killed before it wrote its own."""
+    counts = {"pages": 0, "checks": 0, "errors": 0, "skipped": 0}
+    for record in resume.read_records(pages):
+        if record.get("status") is None:
+            counts["errors" if record.get("error") and not record.get("skipped") else "skipped"] += 1
+            continue
+        fetched = "checks" if record.get("role") == "check" or record.get("kind") == "attachment" else "pages"
+        counts[fetched] += 1
+        if record.get("error") or record["status"] >= 400:
+            counts["errors"] += 1
+    return {"start_url": job["spider_args"].get("url"), "finish_reason": "shutdown", **counts}
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def crawl_site(url: str, out_dir: Path, opts: CrawlOptions) -> dict:
-    """Crawl one site into ``out_dir``; return the crawl summary."""
+    """Crawl one site into ``out_dir``; return the crawl summary. Interrupted by Ctrl-C, the summary
+    of what was fetched (finish reason ``shutdown``): the audit reports on it, marked interrupted,
+    and ``--resume`` continues it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / rundir.CRAWL_SUMMARY).unlink(missing_ok=True)        # a stale summary would pass for a finished crawl
-    run_crawls([crawl_job(url, out_dir, opts)])
+    try:
+        run_crawls([crawl_job(url, out_dir, opts)])
+    except CrawlInterrupted:
+        summary = read_summary(out_dir)
+        if summary.get("finish_reason") == "finished":
+            resume.finish(out_dir)
+        return summary
     summary = read_summary(out_dir)
     resume.finish(out_dir)
     return summary

@@ -11,7 +11,9 @@ from __future__ import annotations
 import copy
 
 import datetime as dt
+import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,6 +105,37 @@ class Profile(BaseModel):
         return fail_name
 
 
+MAX_CONFIG_BYTES = 1024 * 1024         # a profile or a holiday file: a few KB in practice
+
+
+def read_config_file(path: str | Path, what: str, max_bytes: int = MAX_CONFIG_BYTES) -> bytes:
+    """The bytes of a file the user names (a profile, its holiday file, a site list): a regular file
+    of at most ``max_bytes``, else a ConfigError naming it. ``/dev/zero``, a FIFO or any endless
+    stream is refused before a byte is read (read whole, it grew until MemoryError)."""
+    path = Path(path)
+    try:
+        # O_NONBLOCK: opening a FIFO for reading would wait for a writer; a regular file ignores it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise ConfigError(f"无法读取{what} {path}：{exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(f"{what} {path} 不是普通文件（设备、管道或目录），未读取")
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes or info.st_size > max_bytes:
+        raise ConfigError(f"{what} {path} 超过 {max_bytes // 1024} KB，未读取")
+    return data
+
+
+def config_text(path: str | Path, what: str, max_bytes: int = MAX_CONFIG_BYTES) -> str:
+    """``read_config_file`` as UTF-8 text."""
+    try:
+        return read_config_file(path, what, max_bytes).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{what} {path} 不是 UTF-8 文本（第 {exc.start} 字节）") from None
+
+
 Catalogue = Mapping[str, Mapping[str, Setting]]      # rule code -> the settings the rule declares, by name
 
 
@@ -143,7 +176,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when prese
 
 
 def _parse(path: Path, source: ProfileSource) -> dict:
-    text = path.read_text(encoding="utf-8")
+    text = config_text(path, "配置方案")
     try:
         data = yaml.load(text, Loader=_LOADER) or {}
         node = yaml.compose(text, Loader=_LOADER)
@@ -269,5 +302,5 @@ def load_profile(source: ProfileSource, name_or_path: str, _seen: tuple[str, ...
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = [k for k in error["loc"] if not (isinstance(k, str) and k in ("function-after",))]
-        node = yaml.compose(path.read_text(encoding="utf-8"))
+        node = yaml.compose(config_text(path, "配置方案"))
         raise ConfigError(f"{_where(path, node, *loc)}: 配置方案有误：{'.'.join(map(str, loc))} — {error['msg']}") from exc

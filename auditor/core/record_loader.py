@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator
 import orjson
 from pydantic import BaseModel, ValidationError
 
+from auditor.core.errors import ConfigError
 from auditor.core.models import PageRecord
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -206,10 +207,31 @@ def _plain(annotation) -> bool:
     return False
 
 
-def read_file(path, reader: "RecordReader") -> Iterator[PageRecord]:
-    """The records of a ``pages.jsonl.gz``, line by line; unreadable lines counted in ``reader.bad``."""
+# A crawl writes one record a line; a hostile or damaged snapshot is read within these bounds: a
+# line longer than MAX_LINE_BYTES (a record of a page of a million links is well under it) is skipped
+# and counted as unreadable, and a file of more than MAX_LINES lines (a crawl of 50,000 pages writes
+# 50,000 records and, per page, at most GKAUDIT_MAX_CUT_RECORDS cut ones) is refused. 2 MB of gzip
+# inflating to 2 GB of newlines, or to one 2 GB line, made ``recheck`` run for minutes or reach 4 GB.
+MAX_LINE_BYTES = 64 * 1024 * 1024
+MAX_LINES = 2_000_000
+_SKIP_CHUNK = 1024 * 1024
+
+
+def read_file(path, reader: "RecordReader", max_lines: int = MAX_LINES,
+              max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[PageRecord]:
+    """The records of a ``pages.jsonl.gz``, line by line; unreadable lines (too long ones included)
+    counted in ``reader.bad``. More than ``max_lines`` lines is a ConfigError."""
     with gzip.open(path, "rb") as fh:
-        for line in fh:
+        lines = 0
+        while line := fh.readline(max_line_bytes + 1):
+            lines += 1
+            if lines > max_lines:
+                raise ConfigError(f"抓取快照 {path} 超过 {max_lines} 行，不像 gkaudit 写出的快照（可能已损坏或被篡改），未读取")
+            if len(line) > max_line_bytes and not line.endswith(b"\n"):
+                reader.bad += 1
+                while (rest := fh.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+                    pass                        # the rest of the line, read in pieces and dropped
+                continue
             if line.strip() and (record := reader.read(line)) is not None:
                 yield record
 

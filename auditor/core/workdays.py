@@ -21,6 +21,7 @@ import chinese_calendar
 import yaml
 
 from auditor.core.errors import ConfigError
+from auditor.core.profile import config_text
 
 
 @dataclass
@@ -47,9 +48,10 @@ def _dates(values, year: int, path: Path) -> set[dt.date]:
 
 def load_holiday_file(path: str | Path) -> dict[int, YearDays]:
     path = Path(path)
+    text = config_text(path, "节假日文件")          # a regular file of bounded size: not /dev/zero
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError, ValueError) as exc:   # YAML parses dates itself: 2027-13-01 raises
+        data = yaml.safe_load(text) or {}
+    except (yaml.YAMLError, ValueError) as exc:     # YAML parses dates itself: 2027-13-01 raises
         raise ConfigError(f"无法读取节假日文件 {path}：{exc}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"节假日文件 {path} 应按年份列出 holidays 和 workdays")

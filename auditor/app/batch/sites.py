@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import ipaddress
+import re
 from urllib.parse import urlsplit
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from auditor.app.audit import validate_url
 from auditor.core.batch import RowError, Site
 from auditor.core.errors import ConfigError
 from auditor.core.extract.charset import decode_text
+from auditor.core.profile import read_config_file
 from auditor.app.profiles import load_profile
 
 HEADERS = {
@@ -21,6 +24,7 @@ HEADERS = {
     "profile": ("profile", "方案", "检查方案", "配置方案"),
     "level": ("level", "层级", "级别", "类型"),
 }
+MAX_LIST_BYTES = 16 * 1024 * 1024       # 100,000 sites is about 10 MB
 LEVELS = {"department": "department", "government": "government", "部门": "department",
           "政府": "government", "人民政府": "government", "": None}
 
@@ -37,44 +41,96 @@ def _column(header: list[str]) -> dict[str, int]:
 
 def read_sites(path: str | Path, default_profile: str = "national") -> tuple[list[Site], list[RowError]]:
     path = Path(path)
-    try:
-        text = decode_text(path.read_bytes())
-    except OSError as exc:
-        raise ConfigError(f"无法读取站点清单 {path}：{exc}") from exc
-    rows = list(csv.reader(io.StringIO(text)))
+    text = decode_text(read_config_file(path, "站点清单", MAX_LIST_BYTES))   # a regular file: not /dev/zero
+    rows = _rows(text)
     if not rows:
         raise ConfigError(f"站点清单 {path} 是空的")
-    columns = _column(rows[0])
+    header = rows[0]
+    columns = _column(header) if isinstance(header, list) else {}
     if "url" not in columns:
-        raise ConfigError(f"站点清单 {path} 第 1 行应为表头，至少含 url（或“网址”）列；读到：{','.join(rows[0])}")
+        shown = ",".join(header) if isinstance(header, list) else header
+        raise ConfigError(f"站点清单 {path} 第 1 行应为表头，至少含 url（或“网址”）列；读到：{shown[:200]}")
     sites, errors, seen = [], [], set()
     profiles: dict[str, str | None] = {}
     for line, row in enumerate(rows[1:], start=2):
+        if isinstance(row, str):                      # a line the CSV reader could not read
+            errors.append(RowError(line, "", f"无法读取该行：{row}"))
+            continue
         if not any(cell.strip() for cell in row):
             continue
-        cell = lambda f: row[columns[f]].strip() if f in columns and columns[f] < len(row) else ""  # noqa: E731
         try:
-            url = validate_url(cell("url"))
-        except ConfigError as exc:
+            site = _site(line, row, columns, default_profile, profiles)
+        except (ConfigError, ValueError) as exc:      # one bad row is that row's error, never the batch's
             errors.append(RowError(line, ",".join(row), str(exc)))
             continue
-        profile = cell("profile") or default_profile
-        if profile not in profiles:
-            try:
-                load_profile(profile)
-                profiles[profile] = None
-            except ConfigError as exc:
-                profiles[profile] = str(exc)
-        if profiles[profile]:
-            errors.append(RowError(line, ",".join(row), profiles[profile]))
+        if site.url in seen:
+            errors.append(RowError(line, ",".join(row), f"与前面的行重复：{site.url}"))
             continue
-        level = cell("level")
-        if level not in LEVELS:
-            errors.append(RowError(line, ",".join(row), f"层级“{level}”无效（department/部门 或 government/政府）"))
-            continue
-        if url in seen:
-            errors.append(RowError(line, ",".join(row), f"与前面的行重复：{url}"))
-            continue
-        seen.add(url)
-        sites.append(Site(line, cell("name") or urlsplit(url).hostname or url, url, profile, LEVELS[level]))
+        seen.add(site.url)
+        sites.append(site)
     return sites, errors
+
+
+_LABEL = re.compile(r"[\w-]+")
+
+
+def _host_name(host: str) -> bool:
+    """A host a URL can name: an IP address, or dot-separated labels of letters, digits and hyphens
+    (any script: 政府.中国) that encode as an internationalised domain name. A row of binary garbage
+    is not a site."""
+    if ":" in host:
+        try:
+            ipaddress.ip_address(host)
+            return True
+        except ValueError:
+            return False
+    if not all(_LABEL.fullmatch(label) for label in host.rstrip(".").split(".")):
+        return False
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        return False
+    return True
+
+
+def _rows(text: str) -> list[list[str] | str]:
+    """The rows of the list; a row the CSV reader refuses is the reason why, in its place."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[list[str] | str] = []
+    while True:
+        try:
+            rows.append(next(reader))
+        except StopIteration:
+            return rows
+        except csv.Error as exc:
+            rows.append(str(exc))
+
+
+def _site(line: int, row: list[str], columns: dict[str, int], default_profile: str,
+          profiles: dict[str, str | None]) -> Site:
+    def cell(field: str) -> str:
+        return row[columns[field]].strip() if field in columns and columns[field] < len(row) else ""
+
+    url = validate_url(cell("url"))
+    parts = urlsplit(url)
+    try:
+        parts.port                               # "x,javascript:alert(1)" reads as host "javascript", port "alert(1)"
+    except ValueError:
+        raise ConfigError(f"网址无效：{url}（端口不是 0–65535 的数字）") from None
+    if not _host_name(parts.hostname or ""):
+        raise ConfigError(f"网址无效：{url[:200]!r}（主机名含有不能用于网址的字符）")
+    profile = cell("profile") or default_profile
+    if profile not in profiles:
+        try:
+            load_profile(profile)
+            profiles[profile] = None
+        except ConfigError as exc:
+            profiles[profile] = str(exc)
+    if profiles[profile]:
+        raise ConfigError(profiles[profile])
+    level = cell("level")
+    if level not in LEVELS:
+        raise ConfigError(f"层级“{level}”无效（department/部门 或 government/政府）")
+    site = Site(line, cell("name") or parts.hostname or url, url, profile, LEVELS[level])
+    site.slug                                    # the run directory's name can be made from it
+    return site

@@ -88,7 +88,12 @@ def emit(report: Report, run_dir: Path, args) -> None:
         print(f"\n报告：{shown.resolve()}")
 
 
+INTERRUPTED = 130        # the shell's code for Ctrl-C: the crawl was stopped, the report is marked so
+
+
 def exit_code(report: Report, args) -> int:
+    if report.crawl.finish_reason == "shutdown":
+        return INTERRUPTED           # stopped by Ctrl-C: the report was written, marked interrupted
     if is_unreachable(report):
         return 3
     if report.score.veto:
