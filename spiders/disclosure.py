@@ -89,9 +89,10 @@ class DisclosureSpider(scrapy.Spider):
 
     async def start(self):
         resumed = self.restore(self.settings.get("GKAUDIT_RESUME_PAGES"))
-        if self._too_long(self.start_url) and self.ledger.claim(self.start_url):
-            yield self.emit(PageRecord(url=self.start_url, depth=0, fetched_at=now_iso(),
-                                       error=f"网址长度超过上限 {self.max_url_length} 个字符，未抓取"), {})
+        if self._too_long(self.start_url) and self.ledger.claim(self.start_url):   # Scrapy drops it unsaid
+            record = PageRecord(url=self.start_url, depth=0, error=f"网址长度超过上限 {self.max_url_length} 个字符，未抓取")
+            _tally(record, self.ledger)
+            yield self.emit(record, {})
         if self.ledger.claim(self.start_url):
             self.ledger.reserve("pages")
             yield scrapy.Request(self.start_url, callback=self.parse_page, errback=self.failed,
@@ -142,9 +143,8 @@ class DisclosureSpider(scrapy.Spider):
         if role == "check" or (role == "page" and ctype and not is_html_type(ctype, None)
                                and not request.meta.get("gk_data")):
             raise StopDownload(fail=False)
-        # a plain body is cut by ``bytes_received`` (kept in part, on record); DOWNLOAD_MAXSIZE is the
-        # cap on what a compressed one inflates to (settings.py). Set on every answer: a redirect's
-        # request inherits the meta of the answer before it
+        # a plain body is cut by ``bytes_received``; DOWNLOAD_MAXSIZE caps what a compressed one inflates
+        # to (settings.py). Set on every answer: a redirect's request inherits the meta before it
         request.meta["download_maxsize"] = self.max_decoded if headers.get(b"Content-Encoding") else 0
 
     def bytes_received(self, data, request, spider):
@@ -281,9 +281,8 @@ class DisclosureSpider(scrapy.Spider):
             return
         is_check = external or is_attachment_url(url)   # an outside link is checked, never followed
         kind = "checks" if is_check else "pages"
-        cut = self._trap(url, ledger) if not is_check else None
-        if self._too_long(url):
-            cut = "url_length"              # Scrapy would drop its request without a word (URLLENGTH_LIMIT)
+        # a URL over URLLENGTH_LIMIT: Scrapy would drop its request without a word
+        cut = "url_length" if self._too_long(url) else self._trap(url, ledger) if not is_check else None
         if cut or not ledger.reserve(kind):
             yield from self._cut(url, cut or f"max_{kind}", ledger, meta, depth, page_url, is_check)
             return
@@ -334,9 +333,8 @@ class DisclosureSpider(scrapy.Spider):
              list_of: str | None = None):
         ledger.truncate(reason)
         ledger.count("skipped")
-        # on record, so a rule knows this link was not judged rather than absent — the first
-        # GKAUDIT_MAX_CUT_RECORDS of them: past that they are counted only (pages of 10,000 links
-        # made 1.5 M records of 150 pages)
+        # on record, so a rule knows this link was not judged rather than absent; past
+        # GKAUDIT_MAX_CUT_RECORDS counted only (pages of 10,000 links made 1.5 M records of 150 pages)
         if self.cut_recorded[ledger.start_url] >= self.max_cut_records:
             ledger.count("cut_not_recorded")
             return
