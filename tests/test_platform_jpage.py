@@ -232,7 +232,6 @@ def test_two_lists_posting_to_one_data_proxy_keep_their_own_answers():
     snap = snapshot(page(HOME, kind="home", depth=0), *answers)
     for answer in answers:
         assert snap.get(answer.url) is answer
-        assert snap.get(answer.url.replace("perpage=15&startrecord", "perpage=15&startrecord")) is answer
     assert snap.get(proxy) is None          # the shared proxy URL is no answer's identity
     lists = {p.column: [i.title for i in p.items] for p in snap.lists() if p.list_of}
     assert lists == {"政策解读": ["关于《办法》的解读"], "规范性文件": ["某某管理办法"]}

@@ -49,12 +49,17 @@ def _standalone_doc_number(line: str) -> str | None:
 _BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
+def _headline_at(lines: list[str], headline: str | None) -> int | None:
+    """The line that shows the headline (the <title> may add the site's name to it)."""
+    if not headline:
+        return None
+    return next((i for i, line in enumerate(lines)
+                 if headline in line or (len(line) >= 8 and line in headline)), None)
+
+
 def _header_lines(lines: list[str], headline: str | None) -> list[str]:
     """The lines under the article's headline where its header (来源, 作者, 时间) stands."""
-    if not headline:
-        return []
-    start = next((i for i, line in enumerate(lines)
-                  if headline in line or (len(line) >= 8 and line in headline)), None)
+    start = _headline_at(lines, headline)
     return [] if start is None else lines[start + 1:start + 8]
 
 
@@ -103,8 +108,8 @@ def written_date(lines: list[str], headline: str | None = None, has_number: bool
     labelled = find_label_date(lines, "written")
     if labelled or not has_number:
         return labelled
-    start = next((i for i, line in enumerate(lines) if headline and headline in line), 0)
-    return signed_date(lines, start + 1)
+    start = _headline_at(lines, headline)
+    return signed_date(lines, 0 if start is None else start + 1)
 
 
 def index_number(lines: list[str]) -> str | None:

@@ -163,7 +163,6 @@ _BASIS = re.compile(r"(?:依据|根据|依照)\s*(《[^》]{2,60}》[^。；]{0,
 _DECISION = re.compile(r"(?:如下(?:行政)?处罚|处罚如下)[：:，,]?\s*([^。]{2,200})"
                        r"|决定(?:对当事人)?(?:给予|处以)\s*([^。]{2,200})")
 _FACT_WORDS = ("经查", "查明", "发现", "违法事实", "存在")
-_AUTHORITY_END = SIGNING_BODY_ENDS
 
 
 def text_decision(lines: list[str], doc_number: str | None) -> PenaltyItem | None:
@@ -181,10 +180,10 @@ def text_decision(lines: list[str], doc_number: str | None) -> PenaltyItem | Non
              and parse_date(line) and i >= 2]
     if not dates:
         return None
-    signed = [i for i in dates if window[i - 1].endswith(_AUTHORITY_END) and len(window[i - 1]) <= 30]
+    signed = [i for i in dates if window[i - 1].endswith(SIGNING_BODY_ENDS) and len(window[i - 1]) <= 30]
     end = (signed or dates)[-1]
     decided = parse_date(window[end])
-    authority = window[end - 1] if window[end - 1].endswith(_AUTHORITY_END) and len(window[end - 1]) <= 30 else None
+    authority = window[end - 1] if window[end - 1].endswith(SIGNING_BODY_ENDS) and len(window[end - 1]) <= 30 else None
     body = window[:end]
     text = "\n".join(body)
     values: dict[str, str | None] = {"doc_number": doc_number, "decided": decided, "authority": authority}
