@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from auditor.core.extract.links import MAX_LINKS_KEPT
 from auditor.core.extract.platforms.registry import label as platform_label
 
 EVIDENCE_LABELS = {
@@ -19,7 +20,9 @@ EVIDENCE_LABELS = {
 }
 TRUNCATION_REASONS = {"max_pages": "达到页面数上限", "max_checks": "达到链接检查数上限",
                       "depth": "达到链接深度上限", "pattern": "同一网址模式（如无尽日历、无尽分页）页面过多",
-                      "deep_path": "网址路径层级异常深（疑似爬虫陷阱）"}
+                      "deep_path": "网址路径层级异常深（疑似爬虫陷阱）",
+                      "links_per_page": f"个别页面链接过多（每页只读取首尾共 {MAX_LINKS_KEPT} 条）",
+                      "url_length": "网址过长（超过长度上限）", "retry_after": "网站要求长时间等待（Retry-After）"}
 
 
 def evidence_label(key: str) -> str:

@@ -365,6 +365,7 @@ class DisclosureSpider(scrapy.Spider):
             "pages": self.counts["pages"], "checks": self.counts["checks"],
             "errors": self.counts["errors"], "skipped": self.counts["skipped"],
             "cut_not_recorded": self.counts.get("cut_not_recorded", 0),     # of the skipped: counted only
+            "links_not_read": self.counts.get("links_not_read", 0),         # past a page's MAX_LINKS_KEPT
             "truncated": bool(self.ledger.truncated), "truncated_reasons": self.ledger.truncated,
             "finish_reason": reason,
             "refused_out_of_scope": stats.get("gkaudit/refused_out_of_scope", 0),
@@ -380,6 +381,9 @@ class DisclosureSpider(scrapy.Spider):
 
 def _tally(record: PageRecord, ledger) -> None:
     """Count a record as fetched (a page or a check), failed or skipped, and as an error if it is one."""
+    if record.links_dropped:                     # a page of more links than a record keeps
+        ledger.count("links_not_read", record.links_dropped)
+        ledger.truncate("links_per_page")
     if record.status is None:                    # the request failed, or a policy refused it
         ledger.count("errors" if record.error and not record.skipped else "skipped")
         return

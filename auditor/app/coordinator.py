@@ -128,6 +128,8 @@ def _finish(server, keys: Keys, a: Active, as_of: dt.date) -> Outcome:
     summary = {"start_url": canonical_url(a.site.url), "started_at": a.started_at, "finished_at": _now(),
                "pages": counts.get("pages", 0), "checks": counts.get("checks", 0),
                "errors": counts.get("errors", 0), "skipped": counts.get("skipped", 0),
+               "cut_not_recorded": counts.get("cut_not_recorded", 0),
+               "links_not_read": counts.get("links_not_read", 0),
                "truncated": bool(truncated), "truncated_reasons": truncated, "finish_reason": "finished",
                "hosts_added": sorted(h.decode() for h in server.smembers(keys.hosts(a.sid))),
                "distributed": True}

@@ -5,6 +5,7 @@ Fields are ``None`` where the page does not say.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,7 +21,10 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
-class Link(_Model):
+@dataclass(slots=True)
+class Link:
+    """A link of a page. A slotted dataclass, not a model: a snapshot holds hundreds of thousands
+    (a pydantic model costs about five times the memory)."""
     url: str
     text: str = ""
 
@@ -134,6 +138,7 @@ class PageRecord(_Model):
     meta: dict[str, str] = Field(default_factory=dict)
     footer: Footer = Field(default_factory=Footer)
     links: list[Link] = Field(default_factory=list)
+    links_dropped: int = 0           # links past MAX_LINKS_KEPT, not kept (neither followed nor judged)
     items: list[ListItem] = Field(default_factory=list)
     placeholder: bool = False
     empty_list: bool = False       # an empty list without placeholder text (COL004)

@@ -13,6 +13,7 @@ page exist once in memory. Records are read-only once loaded; rules never change
 """
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import types
 import typing
@@ -25,6 +26,7 @@ from auditor.core.errors import ConfigError
 from auditor.core.models import PageRecord
 
 _SCALARS = (str, int, float, bool, type(None))
+_HINTS = typing.get_type_hints
 
 
 _MISSING = object()          # a field left out is not the same as a field given as null
@@ -124,6 +126,8 @@ def _converter(annotation, cache: dict) -> Converter:
         return as_dict
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return _model_builder(annotation, cache)
+    if dataclasses.is_dataclass(annotation):
+        return _dataclass_builder(annotation, cache)
     raise TypeError(f"record_loader cannot check {annotation!r}")      # a model change needs a rule here
 
 
@@ -161,6 +165,34 @@ def _model_builder(model: type[BaseModel], cache: dict) -> Converter:
             found = shared[key] = build(value)
         return found
     return build_shared
+
+
+def _dataclass_builder(cls: type, cache: dict) -> Converter:
+    """A slotted dataclass of plain values (a link): built once per distinct value and shared."""
+    fields = [(f.name, _converter(f.type if not isinstance(f.type, str) else _HINTS(cls)[f.name], cache),
+               f.default is dataclasses.MISSING) for f in dataclasses.fields(cls)]
+    names = tuple(name for name, _, _ in fields)
+    shared: dict = cache.setdefault(cls, {})
+    missing = (_MISSING,) * len(names)
+
+    def build(value):
+        if type(value) is not dict:
+            raise _Reject
+        try:
+            key = tuple(map(value.get, names, missing))
+            found = shared.get(key)
+        except TypeError:                   # an unhashable value: not what the class declares
+            raise _Reject from None
+        if found is None:
+            given = {}
+            for name, conv, required in fields:
+                if name in value:
+                    given[name] = conv(value[name])
+                elif required:
+                    raise _Reject
+            found = shared[key] = cls(**given)
+        return found
+    return build
 
 
 def _defaults(model: type[BaseModel]) -> list[tuple[str, Callable[[], Any]]]:

@@ -99,6 +99,8 @@ class CrawlOut(BaseModel):
     checks: int = 0
     errors: int
     skipped: int = 0
+    cut_not_recorded: int = 0        # of the skipped: cut by a limit past GKAUDIT_MAX_CUT_RECORDS, counted only
+    links_not_read: int = 0          # links of pages over MAX_LINKS_KEPT, neither followed nor judged
     started_at: str | None = None
     finished_at: str | None = None
     truncated: bool = False

@@ -14,7 +14,8 @@ from auditor.core.extract.charset import decode_html
 from auditor.core.extract.footer import extract_footer
 from auditor.core.extract.html import ParseError, parse, visible_lines
 from auditor.core.extract.kind import PENALTY_LABELS, KindEvidence, classify
-from auditor.core.extract.links import base_url, extract_items, extract_links, has_pagination, has_placeholder
+from auditor.core.extract.links import (base_url, extract_items, extract_links, has_pagination, has_placeholder,
+                                        kept_links)
 from auditor.core.extract.page_parts import breadcrumb_of, headline_of, lang_of, meta_tags, page_stats, title_of
 from auditor.core.extract.penalty import extract_penalties, labelled_fields, labelled_items, text_decision
 from auditor.core.extract.list_markup import empty_list
@@ -96,7 +97,7 @@ def _fill(record: PageRecord, root, lines: list[str], page_url: str, is_start: b
     record.headline = headline or None
     record.breadcrumb = breadcrumb_of(root, lines)
     record.column = meta_lc.get("columnname") or (record.breadcrumb[-1] if record.breadcrumb else None)
-    record.links = links
+    record.links, record.links_dropped = kept_links(links)
     record.items = extract_items(root, base, latest=_crawl_date(record))
     if any(item.date_inferred for item in record.items):
         record.inferred.append("items")

@@ -177,8 +177,11 @@ def _jiucuo(root, scripts, hrefs) -> tuple[str | None, str | None]:
     current_hosts = MARKERS["jiucuo_current_hosts"]
     legacy_hosts = MARKERS["jiucuo_legacy_hosts"]
 
+    def on_hosts(url: str, hosts) -> bool:       # the cheap substring test first: pages have thousands of links
+        return any(h in url for h in hosts) and any(h in urlsplit(url).netloc for h in hosts)
+
     def legacy(url: str) -> bool:
-        return any(h in urlsplit(url).netloc for h in legacy_hosts)
+        return on_hosts(url, legacy_hosts)
 
     for sid, src, _ in scripts:
         if legacy(src):
@@ -188,7 +191,7 @@ def _jiucuo(root, scripts, hrefs) -> tuple[str | None, str | None]:
             sitecode = el.get("sitecode") if el is not None else None
             return "current", (sitecode or "").strip() or None
     for href in hrefs:
-        if any(h in urlsplit(href).netloc for h in current_hosts):
+        if on_hosts(href, current_hosts):
             return "current", _site_code(href)
     # the container jiucuo.js fills: the old kaipuyun script left it with its own link inside (legacy);
     # empty, with no script on the page, it proves nothing (footer.jiucuo_container; ID006 asks a person)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from auditor.core.models import Link, ListItem
@@ -76,6 +77,7 @@ def base_url(root, page_url: str) -> str:
     return page_url
 
 
+@lru_cache(maxsize=16384)       # links and list entries resolve the same hrefs
 def _resolve(base: str, href: str | None) -> str | None:
     if not href:
         return None
@@ -110,6 +112,21 @@ def _anchor_text(a) -> str:
     if not text:
         text = a.get("title", "") or next((img.get("alt", "") for img in a.iter("img")), "")
     return text.strip()[:200]
+
+
+# Links a page record keeps (project limit, not a legal one): real government pages carry a few
+# hundred (the most in tests/real/ is 384; a 网站地图 a thousand or two), a hostile page 10,000 —
+# 150 of those made 1.5 M links and 1.3 GB (issue 18). The page's head (navigation, columns,
+# lists) and its tail (pager, footer) are kept; how many were left is on the record (links_dropped).
+MAX_LINKS_KEPT = 2000
+_TAIL_KEPT = 200
+
+
+def kept_links(links: list[Link]) -> tuple[list[Link], int]:
+    """The links a record keeps and how many it drops (those in the middle of a huge page)."""
+    if len(links) <= MAX_LINKS_KEPT:
+        return links, 0
+    return links[:MAX_LINKS_KEPT - _TAIL_KEPT] + links[-_TAIL_KEPT:], len(links) - MAX_LINKS_KEPT
 
 
 def extract_links(root, base: str) -> list[Link]:
