@@ -159,6 +159,10 @@ class DisclosureSpider(scrapy.Spider):
     # -- callbacks --------------------------------------------------------------------------
     async def parse_page(self, response):
         ledger = self.ledger_for(response.meta)
+        if response.meta.get("gk_rendered") and render.left_the_page(response.url, ledger.scope):
+            for output in self._navigated_away(response, ledger):
+                yield output
+            return
         record = await self._record(response)
         if self._wants_browser(record, response.meta):
             yield self._render_request(record, response)
@@ -189,6 +193,22 @@ class DisclosureSpider(scrapy.Spider):
                   "gk_rendered": True, "gk_depth": _depth(meta), "gk_original": record.url,
                   "gk_first_warc_id": meta.get("warc_record_id"),
                   "gk_fallback": record.model_dump(mode="json")})
+
+    def _navigated_away(self, response, ledger):
+        """The page's script sent the browser off the site: the page stands as read without the
+        browser, and the refused navigation is on record."""
+        meta = response.meta
+        record = PageRecord.model_validate(meta["gk_fallback"])
+        page_url = record.final_url or record.url
+        target = render.refused_navigation(response.request.url)
+        self.logger.warning("rendering %s left the site (%s): kept as read without the browser",
+                            page_url, target or response.url)
+        yield from self._settle(record, ledger, meta, page_url)
+        if target:
+            refused = PageRecord(url=target, final_url=target, skipped="scope", cut="navigation",
+                                 depth=_depth(meta) + 1, referer=page_url, fetched_at=now_iso())
+            _tally(refused, ledger)
+            yield self.emit(refused, meta)
 
     def render_failed(self, failure):
         """The browser could not load the page: keep the record read without it."""

@@ -51,8 +51,8 @@ class WarcEvidence:
             self.writer.write_record(info)
 
     def response_received(self, response, request, spider):
-        if self.writer is None:
-            return
+        if self.writer is None or not response.url.startswith(("http://", "https://")):
+            return                       # Chrome's own error page (--render) is no evidence of the site
         record = self.make_record(self.writer, response)
         self.writer.write_record(record)
         record_id = record.rec_headers.get_header("WARC-Record-ID")

@@ -24,6 +24,9 @@ from auditor.core.errors import ConfigError
 from spiders.scope import Scope
 
 _SCOPES: list[Scope] = []            # the scopes of the crawls in this process
+# a page's script that sends the browser elsewhere (location.href = …): the refused target, by the
+# URL of the page it left, so the crawl can put it on record (Chrome shows its own error page then)
+_REFUSED_NAVIGATIONS: dict[str, str] = {}
 _SKIPPED_RESOURCES = {"image", "media", "font"}
 
 
@@ -85,7 +88,26 @@ def admit(scope: Scope) -> None:
 
 def abort_request(request) -> bool:
     """scrapy-playwright's PLAYWRIGHT_ABORT_REQUEST: True for every request the browser must not make."""
-    return refuses(request.url, request.resource_type, _SCOPES)
+    if not refuses(request.url, request.resource_type, _SCOPES):
+        return False
+    try:
+        frame = request.frame
+        if request.is_navigation_request() and frame.parent_frame is None:
+            _REFUSED_NAVIGATIONS[frame.url] = request.url
+    except Exception:                       # noqa: BLE001 - a request with no frame (a worker's) navigates nothing
+        pass
+    return True
+
+
+def refused_navigation(page_url: str) -> str | None:
+    """Where the page at ``page_url`` tried to send the browser, if that was refused."""
+    return _REFUSED_NAVIGATIONS.pop(page_url, None)
+
+
+def left_the_page(rendered_url: str, scope: Scope) -> bool:
+    """Whether the browser ended somewhere other than a page of the site: Chrome's own error page
+    (chrome-error://chromewebdata/, after a refused navigation) or a host outside the scope."""
+    return urlsplit(rendered_url).scheme not in ("http", "https") or not scope.allows(rendered_url)
 
 
 def refuses(url: str, resource_type: str, scopes) -> bool:

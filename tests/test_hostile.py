@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import subprocess
 import time
 from pathlib import Path
 
@@ -344,3 +345,51 @@ def test_a_bad_as_of_in_a_stored_run_is_a_usage_error(tmp_path, capsys):
     assert "as_of 无效" in capsys.readouterr().err
     assert main(["recheck", str(run_dir), "--format", "json", "--as-of", "2026-11-20",
                  "--out", str(tmp_path / "out")]) in (0, 1, 3)      # judged (this hand-made crawl has no real pages)
+
+
+def _unwritable_dir(path):
+    """A directory even root cannot write to: immutable (chattr +i). Where the file system has no
+    such attribute, a directory under /sys, which refuses every new entry."""
+    path.mkdir(exist_ok=True)
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode == 0:
+        return path, lambda: subprocess.run(["chattr", "-i", str(path)], check=True)
+    return Path("/sys/gkaudit-cannot-write") / path.name, lambda: None
+
+
+@pytest.mark.parametrize("with_earlier_run", [False, True])
+def test_a_read_only_out_is_a_usage_error_not_an_internal_one(tmp_path, capsys, with_earlier_run):
+    """Issue 18 (bad input): a read-only --out gave exit 4; now exit 2 with one line, before any
+    crawling, and an earlier run in it is left as it was."""
+    from auditor.app.cli import main
+    out = tmp_path / "ro"
+    out.mkdir()
+    if with_earlier_run:
+        (out / ".gkaudit.lock").write_text("")
+        (out / "report.json").write_text('{"earlier": true}')
+    out, release = _unwritable_dir(out)
+    try:
+        before = sorted(p.name for p in out.iterdir()) if out.exists() else None
+        with RouteServer({"/": html("<html><body>首页</body></html>")}) as srv:
+            code = main(["audit", srv.url, "--out", str(out), "--quiet", "--format", "json"])
+            hits = list(srv.hits)
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and str(out) in err, err
+        assert hits == []                                   # refused before the crawl
+        assert (sorted(p.name for p in out.iterdir()) if out.exists() else None) == before
+        if with_earlier_run:
+            assert (out / "report.json").read_text() == '{"earlier": true}'
+    finally:
+        release()
+
+
+@pytest.mark.parametrize("url", ["http://javascript:alert(1)", "http://127.0.0.1:99999/", "http://a\x01b.gov.cn/",
+                                 "http://政府<script>.cn/"])
+def test_a_url_with_a_bad_port_or_host_is_refused_with_one_line(tmp_path, capsys, url):
+    """Issue 18 (bad input): the batch reader checked port and host; a single audit of such a URL
+    went on to an internal error (exit 4). The same check now serves both."""
+    from auditor.app.cli import main
+    code = main(["audit", url, "--out", str(tmp_path / "run"), "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and "网址无效" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "run").exists()

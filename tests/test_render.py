@@ -110,3 +110,31 @@ def test_render_reads_the_list_the_script_builds(tmp_path):
     assert rendered.rec_type == "conversion"
     assert warc[rendered.rec_headers.get_header("WARC-Refers-To")].rec_type == "response"
     assert not any("列表由脚本生成" in w for w in report["warnings"])
+
+
+def test_a_page_that_navigates_out_of_scope_in_the_browser_keeps_its_record(tmp_path):
+    """Issue 18: a script-built list page whose script sends the browser to another host was
+    stored as Chrome's error page (chrome-error://chromewebdata/) and its list lost. The page is kept
+    as it was read before the browser, and the refused navigation is on record."""
+    _chromium_or_skip()
+    outside = RouteServer({"*": html("<p>secret</p>")}, host="127.0.0.2")
+    with outside:
+        away = f"{outside.url}away.html"
+        routes = dict(ROUTES)
+        routes["/xwzx/gzdt/"] = html(_page(
+            "工作动态", '<div class="crumb">首页 &gt; 工作动态</div><ul class="news-list"></ul>' + LIST_SCRIPT
+            + f'<script>location.href = "{away}";</script>'))
+        with RouteServer(routes) as srv:
+            code, records, report = _audit(srv, tmp_path / "away", "--render")
+        assert outside.hits == []
+    assert code in (0, 1)
+    assert not any("chrome-error" in (r.get("final_url") or "") + r["url"] for r in records.values()), records.keys()
+    listing = records["xwzx/gzdt/"]
+    assert listing["status"] == 200 and listing["title"] == "工作动态" and listing["via"] != "render"
+    assert listing["final_url"] == f"{srv.url}xwzx/gzdt/"
+    refused = [r for r in records.values() if r.get("final_url") == away or r["url"] == away]
+    assert len(refused) == 1, [r["url"] for r in records.values()]
+    assert refused[0]["skipped"] == "scope" and refused[0]["cut"] == "navigation"
+    assert refused[0]["referer"] == f"{srv.url}xwzx/gzdt/"
+    coverage = report["crawl"]["coverage"]
+    assert coverage["rendered"] == 0 and coverage["unexpanded_count"] == 1      # the list could not be read

@@ -3,7 +3,9 @@ with a baseline included) -> every chosen format rendered once. And recheck, off
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -49,7 +51,35 @@ def validate_url(url: str) -> str:
         raise ConfigError(f"网址无效：{url}（缺少主机名）")
     if any(c.isspace() for c in url):
         raise ConfigError(f"网址无效：{url}（含有空格）")
+    try:
+        parts.port                               # "x,javascript:alert(1)" reads as host "javascript", port "alert(1)"
+    except ValueError:
+        raise ConfigError(f"网址无效：{url[:200]}（端口不是 0–65535 的数字）") from None
+    if not _host_name(parts.hostname):
+        raise ConfigError(f"网址无效：{url[:200]!r}（主机名含有不能用于网址的字符）")
     return url
+
+
+_LABEL = re.compile(r"[\w-]+")
+
+
+def _host_name(host: str) -> bool:
+    """A host a URL can name: an IP address, or dot-separated labels of letters, digits and hyphens
+    (any script: 政府.中国) that encode as an internationalised domain name. Binary garbage in a
+    site list, or ``x,javascript:alert(1)`` read as one URL, is not a site."""
+    if ":" in host:
+        try:
+            ipaddress.ip_address(host)
+            return True
+        except ValueError:
+            return False
+    if not all(_LABEL.fullmatch(label) for label in host.rstrip(".").split(".")):
+        return False
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        return False
+    return True
 
 
 def default_run_dir(url: str, base: Path = Path(RUNS_ROOT)) -> Path:

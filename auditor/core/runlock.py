@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -15,12 +16,21 @@ from auditor.core.errors import ConfigError
 from auditor.core.rundir import LOCK
 
 
+def _can_create_files(run_dir: Path) -> None:
+    """Raise the OSError a run would meet at its first file (an earlier run's lock file opens
+    in a directory that is read-only now, so opening the lock proves nothing)."""
+    fd, probe = tempfile.mkstemp(dir=run_dir, prefix=".gkaudit-probe-")
+    os.close(fd)
+    os.unlink(probe)
+
+
 @contextmanager
 def hold(run_dir: Path) -> Iterator[None]:
     """Hold the run directory for writing; a ConfigError (exit 2) when another process holds it."""
     run_dir = Path(run_dir)
     try:
         run_dir.mkdir(parents=True, exist_ok=True)
+        _can_create_files(run_dir)
         fd = os.open(run_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     except (FileExistsError, NotADirectoryError):
         raise ConfigError(f"{run_dir} 已存在且不是目录；--out 须是一个目录（不存在时会新建）") from None
