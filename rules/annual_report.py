@@ -5,15 +5,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from auditor.core.extract.annual_report import (find_application_table, missing_sections,
-                                           parse_application_table, report_year, table_mismatches)
+from auditor.core.extract.annual_report import (document_counts, document_mismatches, find_application_table,
+                                                find_documents_table, find_review_table, missing_sections,
+                                                parse_application_table, report_year, review_counts,
+                                                review_mismatches, table_mismatches)
 from auditor.core.extract.dates import to_date
 from auditor.core.extract.markers import MARKERS
 from auditor.core.models import PageRecord
 from auditor.core.results import Count, Level, MonthDay
 from auditor.core.snapshot import SiteSnapshot, normalise_name
 
-from rules.in_force import ANNUAL_FORMAT_30, REGULATION_2019
+from rules.in_force import ANNUAL_FORMAT_30, REGULATION_2019, WEBSITE_REPORT_12
 from rules.locate import COLUMN_SETTINGS, locate_column, unjudgeable
 from rules.registry import Finding, Result, Setting, rule
 
@@ -261,3 +263,127 @@ def report_history(snap: SiteSnapshot, settings: dict) -> Result:
     findings = [Finding(message=f"未找到 {year} 年度政府信息公开工作年度报告", url=where, evidence={"year": year})
                 for year in years if year not in reports]
     return Result.from_findings(findings, years=years, found=sorted(y for y in reports if y in years))
+
+
+# -- RPT005: 政府网站工作年度报表 (国办函〔2018〕12号) -------------------------------------------------
+WEBSITE_REPORT = {
+    "website_report_deadline": Setting(
+        type=MonthDay, default="01-31",
+        source="国办函〔2018〕12号 二、方式和时间：《政府网站工作年度报表》于每年1月31日前在本网站首页显著位置发布",
+        description="上一年度政府网站工作年度报表在首页发布的期限（月-日）"),
+}
+_WEBSITE_REPORT_WORDS = tuple(MARKERS["website_report_title"])
+
+
+@dataclass
+class WebsiteReport:
+    url: str
+    text: str
+    year: int | None
+    page: PageRecord | None
+
+
+def _website_reports(snap: SiteSnapshot, entries) -> list[WebsiteReport]:
+    """Links or list entries titled as a 政府网站工作年度报表, with the year their text (or, failing
+    that, the page they lead to) names."""
+    found = []
+    for url, text in entries:
+        if not url or not any(w in (text or "") for w in _WEBSITE_REPORT_WORDS):
+            continue
+        target = snap.get(url)
+        year = report_year(text) or (report_year(target.headline or target.title) if target is not None
+                                     and target.kind != "attachment" else None)
+        found.append(WebsiteReport(url, text, year, target))
+    return found
+
+
+@rule(code="RPT005", in_force=WEBSITE_REPORT_12, title="首页发布上一年度政府网站工作年度报表",
+      failure_title="首页未按时发布政府网站工作年度报表", family="annual_report", kind="deduct", points=2,
+      settings=WEBSITE_REPORT)
+def website_report(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    网站首页是否有上一年度《政府网站工作年度报表》的链接（链接文字或所链页面标题含“政府网站工作年度报表”
+    及年度），且发布日期不晚于当年 1 月 31 日（配置 `website_report_deadline`）。报表已在网站其他位置
+    发布、首页没有的，同样计为问题；首页的报表链接读不出年度的，列为待核实。检查日期在期限之前且首页
+    尚无报表的，结果为“不适用”。“显著位置”无法由程序判断，只检查首页是否展示。
+
+    ## 为什么
+    国办函〔2018〕12号要求各级各类政府网站每年 1 月 31 日前在本网站首页显著位置发布上一年度的
+    《政府网站工作年度报表》，内容包括信息发布、专栏专题、解读回应、办事服务、互动交流等情况。
+
+    ## 如何整改
+    在全国政府网站信息报送系统填报并生成上一年度报表，于 1 月 31 日前在网站首页显著位置（如首页
+    底部或专题区）发布链接，并保留历年报表。
+    """
+    as_of: dt.date = settings["as_of"]
+    month, day = (int(x) for x in settings["website_report_deadline"].split("-"))
+    year, due = as_of.year - 1, dt.date(as_of.year, month, day)
+    home = snap.home
+    if home is None or not home.ok:
+        return Result.error("首页未能读取，无法检查政府网站工作年度报表")
+    on_home = _website_reports(snap, [(link.url, link.text) for link in snap.links_of(home)]
+                               + [(item.url, item.title) for item in home.items])
+    this_year = [r for r in on_home if r.year == year]
+    if this_year:
+        report = this_year[0]
+        published = to_date(report.page.published) if report.page is not None else None
+        if published is not None and published > due:
+            return Result.from_findings([Finding(
+                message=f"{year} 年度政府网站工作年度报表 {published} 发布，晚于期限 {due}",
+                url=report.url, excerpt=report.text, evidence={"year": year, "published": published, "deadline": due})])
+        return Result.from_findings([], message=f"首页有 {year} 年度政府网站工作年度报表：{report.text}")
+    undated = [r for r in on_home if r.year is None]
+    if undated:
+        return Result.from_findings([Finding(
+            message=f"首页有政府网站工作年度报表链接，但读不出年度，请核实是否为 {year} 年度", url=undated[0].url,
+            excerpt=undated[0].text, status="warn", evidence={"year": year, "linked_from": home.url})])
+    if as_of <= due:
+        return Result.na(f"{year} 年度政府网站工作年度报表的发布期限为 {due}，尚未到期")
+    elsewhere = [r for page in snap.pages() if page is not home
+                 for r in _website_reports(snap, [(page.url, page.headline or page.title or "")]
+                                           + [(item.url, item.title) for item in page.items]) if r.year == year]
+    if elsewhere:
+        return Result.from_findings([Finding(
+            message=f"{year} 年度政府网站工作年度报表已在网站发布，但首页没有展示（应在首页显著位置发布）",
+            url=elsewhere[0].url, excerpt=elsewhere[0].text, evidence={"year": year, "linked_from": home.url})])
+    return Result.from_findings([Finding(
+        message=f"首页未找到 {year} 年度政府网站工作年度报表（期限 {due}）", url=home.url,
+        evidence={"year": year, "deadline": due})])
+
+
+@rule(code="RPT007", in_force=ANNUAL_FORMAT_30, title="年报其他统计表数据相互吻合",
+      failure_title="年报第二、四部分统计表数据不吻合", family="annual_report", kind="info", settings=FORMAT_FROM)
+def report_other_tables(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    2021 年度及以后年报的另外两张网页表格是否自洽：第四部分“政府信息公开行政复议、行政诉讼情况”
+    中，行政复议、未经复议直接起诉、复议后起诉三组各自的“结果维持 + 结果纠正 + 其他结果 + 尚未审结”
+    应等于该组“总计”；第二部分“主动公开政府信息情况”中，规章和行政规范性文件的“现行有效件数”
+    不应少于“本年制发件数 − 本年废止件数”。只作提示，不扣分；表格只以图片或附件发布、或排版
+    与统一格式不同（如行列互换）的，无法核对，列为未能读取。
+
+    ## 为什么
+    年报表格按统一格式填报、逐级汇总，表内数字不平衡通常意味着统计或填报错误，需要核实更正。
+
+    ## 如何整改
+    核对复议、诉讼台账和规范性文件清理情况，更正表格数字后重新发布年报。
+    """
+    findings, checked, unreadable = [], [], []
+    for report in _format_reports(snap, settings):
+        review = find_review_table(report.page.tables)
+        groups = review_counts(review) if review else None
+        documents = find_documents_table(report.page.tables)
+        counts = document_counts(documents) if documents else {}
+        if groups is None and not counts:
+            unreadable.append(report.year)
+            continue
+        checked.append(report.year)
+        problems = (review_mismatches(groups) if groups else []) + document_mismatches(counts)
+        if problems:
+            findings.append(Finding(message=f"{report.year} 年度年报统计表不吻合：{problems[0]}",
+                                    url=report.url, excerpt=report.title,
+                                    evidence={"year": report.year, "problems": problems}))
+    if not checked:
+        return Result.na("年报中没有可核对的第二、四部分网页表格（可能以图片或附件发布）", unreadable=unreadable)
+    return Result.from_findings(findings, checked=checked, unreadable=unreadable)

@@ -22,4 +22,5 @@ INDICATORS_19 = took_effect("indicators-19")      # the 2019 indicators where th
 ANNUAL_FORMAT_30 = took_effect("format-30")       # the 2021 annual-report format
 PENALTY_LAW_2021 = took_effect("penalty-law")     # 行政处罚法 (2021): decisions published, their contents
 ELDER_MODE_2021 = took_effect("elder-plan-200")   # 适老化 改造 from 2021
+WEBSITE_REPORT_12 = took_effect("website-report-12")   # 政府网站工作年度报表 on the homepage by 1月31日
 COMPLAINTS_20 = took_effect("complaints-20")      # 市场监督管理投诉举报处理暂行办法 (12315)

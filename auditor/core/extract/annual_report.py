@@ -144,3 +144,74 @@ def table_mismatches(grid: list[list[str]]) -> list[str]:
         if len(values) >= 3 and sum(values[:-1]) != values[-1]:
             problems.append(f"“{label}”行：各类申请人合计 {sum(values[:-1])}，与总计 {values[-1]} 不符")
     return problems
+
+
+# -- tables 二 and 四 (国办公开办函〔2021〕30号 format) -----------------------------------------
+# 表四's three groups, five columns each: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计
+REVIEW_GROUPS = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+REVIEW_COLUMNS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+def find_review_table(tables: list[list[list[str]]]) -> list[list[str]] | None:
+    for grid in tables:
+        text = "".join("".join(r) for r in grid)
+        if "行政复议" in text and "行政诉讼" in text and "维持" in text:
+            return grid
+    return None
+
+
+def review_counts(grid: list[list[str]]) -> list[list[int]] | None:
+    """表四's counts as three groups of five; None when the table is not laid out as the format's
+    one row of fifteen counts (a transposed or image-only table is not guessed at)."""
+    rows = []
+    for row in grid:
+        values = [_value(c) for c in row]
+        if values and all(v is not None for v in values) and any(_NUMBER.match(c) for c in row):
+            rows.append(values)
+    if len(rows) != 1 or len(rows[0]) != len(REVIEW_GROUPS) * len(REVIEW_COLUMNS):
+        return None
+    width = len(REVIEW_COLUMNS)
+    return [rows[0][i:i + width] for i in range(0, len(rows[0]), width)]
+
+
+def review_mismatches(groups: list[list[int]]) -> list[str]:
+    """表四: in each group, 维持 + 纠正 + 其他 + 尚未审结 = 总计."""
+    problems = []
+    for name, values in zip(REVIEW_GROUPS, groups):
+        parts, total = values[:-1], values[-1]
+        if sum(parts) != total:
+            terms = " + ".join(f"{label} {v}" for label, v in zip(REVIEW_COLUMNS, parts))
+            problems.append(f"表四“{name}”：{terms} = {sum(parts)}，而总计为 {total}")
+    return problems
+
+
+def find_documents_table(tables: list[list[list[str]]]) -> list[list[str]] | None:
+    for grid in tables:
+        text = "".join("".join(r) for r in grid)
+        if "本年制发件数" in text and "现行有效件数" in text:
+            return grid
+    return None
+
+
+def document_counts(grid: list[list[str]]) -> dict[str, tuple[int, int, int]]:
+    """表二 第二十条第（一）项: {规章 | 行政规范性文件: (本年制发, 本年废止, 现行有效)} for the rows read."""
+    found = {}
+    for row in grid:
+        if not row:
+            continue
+        label = row[0].replace(" ", "")
+        values = [_value(c) for c in row[1:]]
+        if label in ("规章", "行政规范性文件", "规范性文件") and len(values) >= 3 and None not in values[:3]:
+            found[label] = tuple(values[:3])
+    return found
+
+
+def document_mismatches(counts: dict[str, tuple[int, int, int]]) -> list[str]:
+    """表二: what is in force now is at least what was made this year less what was repealed this
+    year (现行有效 = 上年现行有效 + 本年制发 − 本年废止, and 上年现行有效 ≥ 0)."""
+    problems = []
+    for label, (issued, repealed, in_force) in counts.items():
+        if in_force < issued - repealed:
+            problems.append(f"表二“{label}”：本年制发 {issued} 件、本年废止 {repealed} 件，"
+                            f"现行有效却只有 {in_force} 件（至少应为 {issued - repealed} 件）")
+    return problems

@@ -1,0 +1,145 @@
+"""Issue 19's rules in existing families on hand-built snapshots: RPT005 (政府网站工作年度报表),
+RPT007 (tables 二 and 四 add up), POL001 (repealed 规范性文件 marked), DIR001 (catalogue fields)."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.core.extract import extract_page
+from auditor.core.extract.annual_report import document_counts, find_documents_table, review_counts
+
+from tests.conftest import HOME, page
+from tests.test_rules_column_guide_report import GOOD_TABLE, NB, SIX, run, site
+
+HEADS = "<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>" * 3
+
+
+def review_html(values) -> str:
+    return ('<table border="1"><tr><th colspan="5" rowspan="2">行政复议</th><th colspan="10">行政诉讼</th></tr>'
+            '<tr><th colspan="5">未经复议直接起诉</th><th colspan="5">复议后起诉</th></tr>'
+            f'<tr>{HEADS}</tr><tr>{"".join(f"<td>{v}</td>" for v in values)}</tr></table>')
+
+
+def documents_html(issued, repealed, in_force) -> str:
+    return ('<table border="1"><tr><th colspan="4">第二十条第（一）项</th></tr>'
+            '<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>'
+            '<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>'
+            f'<tr><td>行政规范性文件</td><td>{issued}</td><td>{repealed}</td><td>{in_force}</td></tr>'
+            '<tr><th colspan="4">第二十条第（五）项</th></tr>'
+            '<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>'
+            '<tr><td>行政许可</td><td colspan="3">3862</td></tr></table>')
+
+
+def tables_of(*html: str) -> list:
+    record = extract_page("http://x.gov.cn/nb/2025.html",
+                          ("<html><head><title>2025年度政府信息公开工作年度报告</title></head><body>"
+                           + "".join(html) + "</body></html>").encode(), "text/html")
+    return record.tables
+
+
+BALANCED_REVIEW = [2, 0, 0, 0, 2, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0]
+
+
+# -- RPT007 ---------------------------------------------------------------------------------
+
+def test_rpt007_reads_table_four_as_three_groups_of_five():
+    grid = tables_of(review_html(BALANCED_REVIEW))[0]
+    assert review_counts(grid) == [[2, 0, 0, 0, 2], [1, 0, 0, 1, 2], [0, 0, 0, 0, 0]]
+
+
+def test_rpt007_passes_when_tables_two_and_four_add_up():
+    tables = tables_of(documents_html(5, 1, 15), review_html(BALANCED_REVIEW)) + [GOOD_TABLE]
+    r = run("RPT007", site(reports=[(2025, "2026-01-20", SIX, tables)]))
+    assert r.status == "pass" and r.metrics["checked"] == [2025]
+
+
+def test_rpt007_names_the_group_whose_total_is_wrong():
+    wrong = list(BALANCED_REVIEW)
+    wrong[9] = 3                                   # 未经复议直接起诉: 1 + 0 + 0 + 1 = 2, printed 3
+    r = run("RPT007", site(reports=[(2025, "2026-01-20", SIX, tables_of(review_html(wrong)))]))
+    assert r.status == "fail" and len(r.findings) == 1
+    assert "未经复议直接起诉" in r.findings[0].message and "= 2，而总计为 3" in r.findings[0].message
+
+
+def test_rpt007_in_force_documents_cannot_be_fewer_than_made_less_repealed():
+    assert document_counts(find_documents_table(tables_of(documents_html(5, 1, 15)))) == {
+        "规章": (0, 0, 0), "行政规范性文件": (5, 1, 15)}
+    r = run("RPT007", site(reports=[(2025, "2026-01-20", SIX, tables_of(documents_html(9, 1, 3)))]))
+    assert r.status == "fail" and "至少应为 8 件" in r.findings[0].message
+
+
+def test_rpt007_a_transposed_or_missing_table_is_unreadable_not_passed():
+    transposed = ('<table border="1"><tr><td>行政复议</td><td>结果维持</td><td>2</td></tr>'
+                  '<tr><td>行政诉讼</td><td>结果维持</td><td>1</td></tr></table>')
+    r = run("RPT007", site(reports=[(2025, "2026-01-20", SIX, tables_of(transposed))]))
+    assert r.status == "na" and r.metrics["unreadable"] == [2025]
+    assert run("RPT007", site(reports=[(2025, "2026-01-20", SIX, [])])).status == "na"
+
+
+# -- RPT005 ---------------------------------------------------------------------------------
+
+def _home_with(*links, items=()):
+    from auditor.core.models import ListItem
+    return page(HOME, kind="home", depth=0, links=list(links),
+                items=[ListItem(title=t, url=u, date=d) for t, u, d in items])
+
+
+def test_rpt005_passes_with_last_years_report_on_the_homepage():
+    snap = site(_home_with((HOME + "bb/2025.html", "2025年度政府网站工作年度报表")))
+    snap = _replace_home(snap)
+    r = run("RPT005", snap)
+    assert r.status == "pass", r
+
+
+def _replace_home(snap):
+    """site() builds its own homepage; the one given among ``extra`` replaces it."""
+    from tests.conftest import snapshot
+    homes = [p for p in snap.records if p.url == HOME]
+    return snapshot(homes[-1], *[p for p in snap.records if p.url != HOME])
+
+
+def test_rpt005_reads_the_year_from_the_page_an_icon_links_to():
+    report = page(HOME + "bb/report.html", kind="article", headline="榕江市市场监督管理局2025年度政府网站工作年度报表",
+                  published="2026-01-12")
+    snap = _replace_home(site(_home_with((report.url, "政府网站工作年度报表")), report))
+    assert run("RPT005", snap).status == "pass"
+
+
+def test_rpt005_a_late_report_gives_both_dates():
+    report = page(HOME + "bb/report.html", kind="article", headline="2025年度政府网站工作年度报表", published="2026-02-20")
+    snap = _replace_home(site(_home_with((report.url, "2025年度政府网站工作年度报表")), report))
+    r = run("RPT005", snap)
+    assert r.status == "fail" and "2026-02-20" in r.findings[0].message and "2026-01-31" in r.findings[0].message
+
+
+def test_rpt005_a_report_published_elsewhere_but_not_on_the_homepage_fails_and_says_so():
+    from auditor.core.models import ListItem
+    listing = page(HOME + "xxgk/bb/", kind="column",
+                   items=[ListItem(title="2025年度政府网站工作年度报表", url=HOME + "bb/2025.html", date="2026-01-10")])
+    r = run("RPT005", site(listing))
+    assert r.status == "fail" and "首页没有展示" in r.findings[0].message
+    assert r.findings[0].url == HOME + "bb/2025.html"
+
+
+def test_rpt005_only_an_older_years_report_on_the_homepage_fails():
+    snap = _replace_home(site(_home_with((HOME + "bb/2024.html", "2024年度政府网站工作年度报表"))))
+    r = run("RPT005", snap)
+    assert r.status == "fail" and "2025 年度" in r.findings[0].message
+
+
+def test_rpt005_before_the_deadline_is_not_applicable_and_undated_links_are_for_a_person():
+    assert run("RPT005", site(), as_of="2026-01-20").status == "na"
+    assert run("RPT005", site(), as_of="2026-02-01").status == "fail"
+    snap = _replace_home(site(_home_with((HOME + "bb/x.pdf", "政府网站工作年度报表"))))
+    r = run("RPT005", snap)
+    assert r.status == "warn" and "读不出年度" in r.findings[0].message
+
+
+def test_rpt005_does_not_apply_before_the_2018_notice():
+    import datetime as dt
+    from rules.registry import load_rules
+    assert load_rules()["RPT005"].in_force.since == dt.date(2018, 1, 15)      # the judge's SPEC §7 gate
+
+
+def test_rpt005_the_information_disclosure_annual_report_is_not_the_website_report():
+    snap = _replace_home(site(_home_with((NB + "2025.html", "2025年度政府信息公开工作年度报告"))))
+    assert run("RPT005", snap).status == "fail"
