@@ -143,3 +143,105 @@ def test_rpt005_does_not_apply_before_the_2018_notice():
 def test_rpt005_the_information_disclosure_annual_report_is_not_the_website_report():
     snap = _replace_home(site(_home_with((NB + "2025.html", "2025年度政府信息公开工作年度报告"))))
     assert run("RPT005", snap).status == "fail"
+
+
+# -- POL001 ---------------------------------------------------------------------------------
+from auditor.core.extract.repeal import carries_mark, declarations  # noqa: E402
+
+GK = HOME + "xxgk/fdzdgknr/zcwj/"
+
+
+def policy(n, headline, number, published, text=""):
+    return page(GK + f"t{n}.html", kind="policy", headline=headline, title=headline, doc_number=number,
+                published=published, text=text or f"{headline}\n{number}\n正文。")
+
+
+OLD = policy(1, "榕江市市场监督管理局行政处罚裁量权适用规则", "榕市监规〔2019〕3号", "2019-04-02")
+NEW = policy(2, "榕江市市场监督管理局行政处罚裁量权适用规则（2026年修订）", "榕市监规〔2026〕1号", "2026-03-01",
+             text="第三十条 本规则自2026年4月1日起施行，《榕江市市场监督管理局行政处罚裁量权适用规则》"
+                  "（榕市监规〔2019〕3号）同时废止。")
+
+
+def test_pol001_a_repealed_document_left_unmarked_is_a_finding():
+    r = run("POL001", site(OLD, NEW))
+    assert r.status == "fail" and len(r.findings) == 1
+    f = r.findings[0]
+    assert f.url == OLD.url and f.evidence["declared_by"] == NEW.url and "同时废止" in f.excerpt
+
+
+@pytest.mark.parametrize("mark", ["索引号：x\n有效性：已废止\n", "【已废止】\n", "本规则已于2026年4月1日废止。"])
+def test_pol001_a_marked_document_passes(mark):
+    marked = OLD.model_copy(update={"text": mark + OLD.text})
+    assert run("POL001", site(marked, NEW)).status == "pass"
+
+
+def test_pol001_the_mark_in_the_title_counts():
+    marked = OLD.model_copy(update={"headline": OLD.headline + "【已失效】"})
+    assert run("POL001", site(marked, NEW)).status == "pass"
+
+
+def test_pol001_a_document_not_on_the_site_or_none_declared_is_not_applicable():
+    assert run("POL001", site(NEW)).status == "na"
+    assert run("POL001", site(OLD)).status == "na"
+
+
+def test_pol001_the_authority_a_repeal_cites_is_not_repealed():
+    decls = declarations("根据《国务院关于取消一批行政许可事项的决定》（国发〔2025〕2号），决定废止《榕江市食品小作坊登记管理办法》。")
+    assert [d.titles for d in decls] == [["榕江市食品小作坊登记管理办法"]] and decls[0].numbers == []
+
+
+def test_pol001_amendments_are_read_and_an_earlier_document_cannot_repeal_a_later_one():
+    amend = policy(3, "关于修改《榕江市市场监督管理局行政处罚裁量权适用规则》的决定", "榕市监规〔2026〕2号",
+                   "2026-05-01", text="决定对《榕江市市场监督管理局行政处罚裁量权适用规则》作如下修改：……")
+    r = run("POL001", site(OLD, amend))
+    assert r.status == "fail" and r.findings[0].evidence["action"] == "修改"
+    early = policy(4, "旧的通知", "榕市监〔2018〕9号", "2018-01-01",
+                   text="《榕江市市场监督管理局行政处罚裁量权适用规则》（榕市监规〔2019〕3号）同时废止。")
+    assert run("POL001", site(OLD, early)).status == "na"
+
+
+def test_pol001_marks_are_read_strictly():
+    assert carries_mark("x", "时效性：失效") and carries_mark("关于…的通知（已修改）", "")
+    assert not carries_mark("x", "本办法自2020年1月1日起施行，原《甲乙丙丁戊己庚》同时废止。")
+
+
+# -- DIR001 ---------------------------------------------------------------------------------
+
+def entry(n, **fields):
+    fields.setdefault("headline", f"榕江市市场监督管理局文件{n}")
+    fields.setdefault("index_number", f"11350000MB0000000X/2026-{n:05d}")
+    fields.setdefault("overview", "市场监管")
+    fields.setdefault("written", "2026-03-01")
+    return page(GK + f"d{n}.html", kind="policy", **fields)
+
+
+def test_dir001_passes_when_nine_in_ten_entries_are_complete():
+    entries = [entry(i) for i in range(9)] + [entry(9, overview=None)]
+    r = run("DIR001", site(*entries, guide_text=None))
+    assert r.status == "pass" and r.metrics["entries"] == 10 and r.metrics["complete"] == 9
+
+
+def test_dir001_names_the_missing_fields_and_the_worst_pages():
+    entries = [entry(i) for i in range(5)] + [entry(i, overview=None, index_number=None) for i in range(5, 10)]
+    r = run("DIR001", site(*entries, guide_text=None))
+    assert r.status == "fail" and "50%" in r.findings[0].message
+    assert "索引号 5 条" in r.findings[0].message and "内容概述或主题分类 5 条" in r.findings[0].message
+    assert r.findings[0].evidence["missing"] == ["索引号", "内容概述或主题分类"]
+
+
+def test_dir001_too_few_entries_is_not_applicable_and_pages_off_the_column_do_not_count():
+    assert run("DIR001", site(*[entry(i) for i in range(3)], guide_text=None)).status == "na"
+    elsewhere = [page(HOME + f"xwzx/a{i}.html", kind="article", headline=f"新闻{i}") for i in range(10)]
+    assert run("DIR001", site(*elsewhere, guide_text=None)).status == "na"
+
+
+def test_dir001_reads_real_information_tables():
+    """Real pages (tests/real): a 分类 field stands for 主题分类; a page with none lacks 内容概述."""
+    from pathlib import Path
+    real = Path(__file__).parent / "real" / "pages"
+    from tests.test_rules_column_guide_report import extract_page as extract
+    jl = extract("http://x.gov.cn/a.html", (real / "jl_policy_1.html").read_bytes(), "text/html")
+    wanzai = extract("http://x.gov.cn/b.html", (real / "wanzai_article_1.html").read_bytes(), "text/html")
+    from rules.catalogue import catalogue_missing
+    assert jl.overview == "环境监测、保护与治理;通告" and catalogue_missing(jl) == []
+    assert catalogue_missing(wanzai) == ["内容概述或主题分类"]

@@ -135,6 +135,7 @@ class PageRecord(_Model):
     doc_number: str | None = None
     index_number: str | None = None
     publisher: str | None = None
+    overview: str | None = None      # 内容概述 / 主题分类 of the page's information table (公开目录 entry)
     meta: dict[str, str] = Field(default_factory=dict)
     footer: Footer = Field(default_factory=Footer)
     links: list[Link] = Field(default_factory=list)

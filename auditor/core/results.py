@@ -29,7 +29,7 @@ DOC_HEADINGS = ("## 检查内容", "## 为什么", "## 如何整改")
 # The rule families, listed once: the order rules are registered and reports show them, and their
 # Chinese names. Each family is one module of rules/ (rules.registry imports them in this order).
 FAMILIES: dict[str, str] = {
-    "column": "政府信息公开专栏", "guide": "政府信息公开指南", "annual_report": "政府信息公开年报",
+    "column": "政府信息公开专栏", "catalogue": "公开目录与规范性文件", "guide": "政府信息公开指南", "annual_report": "政府信息公开年报",
     "interpretation": "政策解读", "penalty": "行政处罚公开", "privacy": "个人信息保护",
     "identity": "网站标识", "accessibility": "无障碍与适老化", "freshness": "内容更新",
     "links": "链接可用性", "market": "市场监管专项",

@@ -110,6 +110,7 @@ def _fill(record: PageRecord, root, lines: list[str], page_url: str, is_start: b
     record.published = docinfo.published_date(meta_lc, lines, headline) or docinfo.header_date(lines, headline)
     record.index_number = docinfo.index_number(lines)
     record.publisher = docinfo.publisher(meta_lc, lines)
+    record.overview = docinfo.overview(lines)
     body_top = _body_top(lines, headline)
     record.doc_number = docinfo.doc_number(lines, headline, body_top)
     record.written = docinfo.written_date(lines, headline, has_number=bool(record.doc_number))

@@ -119,5 +119,10 @@ def index_number(lines: list[str]) -> str | None:
     return value.split()[0]
 
 
+def overview(lines: list[str]) -> str | None:
+    """A 公开目录 entry's 内容概述 or 主题分类, as its information table gives it."""
+    return find_label(lines, "overview")
+
+
 def publisher(meta: dict[str, str], lines: list[str]) -> str | None:
     return find_label(lines, "publisher") or meta.get("contentsource") or None

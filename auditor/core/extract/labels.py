@@ -17,6 +17,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "written": ("成文日期", "成文时间", "印发日期", "发文日期", "生成日期"),   # 生成日期: a 公开目录 entry's date
     "published": ("发布日期", "发布时间", "公开日期", "公开时间", "发稿时间", "发表时间",
                   "更新时间", "上传时间", "发布于", "时间", "日期"),
+    # a 公开目录 entry's 内容概述 (条例 第十二条), or the 主题分类 sites give in its place
+    "overview": ("内容概述", "内容概要", "内容摘要", "摘要", "主题分类", "主题词", "主 题 词", "主题", "分类", "分 类"),
     "updated": ("更新日期", "更新时间", "修订日期", "修订时间", "最后更新"),
     # the labels that say "published" and nothing else (时间 / 日期 / 更新时间 may be anything's)
     "published_explicitly": ("发布日期", "发布时间", "公开日期", "公开时间", "发稿时间", "发表时间"),
