@@ -9,7 +9,7 @@ from auditor.core.models import PageRecord
 from auditor.core.results import Count, Share
 from auditor.core.snapshot import SiteSnapshot, normalise_name
 
-from rules.in_force import REGULATION_2019
+from rules.in_force import REGULATION_2019, WEB_GUIDE_47
 from rules.locate import COLUMN_SETTINGS, locate_column, unjudgeable
 from rules.registry import Finding, Result, Setting, rule
 
@@ -41,7 +41,7 @@ def _targets(decl: Declaration, by_number, by_title, declaring: PageRecord) -> l
         if len(name) < _MIN_TITLE:
             continue
         for key, pages in by_title.items():
-            if key == name or (key.endswith(name) and len(key) - len(name) <= 12):   # "XX局关于印发《…》的通知" aside
+            if key == name or f"《{name}》" in key or (key.endswith(name) and len(key) - len(name) <= 12):
                 for page in pages:
                     found[page.url] = page
     mine = normalise_doc_number(declaring.doc_number) if declaring.doc_number else None
@@ -56,7 +56,7 @@ def _later(page: PageRecord, than: PageRecord) -> bool:
     return bool(a and b and a > b)
 
 
-@rule(code="POL001", in_force=REGULATION_2019, title="已废止、失效或修改的规范性文件在原文页面作出标注",
+@rule(code="POL001", in_force=WEB_GUIDE_47, title="已废止、失效或修改的规范性文件在原文页面作出标注",
       failure_title="已废止、失效或修改的规范性文件原文未作标注", family="catalogue", kind="deduct", points=0.5,
       each=True, cap=3)
 def repealed_documents_marked(snap: SiteSnapshot, settings: dict) -> Result:
@@ -69,8 +69,8 @@ def repealed_documents_marked(snap: SiteSnapshot, settings: dict) -> Result:
     找不到的不计。每份未标注的文件计一条问题。
 
     ## 为什么
-    已废止、失效的文件若仍以有效文件的面目展示，公众可能据以办事而受损；规范性文件清理结果应向
-    社会公布，网站上的原文应标明其效力状态。
+    《政府网站发展指引》要求文件资料发生修改、废止、失效等情况的，应及时公开，并在已发布的原文件上
+    作出明确标注；已废止、失效的文件若仍以有效文件的面目展示，公众可能据以办事而受损。
 
     ## 如何整改
     在原文页面的信息索引表中增加或更新“有效性”字段，并在标题或正文前标注“已废止”“已失效”或
@@ -90,8 +90,10 @@ def repealed_documents_marked(snap: SiteSnapshot, settings: dict) -> Result:
                     continue
                 seen.add(target.url)
                 word = "废止或失效" if decl.action == "废止" else "修改"
+                name = target.headline or target.title or target.url
+                named = f"{name}（{target.doc_number}）" if target.doc_number and target.doc_number not in name else name
                 findings.append(Finding(
-                    message=f"《{target.headline or target.title}》已被宣布{word}，原文页面未标注",
+                    message=f"{named}已被宣布{word}，原文页面未标注",
                     url=target.url, excerpt=decl.sentence,
                     evidence={"declared_by": page.url, "action": decl.action}))
     if not declared:
@@ -149,18 +151,19 @@ def catalogue_fields(snap: SiteSnapshot, settings: dict) -> Result:
     在信息公开平台的文件模板中加入信息索引表（索引号、名称、主题分类或内容概述、生成日期），
     为已发布的文件补齐缺失的要素。
     """
+    min_share, min_entries = settings["catalogue_min_share"], settings["catalogue_min_entries"]
     if (error := unjudgeable(snap, settings)) is not None:
         return error
     entries = catalogue_entries(snap, settings)
-    if len(entries) < settings["catalogue_min_entries"]:
+    if len(entries) < min_entries:
         return Result.na(f"政府信息公开专栏中只读到 {len(entries)} 个文件页面，不足以判断目录要素")
     missing = {page.url: catalogue_missing(page) for page in entries}
     complete = sum(1 for m in missing.values() if not m)
     share = complete / len(entries)
     counts = {name: sum(1 for m in missing.values() if name in m) for name in CATALOGUE_FIELDS}
     metrics = {"entries": len(entries), "complete": complete, "share": round(share, 4),
-               "min_share": settings["catalogue_min_share"], "missing_by_field": counts}
-    if share >= settings["catalogue_min_share"]:
+               "min_share": min_share, "missing_by_field": counts}
+    if share >= min_share:
         return Result.from_findings([], **metrics)
     worst = sorted((p for p in entries if missing[p.url]), key=lambda p: -len(missing[p.url]))[:10]
     lacking = "、".join(f"{name} {n} 条" for name, n in counts.items() if n)

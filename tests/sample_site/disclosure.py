@@ -19,7 +19,8 @@ def article_column(s, base: str, name: str, entries: list, style="table", in_fdz
         platform.column_list(s, base, name, items, style=style, crumbs_mid=mid(base))
     for e, u in arts:
         platform.article(s, u, name, base, e["title"], e["date"], e["text"], platform.index_no(s, e["date"], e["id"]),
-                         extra_html=e.get("extra_html", ""), crumbs_mid=mid(u))
+                         extra_html=e.get("extra_html", ""), crumbs_mid=mid(u),
+                         topic=s.data("disclosure")["entry_topic"])
     if not list_first:
         platform.column_list(s, base, name, items, style=style, crumbs_mid=mid(base))
     return items

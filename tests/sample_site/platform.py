@@ -34,9 +34,10 @@ def platform(s, url: str, title: str, meta: dict, crumbs: list, main: str, side=
     s.page(url, html, bom=bom)
 
 
-def meta_table(s, idx: str, date: str, written=None, doc_no=None, name=None, topic="市场监管") -> str:
+def meta_table(s, idx: str, date: str, written=None, doc_no=None, name=None, topic="市场监管", validity=None) -> str:
     """The 索引号/发布机构/成文日期... table above a disclosure article."""
-    rows = [f'<tr><th>索引号：</th><td>{idx}</td><th>主题分类：</th><td>{topic}</td></tr>',
+    topic_cells = f'<th>主题分类：</th><td>{topic}</td>' if topic else '<td colspan="2"></td>'
+    rows = [f'<tr><th>索引号：</th><td>{idx}</td>{topic_cells}</tr>',
             f'<tr><th>发布机构：</th><td>{s.info["site_name"]}</td><th>成文日期：</th><td>{written or date}</td></tr>']
     if doc_no is not None:
         rows.append(f'<tr><th>文　　号：</th><td>{doc_no}</td><th>发布日期：</th><td>{date}</td></tr>')
@@ -44,6 +45,8 @@ def meta_table(s, idx: str, date: str, written=None, doc_no=None, name=None, top
         rows.append(f'<tr><th>发布日期：</th><td colspan="3">{date}</td></tr>')
     if name:
         rows.append(f'<tr><th>名　　称：</th><td colspan="3">{name}</td></tr>')
+    if validity:
+        rows.append(f'<tr><th>有效性：</th><td colspan="3">{validity}</td></tr>')
     return '<table class="xxgk-meta">\n' + "\n".join(rows) + "\n</table>"
 
 
@@ -63,12 +66,13 @@ def article_main(s, table: str, title: str, body: str, css_class="article", afte
 
 
 def article(s, url: str, col_name: str, col_url: str, title: str, date: str, paras: list, idx: str,
-            written=None, doc_no=None, extra_html="", crumbs_mid=None, topic="市场监管"):
+            written=None, doc_no=None, extra_html="", crumbs_mid=None, topic="市场监管", validity=None):
     """An article of a disclosure column."""
     meta = s.meta(ColumnName=col_name, ColumnType=col_name, ArticleTitle=title, PubDate=date,
                   ContentSource=s.info["site_name"])
     crumbs = trail(url) + (crumbs_mid or []) + [(col_name, rel(url, col_url)), ("正文", None)]
-    table = meta_table(s, idx, date, written, doc_no, title if doc_no is not None else None, topic=topic)
+    table = meta_table(s, idx, date, written, doc_no, title if doc_no is not None else None, topic=topic,
+                       validity=validity)
     main = article_main(s, table, title, paragraphs(paras), after=extra_html)
     platform(s, url, f"{title}_{s.info['site_name']}", meta, crumbs, main)
 

@@ -24,7 +24,8 @@ def documents(s, col: dict):
             links = related_box("相关解读", [(interp["title"], rel(u, target))])
         platform.article(s, u, col["name"], base, doc["title"], doc["date"], issued_text(s, doc),
                          platform.index_no(s, doc["date"], doc["id"]), written=doc["written"], doc_no=doc["no"],
-                         crumbs_mid=platform.in_fdzdgknr(u), extra_html=links, topic="规范性文件")
+                         crumbs_mid=platform.in_fdzdgknr(u), extra_html=links, topic="规范性文件",
+                         validity=doc.get("validity"))
         items.append((doc["title"], u, doc["date"], {"doc_no": doc["no"], "written": doc["written"]}))
     finish(s, col, items, "doc")
 
