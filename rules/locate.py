@@ -221,13 +221,18 @@ def column_link_texts(column: Column, snap: SiteSnapshot, within: list[PageRecor
     return names
 
 
-def unjudgeable(snap: SiteSnapshot, settings: dict, need_column: bool = True) -> Result | None:
-    """An ``error`` result when the homepage (or the column page) could not be read, else None."""
+def homepage_unread(snap: SiteSnapshot) -> Result | None:
+    """An ``error`` result when the homepage could not be read, else None."""
     home = snap.home
     if home is None or not home.ok or home.kind == "attachment":
         return Result.error("首页未能抓取，无法判断")
-    if not need_column:
-        return None
+    return None
+
+
+def unjudgeable(snap: SiteSnapshot, settings: dict, need_column: bool = True) -> Result | None:
+    """An ``error`` result when the homepage (or the column page) could not be read, else None."""
+    if (error := homepage_unread(snap)) is not None or not need_column:
+        return error
     column = locate_column(snap, settings)
     if column.unreadable:
         return Result.error(f"{column.unreadable}，无法判断")

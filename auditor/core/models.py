@@ -29,6 +29,16 @@ class Link:
     text: str = ""
 
 
+class TextError(_Model):
+    """A listed 严重表述错误 (level severe) or 错别字 (common) in a page's text (auditor/core/data/errors.yaml)."""
+    level: Literal["severe", "common"]
+    wrong: str
+    right: str
+    kind: str | None = None          # severe: leader_name, body_name, title, political_term
+    sources: list[str] = Field(default_factory=list)
+    context: str = ""
+
+
 class ListItem(_Model):
     title: str
     url: str | None = None
@@ -148,6 +158,7 @@ class PageRecord(_Model):
     tables: list[list[list[str]]] = Field(default_factory=list)   # annual reports' data tables
     pii: list[PiiHit] = Field(default_factory=list)
     terms: list[str] = Field(default_factory=list)   # markers.yaml text_terms the page's text contains
+    errors: list[TextError] = Field(default_factory=list)   # listed 严重错误 and 错别字 in the text
     stats: PageStats = Field(default_factory=PageStats)
     text: str | None = None
     expansions: list[Expansion] = Field(default_factory=list)

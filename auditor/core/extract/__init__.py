@@ -14,6 +14,7 @@ from auditor.core.extract.charset import decode_html
 from auditor.core.extract.footer import extract_footer
 from auditor.core.extract.html import ParseError, parse, visible_lines
 from auditor.core.extract.kind import PENALTY_LABELS, KindEvidence, classify
+from auditor.core.extract.miswriting import find_errors
 from auditor.core.extract.links import (base_url, extract_items, extract_links, has_pagination, has_placeholder,
                                         kept_links)
 from auditor.core.extract.page_parts import breadcrumb_of, headline_of, lang_of, meta_tags, page_stats, title_of
@@ -81,6 +82,7 @@ def extract_page(url: str, body: bytes, content_type: str | None = None, *,
     record.pii = find_pii(joined, text)
     unquoted = _QUOTES.sub("", joined)              # “三公”经费 reads as 三公经费
     record.terms = [t for t in MARKERS["text_terms"] if t in unquoted]
+    record.errors = find_errors(lines, record.headline or record.title)
     return record
 
 
