@@ -39,6 +39,23 @@ class TextError(_Model):
     context: str = ""
 
 
+REPLIED, UNREPLIED, IN_PROGRESS = "replied", "unreplied", "in_progress"
+
+
+@dataclass(slots=True)
+class Message:
+    """One 政务咨询 message as a page shows it (auditor/core/extract/messages.py); dates are ISO
+    ``YYYY-MM-DD``, any field may be None: nothing is guessed."""
+    title: str | None = None
+    url: str | None = None
+    asked: str | None = None             # 留言 / 来信 / 提交时间
+    answered: str | None = None          # 答复 / 回复 / 办结时间
+    status: str | None = None            # REPLIED, UNREPLIED or IN_PROGRESS, as printed
+    answerer: str | None = None          # 答复单位 / 回复部门 / 承办单位
+    unlabelled_date: str | None = None   # the one date a list row prints without saying whose it is
+    has_reply: bool | None = None        # a reply text is shown (True), its field is empty (False)
+
+
 class ListItem(_Model):
     title: str
     url: str | None = None
@@ -159,6 +176,7 @@ class PageRecord(_Model):
     pii: list[PiiHit] = Field(default_factory=list)
     terms: list[str] = Field(default_factory=list)   # markers.yaml text_terms the page's text contains
     errors: list[TextError] = Field(default_factory=list)   # listed 严重错误 and 错别字 in the text
+    messages: list[Message] = Field(default_factory=list)   # a 政务咨询 channel's messages (list or detail page)
     stats: PageStats = Field(default_factory=PageStats)
     text: str | None = None
     expansions: list[Expansion] = Field(default_factory=list)

@@ -78,7 +78,7 @@ def base_url(root, page_url: str) -> str:
 
 
 @lru_cache(maxsize=16384)       # links and list entries resolve the same hrefs
-def _resolve(base: str, href: str | None) -> str | None:
+def resolve_href(base: str, href: str | None) -> str | None:
     if not href:
         return None
     href = href.strip().replace("\\", "/")
@@ -134,7 +134,7 @@ def extract_links(root, base: str) -> list[Link]:
     seen: dict[str, Link] = {}
     for el in root.iter("a", "area", "iframe", "frame"):
         attr = "src" if tag_of(el) in ("iframe", "frame") else "href"
-        url = _resolve(base, el.get(attr))
+        url = resolve_href(base, el.get(attr))
         if url is None:
             continue
         text = _anchor_text(el) if attr == "href" else ""
@@ -223,7 +223,7 @@ def extract_items(root, base: str, latest: dt.date | None = None) -> list[ListIt
     seen_rows: set = set()  # elements themselves, kept alive, so identity holds
     lists: dict[int, tuple[object, str]] = {}
     for a in root.iter("a"):
-        url = _resolve(base, a.get("href"))
+        url = resolve_href(base, a.get("href"))
         if url is None:
             continue
         row, date, inferred = _dated_row(a, latest)
@@ -239,7 +239,7 @@ def extract_items(root, base: str, latest: dt.date | None = None) -> list[ListIt
             if tag_of(row) != row_tag or row in seen_rows or _links_in(row) != 1:
                 continue
             a = next(a for a in row.iter("a") if a.get("href"))
-            url = _resolve(base, a.get("href"))
+            url = resolve_href(base, a.get("href"))
             if url is not None:
                 seen_rows.add(row)
                 items.append(_undated_item(_anchor_text(a), url, host))
@@ -259,7 +259,7 @@ def _url_dated_lists(root, base: str, host: str | None) -> list[tuple[object, st
         tags = {tag_of(row) for row in rows}
         if len(rows) < _URL_LIST_MIN or len(tags) != 1:
             continue
-        urls = [_resolve(base, next(a for a in row.iter("a") if a.get("href")).get("href")) for row in rows]
+        urls = [resolve_href(base, next(a for a in row.iter("a") if a.get("href")).get("href")) for row in rows]
         dated = sum(1 for url in urls if url and urlsplit(url).hostname == host and date_in_url(url))
         if dated >= _URL_LIST_MIN and dated >= _URL_LIST_SHARE * len(rows):
             found.append((parent, tags.pop()))

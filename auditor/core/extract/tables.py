@@ -12,14 +12,14 @@ MAX_ROWS = 400
 MAX_COLS = 40
 
 
-def _span(cell, attr: str) -> int:
+def cell_span(cell, attr: str) -> int:
     try:
         return max(1, min(int((cell.get(attr) or "1").strip() or 1), 50))
     except ValueError:
         return 1
 
 
-def _rows(table):
+def own_rows(table):
     """The table's own rows (not those of tables nested inside it)."""
     for el in table.iter("tr"):
         owner = el.getparent()
@@ -32,7 +32,7 @@ def _rows(table):
 def table_grid(table) -> list[list[str]]:
     grid: list[list[str]] = []
     pending: dict[tuple[int, int], str] = {}      # (row, col) -> text carried down by rowspan
-    for r, tr in enumerate(_rows(table)):
+    for r, tr in enumerate(own_rows(table)):
         if r >= MAX_ROWS:
             break
         row: list[str] = []
@@ -43,7 +43,7 @@ def table_grid(table) -> list[list[str]]:
                 row.append(pending.pop((r, col)))
                 col += 1
             text = element_text(cell)
-            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            rowspan, colspan = cell_span(cell, "rowspan"), cell_span(cell, "colspan")
             for c in range(colspan):
                 if col >= MAX_COLS:
                     break
