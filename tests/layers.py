@@ -137,7 +137,7 @@ def upward_imports(root: Path) -> list[str]:
     return list(problems.values())
 
 
-def resolve_href(target: str, known: dict[str, Path]) -> str | None:
+def _resolve(target: str, known: dict[str, Path]) -> str | None:
     """The module an imported name belongs to: ``a.b.C`` -> ``a.b`` when ``a.b`` is a module."""
     while target and target not in known:
         target = target.rpartition(".")[0]
@@ -150,7 +150,7 @@ def import_cycles(root: Path) -> list[list[str]]:
     graph: dict[str, set[str]] = {name: set() for name in known}
     for name, path in known.items():
         for imp in imports_of(root, path):
-            target = resolve_href(imp.target, known)
+            target = _resolve(imp.target, known)
             if target and target != name:
                 graph[name].add(target)
     index: dict[str, int] = {}

@@ -99,7 +99,7 @@ _SERVER_ERROR = ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-
                  "</head><body><h1>500 Internal Server Error</h1></body></html>").encode("utf-8")
 
 
-def resolve_href(layers: list[Path], rel_parts: list[str]) -> Path | None:
+def _resolve(layers: list[Path], rel_parts: list[str]) -> Path | None:
     """Return the file for the relative path parts, honouring the overlays; None when absent.
 
     *layers* is the overlay directories followed by planted/; in each overlay a ``.deleted`` marker
@@ -121,7 +121,7 @@ def _is_dir(layers: list[Path], rel_parts: list[str]) -> bool:
 
 def _load_data(layers: list[Path], rel_parts: list[str]):
     """A data file's JSON (through the overlays), or None when it is absent or unreadable."""
-    f = resolve_href(layers, [DATA_DIR, *rel_parts])
+    f = _resolve(layers, [DATA_DIR, *rel_parts])
     if f is None:
         return None
     try:
@@ -242,10 +242,10 @@ def _make_handler(variant: str):
                 return self._send(500, _SERVER_ERROR, "text/html; charset=utf-8")
             if norm in REDIRECTS:
                 return self._send(302, b"", None, {"Location": REDIRECTS[norm]})
-            if not path.endswith("/") and parts and _is_dir(layers, parts) and resolve_href(layers, parts) is None:
+            if not path.endswith("/") and parts and _is_dir(layers, parts) and _resolve(layers, parts) is None:
                 return self._send(301, b"", None, {"Location": norm + "/"})
             target = parts + ["index.html"] if (not parts or path.endswith("/")) else parts
-            f = resolve_href(layers, target)
+            f = _resolve(layers, target)
             if f is None:
                 return self._not_found()
             ctype = CONTENT_TYPES.get(f.suffix.lower(), "application/octet-stream") if f.suffix else "text/html"
