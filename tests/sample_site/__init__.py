@@ -7,7 +7,7 @@ lives in ``data/*.yaml``, the HTML in ``templates/*.html``; the modules here onl
 """
 from __future__ import annotations
 
-from . import annual, disclosure, home, news, script_built, static
+from . import annual, disclosure, home, interaction, news, script_built, static
 from .site import Site
 from .variants import VARIANTS
 
@@ -20,6 +20,7 @@ def build_files(variant: str) -> dict[str, bytes]:
     static.build(s)
     home.build(s)
     news.build(s)
+    interaction.build(s)
     disclosure.fdzdgknr(s)
     script_built.build(s)
     disclosure.xxgk_home(s)
