@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tabulate import tabulate
@@ -44,6 +44,7 @@ class Ranking:
     errors: list[RowError]
     title: str
     columns: list[str]          # the indicators (一级指标) whose points each site lost, as the score counts them
+    copies: list = field(default_factory=list)     # RPT006 across sites: auditor.app.batch.copies.CopyPair
 
     @property
     def headers(self) -> list[str]:
@@ -87,9 +88,14 @@ def _cells(row: Row, columns: list[str]) -> list:
     return [cell_safe(c) for c in cells]
 
 
-def ranking(outcomes: list[Outcome], errors: list[RowError], out: Path, title: str) -> Ranking:
+def ranking(outcomes: list[Outcome], errors: list[RowError], out: Path, title: str, copies=()) -> Ranking:
     columns = list(dict.fromkeys(i.name for o in outcomes if o.report is not None for i in o.report.score.indicators))
-    return Ranking(rows_of(outcomes, out), errors, title, columns)
+    return Ranking(rows_of(outcomes, out), errors, title, columns, list(copies))
+
+
+def copy_lines(r: Ranking) -> list[str]:
+    """RPT006 across sites, in words: one line a pair."""
+    return [f"年报雷同：{c.site_a}（{c.url_a}）与 {c.site_b}（{c.url_b}），正文相似度 {c.score:.0%}" for c in r.copies]
 
 
 @renderer("table", subject="ranking")
@@ -98,7 +104,7 @@ def render_table(r: Ranking) -> str:
                        row.veto, row.pages if row.pages is not None else "—", row.note[:40]] for row in r.rows],
                      headers=["排名", "网站", "得分", "等级", "否决", "页面", "说明"], tablefmt="simple")
     bad = [f"第 {e.line} 行未检查：{e.reason}" for e in r.errors]
-    return "\n".join([table] + bad)
+    return "\n".join([table] + bad + copy_lines(r))
 
 
 @renderer("csv", subject="ranking", filename=SUMMARY_CSV)
@@ -139,4 +145,4 @@ def render_xlsx(r: Ranking) -> bytes:
 @renderer("html", subject="ranking", filename=SUMMARY_HTML)
 def render_html(r: Ranking) -> str:
     return environment().get_template("summary.html.j2").render(
-        rows=r.rows, errors=r.errors, families=r.columns, title=r.title)
+        rows=r.rows, errors=r.errors, families=r.columns, title=r.title, copies=r.copies)

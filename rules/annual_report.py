@@ -5,14 +5,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from auditor.core import similarity
 from auditor.core.extract.annual_report import (document_counts, document_mismatches, find_application_table,
                                                 find_documents_table, find_review_table, missing_sections,
-                                                parse_application_table, report_year, review_counts,
+                                                parse_application_table, report_body, report_year, review_counts,
                                                 review_mismatches, table_mismatches)
 from auditor.core.extract.dates import to_date
 from auditor.core.extract.markers import MARKERS
 from auditor.core.models import PageRecord
-from auditor.core.results import Count, Level, MonthDay
+from auditor.core.results import Count, Level, MonthDay, Share
 from auditor.core.snapshot import SiteSnapshot, normalise_name
 
 from rules.in_force import ANNUAL_FORMAT_30, REGULATION_2019, WEBSITE_REPORT_12
@@ -263,6 +264,57 @@ def report_history(snap: SiteSnapshot, settings: dict) -> Result:
     findings = [Finding(message=f"未找到 {year} 年度政府信息公开工作年度报告", url=where, evidence={"year": year})
                 for year in years if year not in reports]
     return Result.from_findings(findings, years=years, found=sorted(y for y in reports if y in years))
+
+
+# -- RPT006: 雷同 (a near-copy of the agency's previous report) -------------------------------------
+COPY = {
+    "report_copy_threshold": Setting(
+        type=Share, default=similarity.THRESHOLD,
+        source="本项目约定：bench/report_similarity.py 在真实年报上实测（诚实的相邻年度最高 0.17，真实照抄最低 0.53）",
+        description="两份年报正文（去掉统一格式的表格、固定用语、数字和机关名称后）相似度达到此值即视为雷同"),
+}
+
+
+@rule(code="RPT006", in_force=ANNUAL_FORMAT_30, title="年报不与上一年度雷同", failure_title="年报与上一年度内容雷同",
+      family="annual_report", kind="deduct", points=2, settings={**FORMAT_FROM, **COPY})
+def report_not_copied(snap: SiteSnapshot, settings: dict) -> Result:
+    """
+    ## 检查内容
+    每份 2021 年度及以后的年报（网页正文）与本机关上一年度年报相比，是否基本照搬：比较前去掉统一格式
+    规定的表格和固定用语、所有数字和年份、机关名称，只比较各机关自己写的文字（总体情况、存在的主要
+    问题及改进情况、其他需要报告的事项），按六字片段计算相似度，达到 0.35（配置 `report_copy_threshold`）
+    即为雷同，计一条问题并给出相似度。只有附件、没有网页正文的年份无法比较。批量检查（`gkaudit batch`）
+    另在汇总中列出不同网站之间相似度达到阈值的年报。
+
+    ## 为什么
+    国办公开办函〔2021〕30号要求年报内容严格按条例第五十条确定，不能遗漏，也不宜泛化；照搬上一年度的
+    文字，说明年报没有如实反映本年度的工作，各地考评把“内容雷同”列为问题（如怀化市的年报编制通知）。
+
+    ## 如何整改
+    按本年度实际情况重新撰写总体情况、存在的主要问题及改进情况等部分，如实反映本年度工作和上一年度
+    问题的整改情况，重新发布年报。
+    """
+    threshold = settings["report_copy_threshold"]
+    reports = {r.year: r for r in _format_reports(snap, settings)}
+    previous = collect_reports(snap, settings)
+    agencies = agency_names(snap, settings)
+    findings, compared = [], []
+    for year, report in sorted(reports.items()):
+        before = previous.get(year - 1)
+        if before is None or before.page is None or not before.page.text:
+            continue
+        score = similarity.similarity(report_body(report.page.text, report.page.headline),
+                                      report_body(before.page.text, before.page.headline),
+                                      agency_a=agencies, agency_b=agencies)
+        compared.append({"year": year, "with": year - 1, "similarity": round(score, 3)})
+        if score >= threshold:
+            findings.append(Finding(
+                message=f"{year} 年度年报与 {year - 1} 年度年报雷同（正文相似度 {score:.0%}，阈值 {threshold:.0%}）",
+                url=report.url, excerpt=report.title,
+                evidence={"year": year, "compared_with": before.url, "similarity": round(score, 3)}))
+    if not compared:
+        return Result.na("没有可比较正文的相邻年度年报（可能以附件发布，或只有一年）")
+    return Result.from_findings(findings, compared=compared)
 
 
 # -- RPT005: 政府网站工作年度报表 (国办函〔2018〕12号) -------------------------------------------------

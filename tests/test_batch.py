@@ -112,3 +112,38 @@ def test_site_names_and_urls_cannot_escape_the_output_directory(tmp_path):
         slug_path = (tmp_path / "out" / "sites" / site.slug).resolve()
         assert slug_path.parent == (tmp_path / "out" / "sites").resolve() and "/" not in site.slug
         assert ".." not in site.slug
+
+
+COPIED_PROSE = ("2025年，本局以个体工商户分型分类精准帮扶和电动自行车安全隐患整治为重点推进政务公开，集中公开帮扶政策清单、"
+                "产品质量抽查结果和经营主体信用修复办理流程，新开设轻微违法不予处罚清单专题，并完成政府信息公开平台改版。"
+                "一是政策解读的针对性和可读性有待增强；二是政府信息公开指南更新不够及时。下一步将推行图解、视频解读。")
+HONEST_PROSE = ("2025年，本县围绕乡村振兴和营商环境优化开展政务公开，重点公开涉农补贴发放、农村集体“三资”管理和"
+                "工程建设项目审批信息，在各乡镇便民服务中心设立政府信息查阅点。存在的问题是基层公开标准目录"
+                "落实不到位，下一步将组织乡镇逐项对照目录开展自查，并纳入年度绩效考核。")
+
+
+def report_site(name: str, prose: str) -> dict:
+    title = f"{name}2025年度政府信息公开工作年度报告"
+    body = (f"<h1>{title}</h1><h3>一、总体情况</h3><p>{prose}</p><h3>五、存在的主要问题及改进情况</h3>"
+            f"<p>见上。</p><h3>六、其他需要报告的事项</h3><p>无。</p>")
+    return {"/": html(f'<html lang="zh-CN"><head><title>{name}</title></head><body>'
+                      f'<a href="/nb/2025.html">{title}</a><div class="footer">主办单位：{name}</div></body></html>'),
+            "/nb/2025.html": html(f"<html><head><title>{title}</title></head><body>{body}"
+                                  f'<div class="footer">主办单位：{name}</div></body></html>')}
+
+
+def test_a_batch_lists_annual_reports_copied_between_sites(tmp_path):
+    """RPT006 across sites: B's report is A's with B's name; C wrote its own."""
+    a = RouteServer(report_site("甲市市场监督管理局", COPIED_PROSE))
+    b = RouteServer(report_site("乙县市场监督管理局", COPIED_PROSE.replace("本局", "我局")))
+    c = RouteServer(report_site("丙县人民政府", HONEST_PROSE))
+    with a, b, c:
+        path = tmp_path / "sites.csv"
+        write_csv(path, [["名称", "网址"], ["甲市市场监督管理局", a.url], ["乙县市场监督管理局", b.url],
+                         ["丙县人民政府", c.url]])
+        out = tmp_path / "out"
+        assert main(["batch", str(path), "--out", str(out), "--quiet", "--as-of", "2026-11-20", "--timeout", "5"]) == 0
+    page = (out / "summary.html").read_text(encoding="utf-8")
+    section = page.split("年报内容雷同", 1)[1].split("</table>", 1)[0]
+    assert "甲市市场监督管理局" in section and "乙县市场监督管理局" in section and "丙县人民政府" not in section
+    assert section.count("<tr>") == 2                 # the header and one pair

@@ -245,3 +245,27 @@ def test_dir001_reads_real_information_tables():
     from rules.catalogue import catalogue_missing
     assert jl.overview == "环境监测、保护与治理;通告" and catalogue_missing(jl) == []
     assert catalogue_missing(wanzai) == ["内容概述或主题分类"]
+
+
+# -- RPT006 ---------------------------------------------------------------------------------
+PROSE_2024 = ("一、总体情况\n2024年，本局深入贯彻落实政府信息公开条例，围绕优化营商环境和食品安全监管重点，"
+              "主动公开规范性文件和行政处罚信息，开展政务公开培训两次，推动基层市场监管所信息报送制度化。\n"
+              "五、存在的主要问题及改进情况\n一是依申请公开答复规范化水平有待提高；二是基层市场监管所信息报送不够及时。"
+              "下一步将加强业务培训，完善信息报送考核，建立答复文书范本库。\n六、其他需要报告的事项\n本局2024年度办理人大代表建议12件、政协提案9件。")
+PROSE_2025 = ("一、总体情况\n2025年，本局以个体工商户分型分类帮扶和电动自行车安全整治为重点，集中公开帮扶政策清单、"
+              "产品质量抽查结果和信用修复办理流程，新开设轻微违法不予处罚清单专栏，并对政务公开平台进行了改版。\n"
+              "五、存在的主要问题及改进情况\n一是政策解读的针对性和可读性有待增强；二是政府信息公开指南更新不够及时。"
+              "下一步将推行图解、视频解读，每年一月修订公开指南。\n六、其他需要报告的事项\n本局2025年度办理人大代表建议14件、政协提案10件。")
+
+
+def test_rpt006_a_report_that_repeats_last_years_prose_with_new_numbers_is_a_copy():
+    copied = PROSE_2024.replace("2024", "2025").replace("12件", "15件").replace("9件", "11件")
+    r = run("RPT006", site(reports=[(2025, "2026-01-20", copied, []), (2024, "2025-01-22", PROSE_2024, [])]))
+    assert r.status == "fail" and "2025 年度年报与 2024 年度年报雷同" in r.findings[0].message
+    assert r.findings[0].evidence["similarity"] >= 0.9
+
+
+def test_rpt006_honest_consecutive_reports_pass_and_a_single_one_is_not_applicable():
+    r = run("RPT006", site(reports=[(2025, "2026-01-20", PROSE_2025, []), (2024, "2025-01-22", PROSE_2024, [])]))
+    assert r.status == "pass" and r.metrics["compared"][0]["similarity"] < 0.35
+    assert run("RPT006", site(reports=[(2025, "2026-01-20", PROSE_2025, [])])).status == "na"

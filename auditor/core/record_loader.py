@@ -249,10 +249,10 @@ MAX_LINES = 2_000_000
 _SKIP_CHUNK = 1024 * 1024
 
 
-def read_file(path, reader: "RecordReader", max_lines: int = MAX_LINES,
-              max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[PageRecord]:
-    """The records of a ``pages.jsonl.gz``, line by line; unreadable lines (too long ones included)
-    counted in ``reader.bad``. More than ``max_lines`` lines is a ConfigError."""
+def bounded_lines(path, max_lines: int = MAX_LINES, max_line_bytes: int = MAX_LINE_BYTES,
+                  on_too_long=lambda: None) -> Iterator[bytes]:
+    """The non-empty lines of a ``pages.jsonl.gz`` within the bounds: a line over ``max_line_bytes``
+    is skipped (``on_too_long`` is told), more than ``max_lines`` lines is a ConfigError."""
     with gzip.open(path, "rb") as fh:
         lines = 0
         while line := fh.readline(max_line_bytes + 1):
@@ -260,12 +260,23 @@ def read_file(path, reader: "RecordReader", max_lines: int = MAX_LINES,
             if lines > max_lines:
                 raise ConfigError(f"抓取快照 {path} 超过 {max_lines} 行，不像 gkaudit 写出的快照（可能已损坏或被篡改），未读取")
             if len(line) > max_line_bytes and not line.endswith(b"\n"):
-                reader.bad += 1
+                on_too_long()
                 while (rest := fh.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
                     pass                        # the rest of the line, read in pieces and dropped
                 continue
-            if line.strip() and (record := reader.read(line)) is not None:
-                yield record
+            if line.strip():
+                yield line
+
+
+def read_file(path, reader: "RecordReader", max_lines: int = MAX_LINES,
+              max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[PageRecord]:
+    """The records of a ``pages.jsonl.gz``, line by line; unreadable lines (too long ones included)
+    counted in ``reader.bad``. More than ``max_lines`` lines is a ConfigError."""
+    def too_long():
+        reader.bad += 1
+    for line in bounded_lines(path, max_lines, max_line_bytes, too_long):
+        if (record := reader.read(line)) is not None:
+            yield record
 
 
 class RecordReader:

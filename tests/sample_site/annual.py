@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import platform
+from .platform import paragraphs
 from .util import dated_url, rel
 
 BASE = "/xxgk/nb/"
@@ -67,7 +68,7 @@ def report(s, r: dict):
     heads = "<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>" * 3
     section5 = s.render("annual_section5", problems=r["problems"]) + "\n" if r["problems"] else ""
     html = s.render(
-        "annual_report", year=r["year"], items=r["items"], regulations=issued, penalties=r["penalties"],
+        "annual_report", year=r["year"], overview=paragraphs(r["overview"]),
         applications=sum(nums["new"]), other=r["other"], section5=section5, table3=table3(s, nums, rows),
         table2=s.render("annual_table2", issued=issued, repealed=repealed, in_force=in_force, licences=r["licences"],
                         penalties=r["penalties"], coercion=r["coercion"]),

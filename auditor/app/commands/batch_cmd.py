@@ -43,7 +43,8 @@ def run(args) -> int:
         outcomes = run_distributed(sites, out, crawl, as_of, redis_url=args.redis, rerun=args.rerun)
     else:
         outcomes = run_batch(sites, out, crawl, as_of, rerun=args.rerun)
-    ranking = summary.ranking(outcomes, errors, out, args.title)
+    from auditor.app.batch.copies import cross_site_copies
+    ranking = summary.ranking(outcomes, errors, out, args.title, copies=cross_site_copies(outcomes))
     registry.write_files("ranking", ranking, out)
     if not args.quiet:
         print(terminal_safe(registry.get("ranking", "table").render(ranking)))

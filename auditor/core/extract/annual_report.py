@@ -23,6 +23,25 @@ def report_year(title: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# a line of the site's footer (what the page template adds below the report)
+_FOOTER_LINE = re.compile(r"网站标识码|ICP备|公网安备|主办单位|版权所有|Copyright|©")
+_FOOTER_WITHIN = 15          # the footer sits among the page's last lines
+
+
+def report_body(text: str | None, headline: str | None) -> str:
+    """The report itself, from a report page's kept text: after the line that shows its headline,
+    before the site's footer — the page template's navigation, information table and footer are
+    the same on every report of a site and would make two honest years look alike."""
+    lines = (text or "").split("\n")
+    title = (headline or "").strip()
+    start = next((i for i, line in enumerate(lines) if title and line.strip() == title), None)
+    if start is None:
+        start = next((i for i, line in enumerate(lines) if title and title in line), -1)
+    tail = max(start + 1, len(lines) - _FOOTER_WITHIN)
+    end = next((j for j in range(tail, len(lines)) if _FOOTER_LINE.search(lines[j])), len(lines))
+    return "\n".join(lines[start + 1:end])
+
+
 def _headings_by_style(lines: list[str]) -> list[list[tuple[str, str]]]:
     """(numeral, heading text) per numbering style: 一、 / 第一部分 / （一）."""
     by_style: dict[int, list[tuple[str, str]]] = {3: [], 1: [], 2: []}

@@ -1,0 +1,68 @@
+"""RPT006 across a batch: annual reports of different sites that are near-copies of each other
+(国办公开办函〔2021〕30号 asks each report to say what the agency itself did; 雷同 across agencies is
+what local 考评 tables name). Each site's own years are compared by RPT006 in its audit; here every
+report page of every site's snapshot is compared with every other site's, with MinHashLSH
+(auditor.core.similarity), and the pairs at or above the threshold are listed in the summary."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import orjson
+
+from auditor.core import similarity
+from auditor.core.batch import Outcome
+from auditor.core.extract.annual_report import report_body, report_year
+from auditor.core.errors import ConfigError
+from auditor.core.record_loader import bounded_lines
+from auditor.core.rundir import PAGES
+
+
+@dataclass
+class CopyPair:
+    site_a: str
+    url_a: str
+    site_b: str
+    url_b: str
+    score: float
+
+
+def _report_lines(path):
+    """The snapshot's lines that may be report pages (the cheap test first: most are other pages)."""
+    return (line for line in bounded_lines(path) if b'"annual_report"' in line)
+
+
+def _reports(outcome: Outcome) -> dict[str, tuple[str, str]]:
+    """The site's annual report pages with their text: {url: (year-title, body)}."""
+    found: dict[str, tuple[str, str]] = {}
+    path = outcome.run_dir / PAGES
+    if not path.exists():
+        return found
+    try:
+        lines = list(_report_lines(path))
+    except (ConfigError, OSError, EOFError):          # a damaged snapshot: its site's report is left out
+        return found
+    for line in lines:
+        try:
+            record = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            continue
+        if record.get("kind") == "annual_report" and record.get("text") and report_year(record.get("headline")):
+            found[record["url"]] = (record.get("headline") or "", report_body(record["text"], record.get("headline")))
+    return found
+
+
+def cross_site_copies(outcomes: list[Outcome], threshold: float = similarity.THRESHOLD) -> list[CopyPair]:
+    """Pairs of reports of two different sites whose prose is a near-copy, highest score first."""
+    docs: dict[str, str] = {}
+    owner: dict[str, tuple[Outcome, str]] = {}
+    agencies: dict[str, list[str]] = {}
+    for n, outcome in enumerate(o for o in outcomes if o.report is not None):
+        for url, (_title, body) in _reports(outcome).items():
+            key = f"{n}\t{url}"
+            docs[key], owner[key], agencies[key] = body, (outcome, url), [outcome.site.name]
+    pairs = []
+    for a, b, score in similarity.near_copy_pairs(docs, threshold, agencies=agencies):
+        (oa, ua), (ob, ub) = owner[a], owner[b]
+        if oa is not ob:
+            pairs.append(CopyPair(oa.site.name, ua, ob.site.name, ub, round(score, 3)))
+    return pairs
