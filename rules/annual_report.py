@@ -9,6 +9,7 @@ from auditor.core import similarity
 from auditor.core.extract.annual_report import (document_counts, document_mismatches, find_application_table,
                                                 find_documents_table, find_review_table, missing_sections,
                                                 parse_application_table, report_body, report_year, review_counts,
+                                                template_lines,
                                                 review_mismatches, table_mismatches)
 from auditor.core.extract.dates import to_date
 from auditor.core.extract.markers import MARKERS
@@ -280,10 +281,11 @@ COPY = {
 def report_not_copied(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    每份 2021 年度及以后的年报（网页正文）与本机关上一年度年报相比，是否基本照搬：比较前去掉统一格式
-    规定的表格和固定用语、所有数字和年份、机关名称，只比较各机关自己写的文字（总体情况、存在的主要
-    问题及改进情况、其他需要报告的事项），按六字片段计算相似度，达到 0.35（配置 `report_copy_threshold`）
-    即为雷同，计一条问题并给出相似度。只有附件、没有网页正文的年份无法比较。批量检查（`gkaudit batch`）
+    每份 2021 年度及以后的年报（网页正文）与本机关上一年度年报相比，是否基本照搬：比较前去掉页面模板
+    （导航、相关链接、页脚等在本站多个页面重复出现的短行）、统一格式规定的表格和固定用语、所有数字和
+    年份、机关名称，只比较各机关自己写的文字（总体情况、存在的主要问题及改进情况、其他需要报告的
+    事项），按六字片段计算相似度，达到 0.35（配置 `report_copy_threshold`）即为雷同，计一条问题并给出
+    相似度。只有附件（网页上只写“全文见附件”）、正文不足以比较的年份跳过。批量检查（`gkaudit batch`）
     另在汇总中列出不同网站之间相似度达到阈值的年报。
 
     ## 为什么
@@ -298,14 +300,16 @@ def report_not_copied(snap: SiteSnapshot, settings: dict) -> Result:
     reports = {r.year: r for r in _format_reports(snap, settings)}
     previous = collect_reports(snap, settings)
     agencies = agency_names(snap, settings)
+    template = template_lines(p.text for p in snap.pages() if p.text)
     findings, compared = [], []
     for year, report in sorted(reports.items()):
         before = previous.get(year - 1)
         if before is None or before.page is None or not before.page.text:
             continue
-        score = similarity.similarity(report_body(report.page.text, report.page.headline),
-                                      report_body(before.page.text, before.page.headline),
-                                      agency_a=agencies, agency_b=agencies)
+        texts = [report_body(r.page.text, r.page.headline, template) for r in (report, before)]
+        if not all(similarity.judgeable(t, agencies) for t in texts):
+            continue                          # 全文见附件: too little prose on the page to compare
+        score = similarity.similarity(*texts, agency_a=agencies, agency_b=agencies)
         compared.append({"year": year, "with": year - 1, "similarity": round(score, 3)})
         if score >= threshold:
             findings.append(Finding(
@@ -340,12 +344,13 @@ def _website_reports(snap: SiteSnapshot, entries) -> list[WebsiteReport]:
     that, the page they lead to) names."""
     found = []
     for url, text in entries:
-        if not url or not any(w in (text or "") for w in _WEBSITE_REPORT_WORDS):
+        if not url:
             continue
         target = snap.get(url)
-        year = report_year(text) or (report_year(target.headline or target.title) if target is not None
-                                     and target.kind != "attachment" else None)
-        found.append(WebsiteReport(url, text, year, target))
+        title = (target.headline or target.title or "") if target is not None and target.kind != "attachment" else ""
+        if not any(w in (text or "") or w in title for w in _WEBSITE_REPORT_WORDS):
+            continue                          # neither the link (an icon's alt too) nor the page it leads to
+        found.append(WebsiteReport(url, text or title, report_year(text) or report_year(title), target))
     return found
 
 

@@ -119,7 +119,9 @@ def catalogue_missing(page: PageRecord) -> list[str]:
 
 
 def catalogue_entries(snap: SiteSnapshot, settings: dict) -> list[PageRecord]:
-    """The documents of the 政府信息公开 column: pages under it and pages its lists lead to."""
+    """The documents of the 政府信息公开 column: pages under it, and pages its lists lead to that the
+    disclosure platform published (they carry an 索引号) — a news article on the portal's template that
+    a column list also links to is not one of its entries."""
     column = locate_column(snap, settings)
     entries: dict[str, PageRecord] = {}
     for page in column.pages:
@@ -127,7 +129,7 @@ def catalogue_entries(snap: SiteSnapshot, settings: dict) -> list[PageRecord]:
             entries[page.url] = page
         for item in page.items:
             target = snap.get(item.url)
-            if target is not None and target.kind in DOCUMENT_KINDS and target.ok:
+            if target is not None and target.kind in DOCUMENT_KINDS and target.ok and target.index_number:
                 entries[target.url] = target
     return list(entries.values())
 

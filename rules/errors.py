@@ -15,7 +15,8 @@ KIND_WORDS = {"leader_name": "党和国家领导人姓名", "body_name": "党和
 
 
 def _hits(snap: SiteSnapshot, level: str) -> list[tuple[PageRecord, TextError]]:
-    return [(page, hit) for page in snap.pages() for hit in page.errors if hit.level == level]
+    """The errors of the agency's own text: a 政务咨询 page's messages are the public's words."""
+    return [(page, hit) for page in snap.pages() if not page.messages for hit in page.errors if hit.level == level]
 
 
 def _finding(page: PageRecord, hit: TextError, what: str) -> Finding:
@@ -32,7 +33,8 @@ def severe_errors(snap: SiteSnapshot, settings: dict) -> Result:
     党和国家机关名称写错（如“中华人民共合国”）、职务称谓和固定政治表述错误。错误写法来自人工核对的
     清单（auditor/core/data/errors.yaml，每条注明正确写法及其依据）。清单只收在任何语境下都不可能
     正确的写法：可能是他人真名的写法只在紧邻职务或常委排序时判定，包含在正确词语中的（如“学习近乎”）
-    不计，前后 40 字内有“更正”“误为”“应为”等字样（引述错误以纠正）或标题为更正、勘误的页面不计。
+    不计，前后 40 字内有“更正”“误为”“应为”“有误”等字样（引述错误以纠正）或标题为更正、勘误、致歉的
+    页面不计；政务咨询页面上网民留言的文字不是本机关的表述，不计。
     每个页面的每种错误计一条问题，附前后文供人工复核。机构更名后仍用旧称等需要结合日期判断的情形
     不在本项检查之列。
 
@@ -56,7 +58,7 @@ def severe_errors(snap: SiteSnapshot, settings: dict) -> Result:
 def common_errors(snap: SiteSnapshot, settings: dict) -> Result:
     """
     ## 检查内容
-    所有抓取页面的正文中是否有常见错别字（如“甘败下风”“松驰”“按装”）：清单只收错误写法在任何语境下都
+    所有抓取页面的正文中是否有常见错别字（如“甘败下风”“松驰”“再接再励”）：清单只收错误写法在任何语境下都
     不成立的词对（多数出自《咬文嚼字》公布的常见别字和年度十大语文差错，auditor/core/data/errors.yaml），
     不把非推荐的异形词（其它、交待等）算作错字；引述、更正错字的页面和段落不计。每个页面的每个错别字
     计一条问题。

@@ -25,9 +25,9 @@ WAIT = {
         type=Count, default=12, source="国办秘函〔2019〕19号 单项否决“互动回应差”：监测时间点前 1 年内",
         description="检查多长时间内的留言（月）"),
     "reply_excluded_channels": Setting(
-        type=list[str], default=["访谈", "调查", "征集", "信访", "纪检", "举报"],
+        type=list[str], default=["访谈", "调查", "征集", "信访", "纪检", "举报", "wsxf", "xinfang", "zjdc"],
         source="国办秘函〔2019〕19号 单项否决“互动回应差”：在线访谈、调查征集、网上信访、纪检举报类栏目除外",
-        description="名称含这些词的渠道不计入超期留言检查"),
+        description="栏目名、路径、标题或网址含这些词的渠道不计入超期留言检查"),
 }
 
 
@@ -36,6 +36,7 @@ class ChannelMessage:
     channel: str              # the channel's name (its list page's title)
     shown_on: str             # the page the message was read on
     message: Message
+    described: str = ""       # what the page says it is: column, trail, title, URL (for the exclusions)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -65,6 +66,11 @@ def channel_links(snap: SiteSnapshot) -> list[tuple[str, str]]:
     return list(found.items())
 
 
+def _described(page: PageRecord | None, url: str) -> str:
+    parts = [page.column, *page.breadcrumb, page.headline, page.title] if page is not None else []
+    return " ".join(filter(None, parts + [url]))
+
+
 def _channel_name(page: PageRecord) -> str:
     return page.column or (page.breadcrumb[-2] if len(page.breadcrumb) >= 2 else None) or page.headline \
         or page.title or page.url
@@ -88,11 +94,11 @@ def messages(snap: SiteSnapshot) -> list[ChannelMessage]:
             if m.url:
                 listed.add(m.url)
             key = m.url or f"{page.url}#{m.title}#{m.asked}"
-            found.setdefault(key, ChannelMessage(_channel_name(page), page.url, merged))
+            found.setdefault(key, ChannelMessage(_channel_name(page), page.url, merged, _described(page, page.url)))
     for url, m in details.items():
         if url not in listed:
             page = snap.get(url)
-            found.setdefault(url, ChannelMessage(_channel_name(page) if page else url, url, m))
+            found.setdefault(url, ChannelMessage(_channel_name(page) if page else url, url, m, _described(page, url)))
     result = list(found.values())
     snap.cache["messages"] = result
     return result
@@ -108,8 +114,9 @@ def replied(m: Message) -> bool:
 
 
 def waiting(m: Message) -> bool:
-    """Printed as not (yet) answered: 未回复 / 办理中, or an empty reply field."""
-    return m.status in (UNREPLIED, IN_PROGRESS) or (m.has_reply is False and not m.answered)
+    """Printed as not (yet) answered: 未回复 / 办理中, or an empty reply field — and nothing says it
+    was answered (a script may fill the reply block of a page marked 已回复)."""
+    return not replied(m) and (m.status in (UNREPLIED, IN_PROGRESS) or m.has_reply is False)
 
 
 @rule(code="HDJ001", in_force=INDICATORS_19, title="提供政务咨询渠道并公开答复", failure_title="没有政务咨询渠道或未公开答复",
@@ -119,8 +126,9 @@ def channel_with_replies(snap: SiteSnapshot, settings: dict) -> Result:
     ## 检查内容
     网站是否提供政务咨询类渠道（领导信箱、在线咨询、网上留言、12345 等），并公开网民留言及其答复：
     首页有指向这类栏目的链接，且读到的留言中至少有一条已答复（标注“已回复”“已办结”，或有答复日期、
-    答复内容）。首页找不到这类链接的，计为没有渠道；有渠道但读到的留言都未答复的，计为未公开答复；
-    有渠道但读不到留言（列表由脚本生成或需要登录）的，列为待核实。
+    答复内容）。首页找不到这类链接的，计为没有渠道；有渠道但读到的留言都标注未答复或办理中的，计为
+    未公开答复；读到的留言既没有办理状态也没有答复（如只列标题和留言时间），或有渠道但读不到留言
+    （列表由脚本生成或需要登录）的，列为待核实。
 
     ## 为什么
     19号检查指标把“未提供网上有效咨询建言渠道”和政务咨询类栏目长期不回应留言列为“互动回应差”；
@@ -145,6 +153,10 @@ def channel_with_replies(snap: SiteSnapshot, settings: dict) -> Result:
     answered = [c for c in read if replied(c.message)]
     if not answered:
         first = read[0]
+        if not any(waiting(c.message) for c in read):       # the list says nothing of replies either way
+            return Result.from_findings([Finding(
+                message=f"读到 {len(read)} 条留言，页面没有标注办理状态或答复，无法判断是否公开了答复，请人工核实",
+                url=first.shown_on, excerpt=first.message.title, status="warn")], messages=len(read))
         return Result.from_findings([Finding(message=f"读到 {len(read)} 条留言，没有一条公开了答复",
                                              url=first.shown_on, excerpt=first.message.title)], messages=len(read))
     return Result.from_findings([], message=f"读到 {len(read)} 条留言，其中 {len(answered)} 条已公开答复",
@@ -158,7 +170,7 @@ def replies_in_time(snap: SiteSnapshot, settings: dict) -> Result:
     ## 检查内容
     检查日前 12 个月内（配置 `reply_window_months`）的政务咨询留言，是否有等待答复超过 3 个月
     （`reply_max_months`）的：已答复的，按答复日期与留言日期相比；标注“未回复”“办理中”或答复为空的，
-    按检查日与留言日期相比。每条超期留言计一条问题。在线访谈、调查征集、网上信访、纪检举报类渠道
+    按检查日与留言日期相比；标注“已回复”的不算等待（答复内容可能由脚本填入）。每条超期留言计一条问题。在线访谈、调查征集、网上信访、纪检举报类渠道
     （配置 `reply_excluded_channels`）不计。只用页面标明的留言日期和答复日期，读不出留言日期
     的留言不作判断（计入 undated）；没有读到留言的，结果为“不适用”。能否认定为“有效留言”需要人工判断，
     网站只公开已答复留言的，未答复的留言无从检查。
@@ -173,7 +185,7 @@ def replies_in_time(snap: SiteSnapshot, settings: dict) -> Result:
     as_of: dt.date = settings["as_of"]
     limit, window = settings["reply_max_months"], settings["reply_window_months"]
     excluded = settings["reply_excluded_channels"]
-    read = [c for c in messages(snap) if not any(word in c.channel for word in excluded)]
+    read = [c for c in messages(snap) if not any(word in c.described for word in excluded)]
     if not read:
         return Result.na("没有读到政务咨询留言")
     since = add_months(as_of, -window)

@@ -341,7 +341,7 @@ def test_json_without_message_rows():
     ("已回复", REPLIED), ("[已答复]", REPLIED), ("状态：已办结", REPLIED), ("已处理", REPLIED),
     ("未回复", UNREPLIED), ("待回复", UNREPLIED), ("（未答复）", UNREPLIED), ("待处理", UNREPLIED),
     ("办理中", IN_PROGRESS), ("处理中", IN_PROGRESS), ("正在办理", IN_PROGRESS), ("已受理", IN_PROGRESS),
-    ("转办", IN_PROGRESS),
+    ("转办", None),                 # handed on: neither waiting nor answered (review)
     ("未办结", None), ("", None), (None, None), ("已回复 未回复", None),
 ])
 def test_status_words(text, expected):

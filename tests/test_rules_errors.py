@@ -27,6 +27,11 @@ def test_a_leaders_name_miswritten_is_severe_and_quotes_its_context():
     "李蔷同学获得三好学生称号。",                            # a two-character name not next to a title
     "本网站更正：原文误为“中华人民共合国”，应为中华人民共和国。",   # quoting the error to correct it
     "国务院总理李强主持召开国务院常务会议。",                  # right
+    # found by review: ordinary people next to 同志 / 主席, items glued across a space, dated usage
+    "任命丁学祥同志为县水利局局长。", "区总工会主席王沪宇出席会议。", "县政协主席席近平调研。",
+    "中共中央总书记、国家主席习近平 总理李强分别致电。", "学习贯彻党的二十大　三中全会精神。",
+    "对全国人大代表大会期间提出的建议进行梳理。", "2010年，两岸三地青少年交流活动在我市举行。",
+    "本网将“国务院总理李强”错误地写成了“国务院总理李蔷”，现已修改。",
 ])
 def test_guards_keep_correct_and_quoted_text_from_being_hit(text):
     assert wrongs(text) == []
@@ -77,6 +82,13 @@ def test_err001_vetoes_with_one_finding_per_page_and_error():
     assert r.findings[0].message == "党和国家领导人姓名：“李蔷”应为“李强”" and r.findings[0].excerpt == "国务院总理李蔷主持"
     from rules.registry import load_rules
     assert load_rules()["ERR001"].kind == "veto"
+
+
+def test_citizens_messages_are_not_the_agencys_text():
+    from auditor.core.models import Message
+    snap = _site([SEVERE])
+    channel = snap.records[1].model_copy(update={"messages": [Message(title="留言", asked="2026-10-01")]})
+    assert run("ERR001", snapshot(snap.records[0], channel)).status == "pass"
 
 
 def test_err002_counts_common_errors_and_err001_passes_without_severe_ones():

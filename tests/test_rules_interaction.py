@@ -105,3 +105,23 @@ def test_a_channel_list_page_is_read_by_the_extractor_and_judged():
 def test_a_news_page_is_not_read_for_messages():
     news = TABLE_PAGE.replace("在线咨询_", "工作动态_").replace("在线咨询</div>", "工作动态</div>")
     assert extract_page(HOME + "xwzx/", news.encode(), "text/html").messages == []
+
+
+def test_a_message_marked_replied_is_not_waiting_whatever_its_reply_block_shows():
+    """Review: a page marked 已回复 whose reply block a script fills read as an empty reply."""
+    r = run("HDJ002", site(msg(1, "2026-03-01", status=REPLIED, has_reply=False)))
+    assert r.status == "pass"
+
+
+@pytest.mark.parametrize("where", [dict(column="互动交流", title="网上信访"), dict(column="互动交流", url="hdjl/wsxf/")])
+def test_hdj002_excludes_petition_channels_by_title_or_url_too(where):
+    url = HOME + where.get("url", "hdjl/x/")
+    pages = [page(HOME, kind="home", depth=0, links=[(url, "网上信访")]),
+             page(url, kind="column", column=where["column"], title=where.get("title", "列表"),
+                  messages=[msg(1, "2026-03-01", status=UNREPLIED)])]
+    assert run("HDJ002", snapshot(*pages)).status == "na"
+
+
+def test_hdj001_a_list_that_prints_no_status_is_for_a_person_not_a_failure():
+    r = run("HDJ001", site(msg(1, "2026-10-01"), msg(2, "2026-11-01")))
+    assert r.status == "warn" and "无法判断" in r.findings[0].message

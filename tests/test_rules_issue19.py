@@ -269,3 +269,43 @@ def test_rpt006_honest_consecutive_reports_pass_and_a_single_one_is_not_applicab
     r = run("RPT006", site(reports=[(2025, "2026-01-20", PROSE_2025, []), (2024, "2025-01-22", PROSE_2024, [])]))
     assert r.status == "pass" and r.metrics["compared"][0]["similarity"] < 0.35
     assert run("RPT006", site(reports=[(2025, "2026-01-20", PROSE_2025, [])])).status == "na"
+
+
+def test_rpt005_reads_the_wording_a_real_homepage_uses():
+    """Review: the Handan homepage links 政府网站年度工作报表 (no year in the link): found, for a person to
+    confirm the year, not "not found"."""
+    from tests.conftest import SAMPLES, snapshot
+    sample = SAMPLES / "xxgk_home_handan_hdzfxxgk.savedpage.jsp.html"
+    if not sample.exists():
+        pytest.skip("../shared/samples is absent")
+    home = extract_page(HOME, sample.read_bytes(), "text/html").model_copy(update={"kind": "home", "depth": 0})
+    r = run("RPT005", snapshot(home))
+    assert r.status == "warn" and "读不出年度" in r.findings[0].message and r.findings[0].url.endswith("/ztzl/ndgzbb")
+
+
+RELATED = "\n".join(["相关链接", "榕江市人民政府", "福建省市场监督管理局", "国家市场监督管理总局", "中国政府网",
+                     "12315投诉举报平台", "国家企业信用信息公示系统", "信用中国", "中国政府采购网", "福建省网上办事大厅"] * 3)
+
+
+def test_rpt006_the_page_template_is_not_report_text():
+    """Review: two years whose pages say only 全文见附件 above the same 相关链接 block scored 1.00."""
+    policy_page = page(HOME + "zc/1.html", kind="policy", text="关于印发某办法的通知\n正文。\n" + RELATED)
+    attached = "全文见附件。\n" + RELATED
+    r = run("RPT006", site(policy_page, reports=[(2025, "2026-01-20", attached, []), (2024, "2025-01-22", attached, [])]))
+    assert r.status == "na"
+    honest = run("RPT006", site(policy_page, reports=[(2025, "2026-01-20", PROSE_2025 + "\n" + RELATED, []),
+                                                      (2024, "2025-01-22", PROSE_2024 + "\n" + RELATED, [])]))
+    assert honest.status == "pass" and honest.metrics["compared"][0]["similarity"] < 0.2
+
+
+def test_pol001_reads_the_list_form_of_a_clean_up_and_a_partial_repeal_is_an_amendment():
+    """Review: 决定废止以下规范性文件： then a list found nothing; 《…》第十条同时废止 read as the whole repealed."""
+    decls = declarations("经清理，决定废止以下规范性文件：\n1.《榕江市食品小作坊登记管理办法》（榕市监规〔2018〕2号）\n"
+                         "2.《榕江市广告监测工作规程》（榕市监〔2017〕5号）\n\n本决定自公布之日起施行。")
+    assert [(d.action, d.numbers) for d in decls] == [("废止", ["榕市监规〔2018〕2号"]), ("废止", ["榕市监〔2017〕5号"])]
+    assert [d.action for d in declarations("《榕江市市场监督管理局行政处罚裁量权适用规则》第十条同时废止。")] == ["修改"]
+
+
+@pytest.mark.parametrize("mark", ["有效性：无效", "是否有效：否", "状态：已废止", "失效日期：2025-10-14"])
+def test_pol001_reads_the_status_fields_sites_use(mark):
+    assert carries_mark("x", mark)

@@ -178,6 +178,11 @@ def similarity(a: str, b: str, *, agency_a: str | Iterable[str] | None = None,
     return jaccard(shingle_hashes(comparable_text(a, agency_a)), shingle_hashes(comparable_text(b, agency_b)))
 
 
+def judgeable(text: str, agency: str | Iterable[str] | None = None) -> bool:
+    """Whether a report has prose enough to compare (a page saying 全文见附件 has not)."""
+    return len(shingle_hashes(comparable_text(text, agency))) >= MIN_SHINGLES
+
+
 def _identity(value):
     return value
 

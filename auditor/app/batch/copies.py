@@ -11,7 +11,7 @@ import orjson
 
 from auditor.core import similarity
 from auditor.core.batch import Outcome
-from auditor.core.extract.annual_report import report_body, report_year
+from auditor.core.extract.annual_report import report_body, report_year, template_lines
 from auditor.core.errors import ConfigError
 from auditor.core.record_loader import bounded_lines
 from auditor.core.rundir import PAGES
@@ -26,9 +26,9 @@ class CopyPair:
     score: float
 
 
-def _report_lines(path):
-    """The snapshot's lines that may be report pages (the cheap test first: most are other pages)."""
-    return (line for line in bounded_lines(path) if b'"annual_report"' in line)
+def _text_lines(path):
+    """The snapshot's lines of pages whose text was kept (reports, policies, guides …)."""
+    return (line for line in bounded_lines(path) if b'"text":"' in line)
 
 
 def _reports(outcome: Outcome) -> dict[str, tuple[str, str]]:
@@ -37,17 +37,20 @@ def _reports(outcome: Outcome) -> dict[str, tuple[str, str]]:
     path = outcome.run_dir / PAGES
     if not path.exists():
         return found
+    records = []
     try:
-        lines = list(_report_lines(path))
+        for line in _text_lines(path):
+            try:
+                records.append(orjson.loads(line))
+            except orjson.JSONDecodeError:
+                continue
     except (ConfigError, OSError, EOFError):          # a damaged snapshot: its site's report is left out
         return found
-    for line in lines:
-        try:
-            record = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            continue
-        if record.get("kind") == "annual_report" and record.get("text") and report_year(record.get("headline")):
-            found[record["url"]] = (record.get("headline") or "", report_body(record["text"], record.get("headline")))
+    template = template_lines(r["text"] for r in records)
+    for record in records:
+        if record.get("kind") == "annual_report" and report_year(record.get("headline")):
+            found[record["url"]] = (record.get("headline") or "",
+                                    report_body(record["text"], record.get("headline"), template))
     return found
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:度|政府|信息公开|政务公开)")
@@ -28,11 +30,24 @@ _FOOTER_LINE = re.compile(r"网站标识码|ICP备|公网安备|主办单位|版
 _FOOTER_WITHIN = 15          # the footer sits among the page's last lines
 
 
-def report_body(text: str | None, headline: str | None) -> str:
+_TEMPLATE_LINE_MAX = 60      # template lines (navigation, 相关链接, footer) are short; a report's prose is not
+
+
+def template_lines(texts: Iterable[str]) -> set[str]:
+    """Short lines that recur on two or more of a site's pages (reports included): its page template's.
+    A copied report's short lines go too; its paragraphs, longer than that, stay and are compared."""
+    seen: Counter = Counter()
+    for text in texts:
+        seen.update({line.strip() for line in (text or "").split("\n") if 0 < len(line.strip()) <= _TEMPLATE_LINE_MAX})
+    return {line for line, n in seen.items() if n >= 2}
+
+
+def report_body(text: str | None, headline: str | None, template: set[str] | frozenset = frozenset()) -> str:
     """The report itself, from a report page's kept text: after the line that shows its headline,
-    before the site's footer — the page template's navigation, information table and footer are
-    the same on every report of a site and would make two honest years look alike."""
-    lines = (text or "").split("\n")
+    before the site's footer, without the site's ``template`` lines — the page template's navigation,
+    information table, related links and footer are the same on every report of a site and would make
+    two honest years look alike."""
+    lines = [line for line in (text or "").split("\n") if line.strip() not in template]
     title = (headline or "").strip()
     start = next((i for i, line in enumerate(lines) if title and line.strip() == title), None)
     if start is None:

@@ -6,7 +6,8 @@ A hit is reported only when it is one: not inside a longer correct string (``unl
 to a title where the entry asks for one (``requires_adjacent``: two-character names and variants
 that could be somebody's real name), not near words that quote an error to correct it (更正, 误为,
 应为 … within ``quotation_guards.window`` characters), and not on a page whose title is a correction
-notice. Whitespace between Chinese characters is dropped first (lists print "蔡　奇")."""
+notice. A name of two or three characters matches with a space inside it (lists print "蔡　奇");
+other spaces stay, so separate items are never glued into an error ("习近平 总理李强")."""
 from __future__ import annotations
 
 import re
@@ -19,7 +20,8 @@ from auditor.core.models import TextError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "errors.yaml"
 CONTEXT = 30                # characters of context either side of a hit, for the evidence
-_HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff])")
+_SPACE = re.compile(r"[ \u3000\xa0]")
+_SPACED_UP_TO = 3           # names this short are printed spaced out in listings
 
 
 @lru_cache(maxsize=1)
@@ -34,8 +36,12 @@ def _index() -> tuple[re.Pattern, dict[str, tuple[str, dict]]]:
     for level in ("severe", "common"):
         for entry in data[level]:
             entries.setdefault(entry["wrong"], (level, entry))
+    def spelled(wrong: str) -> str:
+        if len(wrong) > _SPACED_UP_TO:
+            return re.escape(wrong)
+        return "[ \u3000\xa0]?".join(map(re.escape, wrong))
     alternatives = sorted(entries, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in alternatives)), entries
+    return re.compile("|".join(spelled(w) for w in alternatives)), entries
 
 
 def _inside_correct(text: str, start: int, end: int, within: list[str]) -> bool:
@@ -61,12 +67,12 @@ def find_errors(lines: list[str], title: str | None = None) -> list[TextError]:
     guards = data["quotation_guards"]
     if title and any(word in title for word in guards["page_title"]):
         return []
-    text = _HAN_SPACE.sub("", "\n".join(lines))
+    text = "\n".join(lines)
     pattern, entries = _index()
     window, near = guards["window"], guards["near_hit"]
     found: dict[str, TextError] = {}
     for m in pattern.finditer(text):
-        wrong = m.group(0)
+        wrong = _SPACE.sub("", m.group(0))
         if wrong in found:
             continue
         level, entry = entries[wrong]
