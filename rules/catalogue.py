@@ -167,7 +167,7 @@ def catalogue_fields(snap: SiteSnapshot, settings: dict) -> Result:
                "min_share": min_share, "missing_by_field": counts}
     if share >= min_share:
         return Result.from_findings([], **metrics)
-    worst = sorted((p for p in entries if missing[p.url]), key=lambda p: -len(missing[p.url]))[:10]
+    worst = sorted((p for p in entries if missing[p.url]), key=lambda p: (-len(missing[p.url]), p.url))[:10]
     lacking = "、".join(f"{name} {n} 条" for name, n in counts.items() if n)
     findings = [Finding(message=f"读到的 {len(entries)} 个目录条目中只有 {complete} 个（{share:.0%}）四项要素齐全；"
                                 f"缺少：{lacking}", url=worst[0].url, excerpt=worst[0].headline or worst[0].title,
