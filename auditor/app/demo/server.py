@@ -209,7 +209,10 @@ def _make_handler(variant: str):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if self.command != "HEAD":
-                self.wfile.write(body)
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass        # the crawler stopped reading (a link check needs only the status): no traceback
 
         def _not_found(self):
             self._send(404, _NOT_FOUND, "text/html; charset=utf-8")
