@@ -148,9 +148,12 @@ def _model_builder(model: type[BaseModel], cache: dict) -> Converter:
             fields_set = fields_sets[names_given] = set(names_given)
         return _construct(model, defaults, given, fields_set)
 
-    if not plain:
-        return build
-    shared: dict = cache.setdefault(model, {})
+    return _shared_by_value(build, names, cache.setdefault(model, {})) if plain else build
+
+
+def _shared_by_value(build: Converter, names: tuple[str, ...], shared: dict) -> Converter:
+    """``build``, but one object per distinct value of ``names``: the navigation links and footers
+    that repeat on every page exist once in memory."""
     missing = (_MISSING,) * len(names)
 
     def build_shared(value):
@@ -171,28 +174,16 @@ def _dataclass_builder(cls: type, cache: dict) -> Converter:
     """A slotted dataclass of plain values (a link): built once per distinct value and shared."""
     fields = [(f.name, _converter(f.type if not isinstance(f.type, str) else _HINTS(cls)[f.name], cache),
                f.default is dataclasses.MISSING) for f in dataclasses.fields(cls)]
-    names = tuple(name for name, _, _ in fields)
-    shared: dict = cache.setdefault(cls, {})
-    missing = (_MISSING,) * len(names)
 
     def build(value):
-        if type(value) is not dict:
-            raise _Reject
-        try:
-            key = tuple(map(value.get, names, missing))
-            found = shared.get(key)
-        except TypeError:                   # an unhashable value: not what the class declares
-            raise _Reject from None
-        if found is None:
-            given = {}
-            for name, conv, required in fields:
-                if name in value:
-                    given[name] = conv(value[name])
-                elif required:
-                    raise _Reject
-            found = shared[key] = cls(**given)
-        return found
-    return build
+        given = {}
+        for name, conv, required in fields:
+            if name in value:
+                given[name] = conv(value[name])
+            elif required:
+                raise _Reject
+        return cls(**given)
+    return _shared_by_value(build, tuple(name for name, _, _ in fields), cache.setdefault(cls, {}))
 
 
 def _defaults(model: type[BaseModel]) -> list[tuple[str, Callable[[], Any]]]:
