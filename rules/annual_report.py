@@ -1,27 +1,26 @@
-"""RPT — 政府信息公开工作年度报告: on time, in the 2021 format, adding up, three years available."""
+"""RPT — 政府信息公开工作年度报告 (on time, in the 2021 format, adding up, three years available, not a
+copy of the last) and the 政府网站工作年度报表 on the homepage. Which reports the site has: rules.reports_found."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from auditor.core import similarity
 from auditor.core.extract.annual_report import (document_counts, document_mismatches, find_application_table,
                                                 find_documents_table, find_review_table, missing_sections,
                                                 parse_application_table, report_body, report_year, review_counts,
-                                                template_lines,
-                                                review_mismatches, table_mismatches)
+                                                review_mismatches, table_mismatches, template_lines)
 from auditor.core.extract.dates import to_date
 from auditor.core.extract.markers import MARKERS
 from auditor.core.models import PageRecord
 from auditor.core.results import Count, Level, MonthDay, Share
-from auditor.core.snapshot import SiteSnapshot, normalise_name
+from auditor.core.snapshot import SiteSnapshot
 
 from rules.in_force import ANNUAL_FORMAT_30, REGULATION_2019, WEBSITE_REPORT_12
 from rules.locate import COLUMN_SETTINGS, locate_column, unjudgeable
+from rules.reports_found import Report, agency_names, collect_reports
 from rules.registry import Finding, Result, Setting, rule
 
-_TITLE_WORDS = tuple(MARKERS["kind_annual_report_title"]) + ("信息公开年报", "政府信息公开工作年度报告")
 DEADLINE = {             # read by deadline()
     "annual_report_deadline": Setting(
         type=dict[Level, MonthDay], source="《政府信息公开条例》第四十九条第一款（部门 1月31日）、第二款（政府 3月31日）",
@@ -35,76 +34,6 @@ FORMAT_FROM = {          # read by _format_reports()
     "annual_report_format_from": Setting(
         type=int, source="国办公开办函〔2021〕30号（自 2021 年度年报起施行）", description="采用新格式的第一个年度"),
 }
-_SHORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度报告|年报)")
-
-
-@dataclass
-class Report:
-    year: int
-    url: str
-    title: str
-    published: str | None
-    page: PageRecord | None
-
-
-def _is_report_title(title: str) -> bool:
-    return any(w in title for w in _TITLE_WORDS) or bool(_SHORT_TITLE.search(title))
-
-
-def agency_names(snap: SiteSnapshot, settings: dict) -> list[str]:
-    """What the audited agency calls itself: the run's site name, SiteName, the footer's 主办单位."""
-    home = snap.home
-    names = [settings.get("site_name"), home.meta.get("SiteName") if home else None,
-             home.footer.host_org if home else None]
-    return [norm for norm in dict.fromkeys(normalise_name(n) for n in names if n) if len(norm) >= 3]
-
-
-def _ownership(title: str, agencies: list[str]) -> int:
-    """2: the title names the agency; 1: it names no body ("2025年政府信息公开工作年度报告") or the
-    agency is unknown; 0: it names another body (a department's report on a government's list)."""
-    year = report_year(title)
-    prefix = normalise_name(title).split(str(year), 1)[0] if year else ""
-    if len(prefix) < 2 or not agencies:
-        return 1
-    return 2 if any(prefix in a or a in prefix for a in agencies) else 0
-
-
-def collect_reports(snap: SiteSnapshot, settings: dict) -> dict[int, Report]:
-    """The agency's own report for each year: annual_report pages and list items titled as reports
-    (attachments too). Where a list holds several bodies' reports, the one naming the agency wins;
-    a year with only other bodies' reports has none."""
-    cached = snap.cache.get("annual_reports")
-    if isinstance(cached, dict):
-        return cached
-    agencies = agency_names(snap, settings)
-    candidates: dict[int, list[Report]] = {}
-    for page in snap.of_kind("annual_report"):
-        year = report_year(page.headline or page.title)
-        if year:
-            candidates.setdefault(year, []).append(
-                Report(year, page.url, page.headline or page.title or "", page.published, page))
-    for page in snap.lists():
-        for item in page.items:
-            if not (item.title and _is_report_title(item.title)):
-                continue
-            year = report_year(item.title)
-            if not year:
-                continue
-            same = next((r for r in candidates.get(year, []) if r.url == item.url), None)
-            if same is not None:
-                same.published = same.published or item.date
-                continue
-            target = snap.get(item.url)
-            candidates.setdefault(year, []).append(Report(
-                year, item.url or page.shown_on, item.title, item.date,
-                target if target is not None and target.kind == "annual_report" else None))
-    reports = {}
-    for year, found in candidates.items():
-        ranked = sorted(found, key=lambda r: (-_ownership(r.title, agencies), r.page is None))
-        if _ownership(ranked[0].title, agencies) > 0:
-            reports[year] = ranked[0]
-    snap.cache["annual_reports"] = reports
-    return reports
 
 
 def deadline(year: int, settings: dict) -> dt.date:
@@ -220,22 +149,31 @@ def report_tables(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     核对台账，更正表格数字后重新发布年报。
     """
-    reports = _format_reports(snap, settings)
-    findings, checked, unreadable = [], [], []
-    for report in reports:
+    def problems(report: Report) -> list[str] | None:
         grid = find_application_table(report.page.tables)
         parsed = parse_application_table(grid) if grid else None
         if parsed is None or None in (parsed.new, parsed.carried_in, parsed.total, parsed.carried_out):
+            return None
+        return table_mismatches(grid)
+    return _check_tables(_format_reports(snap, settings), problems, "申请办理情况表不平衡", "年报中没有可核对的网页表格（可能以图片或附件发布）")
+
+
+def _check_tables(reports: list[Report], problems_of, what: str, none_readable: str) -> Result:
+    """A finding for each report whose tables do not add up (``problems_of``: the sums that do not
+    hold, or None when its tables cannot be read); ``na`` when no report's could be."""
+    findings, checked, unreadable = [], [], []
+    for report in reports:
+        problems = problems_of(report)
+        if problems is None:
             unreadable.append(report.year)
             continue
         checked.append(report.year)
-        problems = table_mismatches(grid)
         if problems:
-            findings.append(Finding(message=f"{report.year} 年度年报申请办理情况表不平衡：{problems[0]}",
+            findings.append(Finding(message=f"{report.year} 年度年报{what}：{problems[0]}",
                                     url=report.url, excerpt=report.title,
                                     evidence={"year": report.year, "problems": problems}))
     if not checked:
-        return Result.na("年报中没有可核对的网页表格（可能以图片或附件发布）", unreadable=unreadable)
+        return Result.na(none_readable, unreadable=unreadable)
     return Result.from_findings(findings, checked=checked, unreadable=unreadable)
 
 
@@ -426,21 +364,13 @@ def report_other_tables(snap: SiteSnapshot, settings: dict) -> Result:
     ## 如何整改
     核对复议、诉讼台账和规范性文件清理情况，更正表格数字后重新发布年报。
     """
-    findings, checked, unreadable = [], [], []
-    for report in _format_reports(snap, settings):
+    def problems(report: Report) -> list[str] | None:
         review = find_review_table(report.page.tables)
         groups = review_counts(review) if review else None
         documents = find_documents_table(report.page.tables)
         counts = document_counts(documents) if documents else {}
         if groups is None and not counts:
-            unreadable.append(report.year)
-            continue
-        checked.append(report.year)
-        problems = (review_mismatches(groups) if groups else []) + document_mismatches(counts)
-        if problems:
-            findings.append(Finding(message=f"{report.year} 年度年报统计表不吻合：{problems[0]}",
-                                    url=report.url, excerpt=report.title,
-                                    evidence={"year": report.year, "problems": problems}))
-    if not checked:
-        return Result.na("年报中没有可核对的第二、四部分网页表格（可能以图片或附件发布）", unreadable=unreadable)
-    return Result.from_findings(findings, checked=checked, unreadable=unreadable)
+            return None
+        return (review_mismatches(groups) if groups else []) + document_mismatches(counts)
+    return _check_tables(_format_reports(snap, settings), problems, "统计表不吻合",
+                         "年报中没有可核对的第二、四部分网页表格（可能以图片或附件发布）")

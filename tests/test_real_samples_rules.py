@@ -8,7 +8,7 @@ import pytest
 from auditor.core.extract import extract_page
 from auditor.app.judge import configure
 from auditor.app.profiles import load_profile
-from rules.annual_report import collect_reports
+from rules.reports_found import collect_reports
 from rules.registry import load_rules
 
 from tests.conftest import SAMPLES, page, snapshot
