@@ -180,7 +180,7 @@ def replies_in_time(snap: SiteSnapshot, settings: dict) -> Result:
     未回应有效留言的现象，即为“互动回应差”，单项否决。
 
     ## 如何整改
-    立即答复超期留言并公开答复；建立留言办理台账和催办机制，明确答复时限（建议不超过 15 个工作日）。
+    立即答复超期留言并公开答复；建立留言办理台账和催办机制，明确各环节的答复时限。
     """
     as_of: dt.date = settings["as_of"]
     limit, window = settings["reply_max_months"], settings["reply_window_months"]
