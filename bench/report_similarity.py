@@ -3,7 +3,8 @@
     .venv/bin/python bench/report_similarity.py            # about 8 s on 2 cores
     .venv/bin/python bench/report_similarity.py --batch 5000
 
-1. real reports (bench/data/annual_reports/, see SOURCES.md there): every pair of the 18, labelled by
+1. real reports (listed in bench/data/annual_reports/SOURCES.md; the files are kept outside the repository,
+   in ../real-pages/annual_reports or $GKAUDIT_REAL_PAGES/annual_reports, see tests/real_pages.py): every pair of the 18, labelled by
    reading them — honest (one agency's other years; other agencies of the same place and year; other
    places), real near-copies (平潭县 2011–2013 reused one text; the 实验区 reports of 2011 and 2013
    are that text with the name swapped), and ambiguous (实验区 2012: the copied text plus a new
@@ -20,6 +21,7 @@ import argparse
 import itertools
 import random
 import re
+import os
 import sys
 import time
 from pathlib import Path
@@ -30,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from auditor.core import similarity as sim  # noqa: E402
 
-DATA = BENCH / "data" / "annual_reports"
+DATA = Path(os.environ.get("GKAUDIT_REAL_PAGES") or ROOT.parent / "real-pages") / "annual_reports"
 CRAWLER_HEADER_END = "==================== 正文 ===================="
 
 # Each report's agency: how the report names itself (longest first), for the name-swap copies.
@@ -66,6 +68,9 @@ def say(text: str = "") -> None:
 
 def load_corpus() -> dict[str, str]:
     """name -> report text (the crawler's header lines of the 平潭 archive files left out)."""
+    if not DATA.is_dir():
+        sys.exit(f"report_similarity: the real annual reports are not at {DATA} "
+                 "(bench/data/annual_reports/SOURCES.md lists them; set GKAUDIT_REAL_PAGES)")
     corpus = {}
     for path in sorted(DATA.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -238,7 +243,7 @@ def main() -> int:
     corpus = load_corpus()
     t = sim.THRESHOLD
     say(f"RPT006 near-copy detection — THRESHOLD {t}, shingles of {sim.SHINGLE_CHARS} characters, "
-        f"{len(corpus)} real reports from {DATA.relative_to(ROOT)}")
+        f"{len(corpus)} real reports from {DATA}")
 
     rows = scored_pairs(corpus, rng)
     kinds = sorted({r[0] for r in rows}, key=lambda k: (is_copy(k) is not False, k))

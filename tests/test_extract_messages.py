@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.real_pages import PAGES, needs_real_pages
 from auditor.core.extract.html import parse, visible_lines
 from auditor.core.extract.links import base_url, extract_links
 from auditor.core.extract.messages import (IN_PROGRESS, REPLIED, UNREPLIED, Message, is_message_channel,
@@ -60,8 +61,9 @@ def assert_nfra_panel(messages: list[Message]):
         assert (m.url, m.status, m.answered, m.answerer, m.has_reply) == (None, None, None, None, None)
 
 
+@needs_real_pages
 def test_real_nfra_consultation_panel_is_read_row_by_row():
-    html = read(REAL / "pages" / "nfra_penalty_1.html")
+    html = read(PAGES / "nfra_penalty_1.html")
     assert_nfra_panel(listed(html, "https://www.nfra.gov.cn/cn/view/pages/ItemDetail.html"))
 
 
@@ -71,14 +73,16 @@ def test_real_nfra_consultation_panel_on_a_second_page():
     assert_nfra_panel(listed(html, "https://www.nfra.gov.cn/cn/view/pages/ItemDetail.html"))
 
 
+@needs_real_pages
 def test_real_page_with_a_message_panel_is_no_message_detail():
     """Four 留言时间 labels make a list, not one message: the penalty page is no detail page."""
-    assert detail(read(REAL / "pages" / "nfra_penalty_1.html")) is None
+    assert detail(read(PAGES / "nfra_penalty_1.html")) is None
 
 
+@needs_real_pages
 def test_real_guide_page_with_consultation_hours_is_no_message_detail():
     """平潭's 信息公开指南 prints 咨询时间：周一至周五… — an office hour, not a message."""
-    assert detail(read(REAL / "pages" / "pingtan_guide_1.html")) is None
+    assert detail(read(PAGES / "pingtan_guide_1.html")) is None
 
 
 # --- real markup: channel links in site navigation --------------------------------------------------
@@ -88,16 +92,17 @@ def links_of(path: Path, url: str):
     return {link.text: link.url for link in extract_links(root, base_url(root, url))}
 
 
+@needs_real_pages
 @pytest.mark.parametrize("path, url, text, expected", [
-    (REAL / "pages" / "nfra_penalty_1.html", "https://www.nfra.gov.cn/cn/view/pages/ItemDetail.html",
+    (PAGES / "nfra_penalty_1.html", "https://www.nfra.gov.cn/cn/view/pages/ItemDetail.html",
      "政务咨询", True),
-    (REAL / "pages" / "nmg_article_1.html", "https://www.nmg.gov.cn/zwgk/zfxxgk/a/b/c.html", "主席信箱", True),
-    (REAL / "pages" / "nmg_article_1.html", "https://www.nmg.gov.cn/zwgk/zfxxgk/a/b/c.html", "政民互动", True),
-    (REAL / "pages" / "nmg_article_1.html", "https://www.nmg.gov.cn/zwgk/zfxxgk/a/b/c.html", "办事咨询", True),
-    (REAL / "pages" / "cmse_article_1.html", "http://www.cmse.gov.cn/ztbd/xwfbh/201206/t20120624_43188.html",
+    (PAGES / "nmg_article_1.html", "https://www.nmg.gov.cn/zwgk/zfxxgk/a/b/c.html", "主席信箱", True),
+    (PAGES / "nmg_article_1.html", "https://www.nmg.gov.cn/zwgk/zfxxgk/a/b/c.html", "政民互动", True),
+    (PAGES / "nmg_article_1.html", "https://www.nmg.gov.cn/zwgk/zfxxgk/a/b/c.html", "办事咨询", True),
+    (PAGES / "cmse_article_1.html", "http://www.cmse.gov.cn/ztbd/xwfbh/201206/t20120624_43188.html",
      "在线留言", True),
-    (REAL / "pages" / "kepu_article_1.html", "http://www.kepu.gov.cn/index.html", "咨询与建议", True),
-    (REAL / "pages" / "pingtan_guide_1.html", "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgkzn/index.htm",
+    (PAGES / "kepu_article_1.html", "http://www.kepu.gov.cn/index.html", "咨询与建议", True),
+    (PAGES / "pingtan_guide_1.html", "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgkzn/index.htm",
      "12345便民惠企服务平台", True),
 ])
 def test_real_navigation_links_name_message_channels(path, url, text, expected):

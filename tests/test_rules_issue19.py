@@ -9,6 +9,7 @@ from auditor.core.extract.annual_report import document_counts, find_documents_t
 
 from tests.conftest import HOME, page
 from tests.test_rules_column_guide_report import GOOD_TABLE, NB, SIX, run, site
+from tests.real_pages import PAGES, needs_real_pages
 
 HEADS = "<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>" * 3
 
@@ -235,10 +236,10 @@ def test_dir001_too_few_entries_is_not_applicable_and_pages_off_the_column_do_no
     assert run("DIR001", site(*elsewhere, guide_text=None)).status == "na"
 
 
+@needs_real_pages
 def test_dir001_reads_real_information_tables():
-    """Real pages (tests/real): a 分类 field stands for 主题分类; a page with none lacks 内容概述."""
-    from pathlib import Path
-    real = Path(__file__).parent / "real" / "pages"
+    """Real pages (tests/real/SOURCES.md): a 分类 field stands for 主题分类; a page with none lacks 内容概述."""
+    real = PAGES
     from tests.test_rules_column_guide_report import extract_page as extract
     jl = extract("http://x.gov.cn/a.html", (real / "jl_policy_1.html").read_bytes(), "text/html")
     wanzai = extract("http://x.gov.cn/b.html", (real / "wanzai_article_1.html").read_bytes(), "text/html")

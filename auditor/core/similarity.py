@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 
 # The score (Jaccard of prose shingles) at or above which two reports are near-copies. Chosen with
-# bench/report_similarity.py on 18 real reports (bench/data/annual_reports/, SOURCES.md there): the 138
+# bench/report_similarity.py on 18 real reports (listed in bench/data/annual_reports/SOURCES.md): the 138
 # honest pairs (one agency's other years, other agencies of the same place and year, other places)
 # scored at most 0.17; the 10 real copies (平潭县 2011–2013 and the 实验区 reports of 2011 and 2013 made
 # from them) at least 0.53, the 90 generated ones at least 0.61. 0.35 is the middle of that gap, where
