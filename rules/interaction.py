@@ -52,8 +52,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def channel_pages(snap: SiteSnapshot) -> list[PageRecord]:
-    """Pages that carry messages (a channel's lists and detail pages)."""
-    return [p for p in snap.pages() if p.messages]
+    """Pages that carry messages (a channel's lists and detail pages), and the data answers a
+    channel's list is fetched from."""
+    return [p for p in snap.lists() if p.messages]
 
 
 def channel_links(snap: SiteSnapshot) -> list[tuple[str, str]]:
@@ -94,7 +95,8 @@ def messages(snap: SiteSnapshot) -> list[ChannelMessage]:
             if m.url:
                 listed.add(m.url)
             key = m.url or f"{page.url}#{m.title}#{m.asked}"
-            found.setdefault(key, ChannelMessage(_channel_name(page), page.url, merged, _described(page, page.url)))
+            shown_on = page.list_of or page.url
+            found.setdefault(key, ChannelMessage(_channel_name(page), shown_on, merged, _described(page, shown_on)))
     for url, m in details.items():
         if url not in listed:
             page = snap.get(url)

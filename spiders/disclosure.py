@@ -24,7 +24,8 @@ from auditor.core.record_loader import RecordReader, read_file
 
 from spiders import extraction, render
 from spiders.ledger import LocalLedger
-from auditor.core.extract.platforms.reading import data_fetches, data_key, further_urls, read_answer, read_platform
+from auditor.core.extract.platforms.reading import (data_fetches, data_key, further_urls, read_answer,
+                                                   read_answer_messages, read_platform)
 from spiders.failures import describe_failure, limit_response_headers
 from spiders.scope import Scope, same_origin
 
@@ -224,13 +225,14 @@ class DisclosureSpider(scrapy.Spider):
         fetch = DataFetch.model_validate(meta["gk_data"])
         ctype = _content_type(response.headers)
         items, further = read_answer(fetch, response.body, ctype) if response.status < 400 else ([], [])
+        messages = read_answer_messages(fetch, response.body, ctype) if response.status < 400 else []
         record = PageRecord(
             url=meta["gk_key"], final_url=response.url, status=response.status, content_type=ctype,
             size=len(response.body), fetched_at=now_iso(), depth=meta.get("depth", 0),
             referer=_referer(response.request), warc_record_id=meta.get("warc_record_id"),
             truncated=bool(meta.get("gk_cut")), kind="column", column=meta.get("gk_column"), items=items,
             links=[Link(url=item.url, text=item.title) for item in items if item.url], via=fetch.adapter,
-            list_of=meta.get("gk_list_of"),
+            list_of=meta.get("gk_list_of"), messages=messages,
             expansions=[Expansion(adapter=fetch.adapter, data=further)] if further else [])
         yield from self._settle(record, self.ledger_for(meta), meta, response.url)
 

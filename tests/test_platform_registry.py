@@ -29,13 +29,13 @@ def scratch():
     REGISTRY.update(saved)
 
 
-def test_the_four_adapters_in_dispatch_order_with_chinese_labels():
+def test_the_five_adapters_in_dispatch_order_with_chinese_labels():
     adapters = in_order()
-    assert [a.name for a in adapters] == ["redirect", "trs", "jpage", "gkmlpt"]
+    assert [a.name for a in adapters] == ["redirect", "trs", "jpage", "gkmlpt", "message_api"]
     for a in adapters:
         assert a.label.strip() and CHINESE.search(a.label), a
         assert callable(a.expand)
-    assert {a.name for a in adapters if a.parse_data is not None} == {"jpage", "gkmlpt"}
+    assert {a.name for a in adapters if a.parse_data is not None} == {"jpage", "gkmlpt", "message_api"}
 
 
 def test_every_adapter_module_is_imported_and_registers_one_adapter():

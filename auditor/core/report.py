@@ -92,6 +92,8 @@ class CoverageOut(BaseModel):
     rendered_pages: list[str] = Field(default_factory=list)   # which (first 20)
     unexpanded: list[str] = Field(default_factory=list)       # script-built list pages nothing could read (first 20)
     unexpanded_count: int = 0
+    messages_unread: list[str] = Field(default_factory=list)  # 政务咨询 pages no message was read from (first 20)
+    messages_unread_count: int = 0
 
 
 class CrawlOut(BaseModel):
@@ -157,11 +159,13 @@ def coverage_of(snap: SiteSnapshot) -> CoverageOut:
         if record.via:
             fetched[record.via] += 1
     unexpanded = snap.unreadable_lists()
+    unread = snap.unread_message_channels()
     rendered = [r.url for r in snap.records if r.via == "render"]
     return CoverageOut(platforms=dict(sorted(platforms.items())), fetched=dict(sorted(fetched.items())),
                        rendered=len(rendered), rendered_pages=rendered[:20],
                        unexpanded=[r.url for r in unexpanded[:20]],
-                       unexpanded_count=len(unexpanded))
+                       unexpanded_count=len(unexpanded),
+                       messages_unread=[r.url for r in unread[:20]], messages_unread_count=len(unread))
 
 
 def _finding_out(finding, snap: SiteSnapshot) -> FindingOut:
@@ -201,6 +205,11 @@ def build_report(*, snap: SiteSnapshot, judged: list[Judged], score: Score, prof
         all_warnings.append(
             f"有 {crawl.coverage.unexpanded_count} 个页面的列表由脚本生成，未能读取（如 {shown}）；"
             "涉及这些栏目的“空白栏目”“栏目更新”等结论标为待核实。可加 --render 用浏览器读取后重新检查")
+    if crawl.coverage.messages_unread_count:
+        shown = "、".join(crawl.coverage.messages_unread[:5])
+        all_warnings.append(
+            f"有 {crawl.coverage.messages_unread_count} 个政务咨询栏目页面未能读出留言（如 {shown}），"
+            "互动回应（HDJ）对其中的留言无法判断，请人工核查；列表由脚本生成的可加 --render 重新检查")
     return Report(
         tool={"name": "gkaudit", "version": __version__}, profile=profile.name,
         profile_title=profile.title, as_of=as_of.isoformat(),

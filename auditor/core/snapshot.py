@@ -10,6 +10,7 @@ from typing import Iterable, Iterator
 
 from auditor.core.errors import ConfigError
 from auditor.core.extract.links import canonical_url, record_key
+from auditor.core.extract.messages import in_message_channel
 from auditor.core.extract.platforms.registry import reads_lists
 from auditor.core.models import Link, PageRecord
 from auditor.core.record_loader import RecordReader, read_file
@@ -155,6 +156,16 @@ class SiteSnapshot:
                 links.append(link)
         self._links_of[key] = links
         return links
+
+    def unread_message_channels(self) -> list[PageRecord]:
+        """政务咨询 channel pages (see ``in_message_channel``) where no message could be read, neither
+        from the page nor from the data answers of its list: HDJ cannot judge what they hold."""
+        cached = self.cache.get("unread_message_channels")
+        if cached is None:
+            cached = [p for p in self._pages if p.kind != "home" and not p.messages and in_message_channel(p)
+                      and not any(a.messages for a in self._answers_of.get(record_key(p.url), []))]
+            self.cache["unread_message_channels"] = cached
+        return cached
 
     def unreadable_lists(self) -> list[PageRecord]:
         """Pages whose list is built by script and that no adapter and no browser could read:

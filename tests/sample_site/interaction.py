@@ -1,11 +1,26 @@
-"""在线咨询 (/hdjl/zxzx/): the 政务咨询 channel, its list and one detail page a message (interaction.yaml)."""
+"""The 政务咨询 channels (interaction.yaml): 在线咨询 (/hdjl/zxzx/), a table and one detail page a
+message; 局长信箱 (/hdjl/jzxx/), a list a script fetches from a JSON endpoint, and its detail pages."""
 from __future__ import annotations
 
 from . import chrome
-from .util import rel
+from .util import json_bytes, rel
 
 BASE = "/hdjl/zxzx/"
 NAME = "在线咨询"
+MAILBOX = "/hdjl/jzxx/"
+# the mailbox's list page: an empty frame the script fills (nothing the crawler could read without the endpoint)
+MAILBOX_SCRIPT = """<div class="list"><ul id="letters"><li class="loading">正在加载……</li></ul></div>
+<script>
+fetch("/hdjl/jzxx/letters.json?pageNo=1&pageSize=20").then(function (r) { return r.json(); }).then(function (res) {
+  var ul = document.getElementById("letters");
+  ul.textContent = "";
+  res.result.forEach(function (x) {
+    var li = document.createElement("li"), a = document.createElement("a"), span = document.createElement("span");
+    a.href = x.url; a.textContent = x.letterTitle; span.textContent = x.writeDate + " " + x.replyStatus;
+    li.appendChild(a); li.appendChild(span); ul.appendChild(li);
+  });
+});
+</script>"""
 
 
 def _status(m: dict) -> str:
@@ -19,7 +34,8 @@ def build(s):
     rows = "\n".join(
         f'<tr><td class="t"><a href="{m["id"]}.html" target="_blank">{m["title"]}</a></td><td>{m["asked"]}</td>'
         f'<td>{m.get("answered") or ""}</td><td>{_status(m)}</td></tr>' for m in messages)
-    main = ('<div class="list"><table class="hd-list"><thead><tr><th>留言标题</th><th>留言时间</th><th>答复时间</th>'
+    main = (f'<p class="channels">其他渠道：<a href="{MAILBOX}">{d["mailbox"]["name"]}</a></p>'
+            '<div class="list"><table class="hd-list"><thead><tr><th>留言标题</th><th>留言时间</th><th>答复时间</th>'
             f'<th>办理状态</th></tr></thead><tbody>\n{rows}\n</tbody></table></div>')
     meta = s.meta(ColumnName=NAME, ColumnType="互动交流")
     s.page(BASE, chrome.portal(s, BASE, f"{NAME}_{site}", meta, [("互动交流", None), (NAME, None)], main))
@@ -36,3 +52,29 @@ def build(s):
         trail = [("互动交流", None), (NAME, rel(url, BASE)), ("正文", None)]
         # the portal template (the redesign in sparse re-did only 新闻中心's article template)
         s.page(url, chrome.portal(s, url, f"{m['title']}_{site}", meta, trail, main))
+    mailbox(s)
+
+
+def mailbox(s):
+    """局长信箱: the frame page, the JSON answer its script fetches, a detail page a letter."""
+    box = s.data("interaction")["mailbox"]
+    site, name = s.info["site_name"], box["name"]
+    letters = sorted(box["letters"], key=lambda x: x["asked"], reverse=True)
+    meta = s.meta(ColumnName=name, ColumnType="互动交流")
+    s.page(MAILBOX, chrome.portal(s, MAILBOX, f"{name}_{site}", meta, [("互动交流", None), (name, None)], MAILBOX_SCRIPT))
+    answer = {"totalCount": len(letters), "pageNo": 1, "result": [
+        {"originalId": x["id"], "letterTitle": x["title"], "writeDate": str(x["asked"]),
+         "replyDate": str(x["answered"]) if x.get("answered") else "", "replyStatus": x["status"],
+         "url": f"{MAILBOX}{x['id']}.html"} for x in letters]}
+    s.put(f"{MAILBOX}letters.json", json_bytes(answer))
+    for x in letters:
+        url = f"{MAILBOX}{x['id']}.html"
+        reply = (f'<tr><th>答复时间：</th><td>{x["answered"]}</td></tr><tr><th>答复内容：</th><td>{x["reply"]}</td></tr>'
+                 if x.get("answered") else '<tr><th>答复内容：</th><td>暂无回复</td></tr>')
+        main = (f'<div class="article"><h1>{x["title"]}</h1><table class="hd-detail">'
+                f'<tr><th>来信标题：</th><td>{x["title"]}</td></tr><tr><th>来信时间：</th><td>{x["asked"]}</td></tr>'
+                f'<tr><th>办理状态：</th><td>{x["status"]}</td></tr><tr><th>来信内容：</th><td>{x["question"]}</td></tr>'
+                f'{reply}</table></div>')
+        meta = s.meta(ColumnName=name, ColumnType="互动交流", ArticleTitle=x["title"])
+        trail = [("互动交流", None), (name, rel(url, MAILBOX)), ("正文", None)]
+        s.page(url, chrome.portal(s, url, f"{x['title']}_{site}", meta, trail, main))

@@ -14,7 +14,7 @@ from auditor.core.extract.charset import decode_html
 from auditor.core.extract.footer import extract_footer
 from auditor.core.extract.html import ParseError, parse, visible_lines
 from auditor.core.extract.kind import PENALTY_LABELS, KindEvidence, classify
-from auditor.core.extract.messages import is_message_channel, read_message_detail, read_message_list
+from auditor.core.extract.messages import in_message_channel, read_message_detail, read_message_list
 from auditor.core.extract.miswriting import find_errors
 from auditor.core.extract.links import (base_url, extract_items, extract_links, has_pagination, has_placeholder,
                                         kept_links)
@@ -84,7 +84,7 @@ def extract_page(url: str, body: bytes, content_type: str | None = None, *,
     unquoted = _QUOTES.sub("", joined)              # “三公”经费 reads as 三公经费
     record.terms = [t for t in MARKERS["text_terms"] if t in unquoted]
     record.errors = find_errors(lines, record.headline or record.title)
-    if record.kind != "home" and _in_message_channel(record):
+    if record.kind != "home" and in_message_channel(record):
         record.messages = read_message_list(root, lines, record.final_url or url)
         if not record.messages and (detail := read_message_detail(root, lines, record.final_url or url)):
             record.messages = [detail]
@@ -147,12 +147,6 @@ def _fill(record: PageRecord, root, lines: list[str], page_url: str, is_start: b
     for item in record.penalty:
         for field in ("party", "violation", "basis", "decision", "authority"):
             setattr(item, field, mask_text(getattr(item, field)))
-
-
-def _in_message_channel(record: PageRecord) -> bool:
-    """A page of a 政务咨询 channel: its title, column or trail names one (领导信箱, 在线咨询 …)."""
-    names = [record.headline, record.title, record.column, *record.breadcrumb[-3:]]
-    return any(is_message_channel(name, None) for name in names if name) or is_message_channel(None, record.url)
 
 
 def _body_top(lines: list[str], headline: str) -> list[str]:

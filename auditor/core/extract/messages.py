@@ -391,3 +391,10 @@ def is_message_channel(title_or_link_text: str | None, url: str | None) -> bool:
     parts = urlsplit(url or "")
     tokens = re.split(r"[/._\-?=&]+", f"{parts.hostname or ''}/{parts.path}?{parts.query}".lower())
     return bool(_URL_WORDS & set(tokens))
+
+
+def in_message_channel(record) -> bool:
+    """A page (a ``PageRecord``) of a 政务咨询 channel: its title, column or trail names one (领导信箱,
+    在线咨询 …), or its URL does."""
+    names = [record.headline, record.title, record.column, *record.breadcrumb[-3:]]
+    return any(is_message_channel(name, None) for name in names if name) or is_message_channel(None, record.url)

@@ -3,7 +3,8 @@
 A crawler that follows ``<a href>`` alone misses most of these sites: TRS WCM draws its pager by
 script (``trs``), Hanweb jcms carries its list in an XML data island and fetches the rest from a
 data proxy (``jpage``), Guangdong's disclosure directory is a single-page application over a
-JSON API (``gkmlpt``), and many home pages are stubs that forward the reader (``redirect``).
+JSON API (``gkmlpt``), 政务咨询 channels fetch their messages from a data endpoint
+(``message_api``), and many home pages are stubs that forward the reader (``redirect``).
 Each platform has its own small module, which registers itself (``registry``: name, the label
 reports show, dispatch order, how it detects its platform and reads its data answers); this one
 imports them (``MODULES``) and dispatches. Adding an adapter is adding its module (and naming it
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 
 # The adapter modules, each registering itself on import. Dispatch follows each one's registered
 # order: where the page sends the reader, then its own further pages, then data endpoints.
-MODULES = ("redirect", "trs", "jpage", "gkmlpt")
+MODULES = ("redirect", "trs", "jpage", "gkmlpt", "message_api")
 for _module in MODULES:
     importlib.import_module(f"auditor.core.extract.platforms.{_module}")
 

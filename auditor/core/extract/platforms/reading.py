@@ -4,15 +4,16 @@
 parsed): it adds the list entries a page carries in script to the record and notes what each
 adapter found (``record.expansions``). The spider then follows, besides the page's links, the
 further list pages, redirects, entries and data endpoints noted there (``further_urls``,
-``data_fetches``), and reads the data endpoints' answers with ``read_answer``.
+``data_fetches``), and reads the data endpoints' answers with ``read_answer`` (and a 政务咨询
+channel's with ``read_answer_messages``).
 """
 from __future__ import annotations
 
 from auditor.core.extract.links import POSTED
 
-from auditor.core.models import DataFetch, ListItem, PageRecord
+from auditor.core.models import DataFetch, ListItem, Message, PageRecord
 
-from auditor.core.extract.platforms import expand_page, looks_script_built, parse_data
+from auditor.core.extract.platforms import expand_page, looks_script_built, message_api, parse_data
 
 MAX_LIST_PAGES = 200      # pages one adapter may enumerate for one list (as GKAUDIT_MAX_PER_PATTERN)
 
@@ -62,3 +63,8 @@ def read_answer(fetch: DataFetch, body: bytes, content_type: str | None
                 ) -> tuple[list[ListItem], list[DataFetch]]:
     """The entries of a data endpoint's answer and the further fetches it implies."""
     return parse_data(fetch, body, content_type)
+
+
+def read_answer_messages(fetch: DataFetch, body: bytes, content_type: str | None) -> list[Message]:
+    """The 政务咨询 messages in a message endpoint's answer (HDJ); other answers hold none."""
+    return message_api.answer_messages(fetch, body, content_type) if fetch.adapter == message_api.NAME else []
