@@ -19,7 +19,10 @@ import pytest
 ROOT = Path(os.environ.get("GKAUDIT_REAL_PAGES") or Path(__file__).resolve().parents[2] / "real-pages")
 PAGES = ROOT / "pages"
 ANNUAL_REPORTS = ROOT / "annual_reports"
+MESSAGES = ROOT / "messages"
 
 needs_real_pages = pytest.mark.skipif(not PAGES.is_dir(), reason=f"the real pages are not at {PAGES} (see tests/real_pages.py)")
 needs_real_reports = pytest.mark.skipif(not ANNUAL_REPORTS.is_dir(),
                                         reason=f"the real annual reports are not at {ANNUAL_REPORTS} (see tests/real_pages.py)")
+needs_real_messages = pytest.mark.skipif(not MESSAGES.is_dir(),
+                                         reason=f"the real message lists are not at {MESSAGES} (see tests/real_pages.py)")

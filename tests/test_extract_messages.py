@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.real_pages import PAGES, needs_real_pages
+from tests.real_pages import MESSAGES as REAL_MESSAGES, PAGES, needs_real_messages, needs_real_pages
 from auditor.core.extract.html import parse, visible_lines
 from auditor.core.extract.links import base_url, extract_links
 from auditor.core.extract.messages import (IN_PROGRESS, REPLIED, UNREPLIED, Message, is_message_channel,
@@ -373,3 +373,25 @@ def test_status_words(text, expected):
 ])
 def test_channel_names(text, url, expected):
     assert is_message_channel(text, url) is expected
+
+
+# -- real data-endpoint answers (问政四川; tests/real/messages/SOURCES.md) --------------------------------
+
+@needs_real_messages
+@pytest.mark.parametrize("name, first_three, replied, total", [
+    ("wzsc_thread_page_org1289.json",
+     [("环城绿道茶马古道特色园", "2025-03-03", None, UNREPLIED),
+      ("龙泉东麓驿境小区里开办技校", "2025-03-03", "2025-03-03", REPLIED),
+      ("关于切实解决新购房入学困难的建议", "2025-03-03", None, UNREPLIED)], 6, 20),
+    ("wzsc_thread_page_org1789.json",
+     [("寿安隆盛小区农贸市场好久能开呀", "2025-03-03", None, UNREPLIED),
+      ("请维护正常的秩序！", "2025-02-28", None, UNREPLIED),
+      ("电信隐瞒合同，私加合约", "2025-02-25", "2025-02-26", REPLIED)], 18, 20),
+])
+def test_real_wenzheng_sichuan_answers(name, first_three, replied, total):
+    """Values written from the files by reading them (created_at, reply_at, reply_status), before the reader ran."""
+    messages = read_message_json(json.loads((REAL_MESSAGES / name).read_bytes()),
+                                 "https://wz-api.chuanbaoguancha.cn/api/v1/thread/page")
+    assert [(m.title, m.asked, m.answered, m.status) for m in messages[:3]] == first_three
+    assert len(messages) == total and sum(m.status == REPLIED for m in messages) == replied
+    assert all(m.url.startswith("https://ly.scol.com.cn/thread/details/") for m in messages)

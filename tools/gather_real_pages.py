@@ -1,4 +1,4 @@
-"""Rebuild ../real-pages/pages (or $GKAUDIT_REAL_PAGES/pages) from fetched repository snapshots.
+"""Rebuild ../real-pages/{pages,messages} (or under $GKAUDIT_REAL_PAGES) from fetched repository snapshots.
 
 tests/real/SOURCES.md names, for every real page, the repository, commit and path it came from. The
 pages are not committed here (the tool library keeps fetched material out of commits), so after
@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "tests" / "real" / "SOURCES.md"
-ROW = re.compile(r"^\|\s*(?P<file>[\w.-]+\.html)\s*\|\s*(?P<repo>[\w.-]+/[\w.-]+)\s*\|\s*(?P<commit>[0-9a-f]{40})\s*\|"
+SOURCES = {ROOT / "tests" / "real" / "SOURCES.md": "pages", ROOT / "tests" / "real" / "messages" / "SOURCES.md": "messages"}
+ROW = re.compile(r"^\|\s*(?P<file>[\w.-]+\.(?:html|json))\s*\|\s*(?P<repo>[\w.-]+/[\w.-]+)\s*\|\s*(?P<commit>[0-9a-f]{40})\s*\|"
                  r"\s*(?P<path>[^|]+?)\s*\|", re.M)
 
 
@@ -37,10 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     args = parser.parse_args(argv)
-    dest = Path(os.environ.get("GKAUDIT_REAL_PAGES") or ROOT.parent / "real-pages") / "pages"
-    dest.mkdir(parents=True, exist_ok=True)
+    root = Path(os.environ.get("GKAUDIT_REAL_PAGES") or ROOT.parent / "real-pages")
     missing = []
-    for row in ROW.finditer(SOURCES.read_text(encoding="utf-8")):
+    rows = [(row, root / sub) for sources, sub in SOURCES.items() for row in ROW.finditer(sources.read_text(encoding="utf-8"))]
+    for row, dest in rows:
+        dest.mkdir(parents=True, exist_ok=True)
         target = dest / row["file"]
         if target.exists():
             continue
@@ -56,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         tmp = target.with_suffix(".part")
         tmp.write_bytes(blob)
         tmp.replace(target)
-    print(f"{len(list(dest.glob('*.html')))} pages in {dest}")
+    for sub in sorted(set(SOURCES.values())):
+        print(f"{len(list((root / sub).glob('*.*')))} files in {root / sub}")
     for line in missing:
         print("missing:", line, file=sys.stderr)
     return 0

@@ -338,6 +338,16 @@ def _json_date(value: object) -> str | None:
     return parse_date(value[:40]) if isinstance(value, str) else None
 
 
+_JSON_STATUS = {str(code).upper(): kind for kind, codes in VOCAB["json_status"].items() for code in codes}
+_KIND = {"replied": REPLIED, "unreplied": UNREPLIED, "in_progress": IN_PROGRESS}
+
+
+def _json_status(value: str) -> str | None:
+    """A status value: a printed word (已回复) or an endpoint's code (REPLIED, NOT_REPLY)."""
+    code = _JSON_STATUS.get(value.strip().upper())
+    return _KIND[code] if code else status_of(value[:20])
+
+
 def _json_message(row: dict, base: str | None) -> Message | None:
     values = {_key(k): v for k, v in row.items()}
     keys = {field: next((k for k in names if values.get(k) not in (None, "")), None) for field, names in _KEYS.items()}
@@ -349,7 +359,7 @@ def _json_message(row: dict, base: str | None) -> Message | None:
     return Message(
         title=title, asked=_json_date(value["asked"]), answered=_json_date(value["answered"]),
         status=(REPLIED if status else UNREPLIED) if keys["status"] in _FLAG_KEYS and isinstance(status, bool)
-        else status_of(status[:20]) if isinstance(status, str) else None,
+        else _json_status(status) if isinstance(status, str) else None,
         answerer=_text(value["answerer"]), url=resolve_link(base, url) if isinstance(url, str) and base else None)
 
 
