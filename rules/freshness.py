@@ -1,6 +1,7 @@
 """UPD — timeliness of content (条例 第二十六条; 国办秘函〔2019〕19号)."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -80,6 +81,9 @@ def homepage_updated(snap: SiteSnapshot, settings: dict) -> Result:
     首页上是否有发布日期在检查日前 `homepage_max_age_days`（默认 14）天以内的信息。首页只是导航
     入口、自身没有带日期的信息的，按首页直接链接的二级栏目页判断：其中有 14 天内的信息即通过。
     首页和二级栏目页都没有任何带日期的信息，无法证明已更新，不合格。只标月日的日期按检查日推断年份。
+    检查使用了历史库的可用性探测记录时（`gkaudit probe` 每次探测都读取首页最新信息的日期），也计入
+    检查日前 14 天内各次探测在首页读到的最新信息：19号按 2 周的监测判断，抓取当天首页未能打开或改版的，
+    以探测记录为准。
 
     ## 为什么
     检查指标将“首页栏目信息超过2周未更新”列为单项否决：首页长期不更新的网站即为“僵尸网站”。
@@ -88,23 +92,44 @@ def homepage_updated(snap: SiteSnapshot, settings: dict) -> Result:
     保持首页要闻、动态、通知公告等栏目每周更新，并在列表中显示发布日期。
     """
     home = snap.home
-    if home is None or not home.ok:
-        return Result.error("首页未能抓取，无法判断")
     as_of, limit = settings["as_of"], settings["homepage_max_age_days"]
-    newest, item = _newest([home])
-    where = "首页"
-    if newest is None:                     # a navigation-only homepage: judged by its second-level columns
-        newest, item = _newest(_second_level(snap, home))
-        where = "首页为导航页，其二级栏目页"
+    probed = _probed_newest(snap, as_of, limit)
+    if home is None or not home.ok:
+        if probed is None:
+            return Result.error("首页未能抓取，无法判断")
+        newest, item, where = probed[1], None, f"首页未能抓取；可用性探测（{probed[0]}）读到首页"
+    else:
+        newest, item = _newest([home])
+        where = "首页"
+        if newest is None:                     # a navigation-only homepage: judged by its second-level columns
+            newest, item = _newest(_second_level(snap, home))
+            where = "首页为导航页，其二级栏目页"
+        if probed is not None and (newest is None or probed[1] > newest):
+            newest, item, where = probed[1], None, f"可用性探测（{probed[0]}）读到首页"
+    url = home.url if home is not None else snap.start_url
     if newest is None:
         return Result.from_findings([Finding(message="首页及其二级栏目页都没有带发布日期的信息，无法确认是否更新",
-                                             url=home.url)])
+                                             url=url)])
     age = (as_of - to_date(newest)).days
     if age > limit:
         return Result.from_findings([Finding(
-            message=f"{where}最新信息发布于 {newest}，距检查日 {age} 天，超过 {limit} 天", url=home.url,
-            excerpt=item.title, evidence={"newest": newest, "age_days": age, "limit_days": limit})])
-    return Result.from_findings([], message=f"{where}最新信息 {newest}（{item.title}）", newest=newest)
+            message=f"{where}最新信息发布于 {newest}，距检查日 {age} 天，超过 {limit} 天", url=url,
+            excerpt=item.title if item else None, evidence={"newest": newest, "age_days": age, "limit_days": limit})])
+    return Result.from_findings([], message=f"{where}最新信息 {newest}" + (f"（{item.title}）" if item else ""),
+                                newest=newest)
+
+
+def _probed_newest(snap: SiteSnapshot, as_of, limit: int) -> tuple[str, str] | None:
+    """(when, date): the newest homepage item the history store's probes read in the ``limit`` days
+    before ``as_of`` (19号: 首页不更新 is judged over two weeks of monitoring, not one visit)."""
+    if snap.probes is None:
+        return None
+    since = (as_of - dt.timedelta(days=limit)).isoformat()
+    seen = [(h.newest, h.at) for h in snap.probes.homepage_dates if h.at[:10] >= since and h.newest <= as_of.isoformat()]
+    if not seen:
+        return None
+    newest, at = max(seen)
+    return at[:16].replace("T", " "), newest
 
 
 def _second_level(snap: SiteSnapshot, home) -> list:

@@ -6,6 +6,7 @@ import datetime as dt
 import ipaddress
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,6 +15,7 @@ from reports.registry import write_files
 
 from auditor.app.crawl import CrawlOptions, crawl_site
 from auditor.app.judge import judge
+from auditor.app.monitor.recording import HistoryOptions, annotate, record, save_probes
 from auditor.app.profiles import load_profile
 from auditor.core import resume, runlock
 from auditor.core.atomic import write_text
@@ -22,9 +24,11 @@ from auditor.core.diff import (ReportDiff, baseline_summary, check_same_site, di
 from auditor.core.errors import ConfigError
 from auditor.core.profile import Profile
 from auditor.core.report import UNRATED, Report, build_report, crawl_from_snapshot
-from auditor.core.rundir import CRAWL_SUMMARY, PAGES, RECHECK_DIR, RUN_META, RUNS_ROOT
+from auditor.core.probes import load as load_probes
+from auditor.core.rundir import CRAWL_SUMMARY, PAGES, PROBES, RECHECK_DIR, RUN_META, RUNS_ROOT
 from auditor.core.scoring import score as score_judged
 from auditor.core.snapshot import SiteSnapshot
+from auditor.core.textsafe import terminal_safe
 from auditor.core.workdays import WorkCalendar
 
 
@@ -39,6 +43,7 @@ class AuditOptions:
     crawl: CrawlOptions = field(default_factory=CrawlOptions)
     debug: bool = False
     baseline: Path | None = None       # an earlier report.json (or its run directory) to compare with
+    history: HistoryOptions = field(default_factory=HistoryOptions)
 
 
 def validate_url(url: str) -> str:
@@ -116,13 +121,19 @@ def audit_site(url: str, opts: AuditOptions) -> tuple[Report, Path]:
                 "profile": opts.profile, "as_of": opts.as_of.isoformat()}
         write_text(run_dir / RUN_META, json.dumps(meta, ensure_ascii=False, indent=2))
         summary = crawl_site(url, run_dir, crawl_opts)
+        store_warning = save_probes(opts.history, url, opts.as_of, run_dir)
         report = judge_run(run_dir, profile, opts.as_of, site_name=opts.site_name,
                            level=opts.level or profile.level, summary=summary, debug=opts.debug)
+        if store_warning:
+            report.warnings.append(store_warning)
         comparison = None
         if baseline is not None:
             comparison = diff_reports(baseline, report)
             report.baseline = baseline_summary(comparison, opts.baseline)
+        recording = annotate(opts.history, report)
         write_outputs(report, run_dir, opts.formats, comparison)
+        if recording and (failed := record(opts.history, report, run_dir)):
+            print(terminal_safe(f"gkaudit: {failed}"), file=sys.stderr)
     return report, run_dir
 
 
@@ -162,6 +173,7 @@ def judge_run(run_dir: Path, profile: Profile, as_of: dt.date, *, site_name: str
               level: str, summary: dict | None, debug: bool = False) -> Report:
     start_url = (summary or {}).get("start_url") or (_read_json(run_dir / RUN_META) or {}).get("url")
     snap = SiteSnapshot.load(run_dir / PAGES, start_url=start_url)
+    snap.probes = load_probes(run_dir / PROBES)
     calendar = WorkCalendar.for_profile(profile.holidays_file)
     judged = judge(snap, profile, as_of, level=level, debug=debug, calendar=calendar, site_name=site_name)
     scored = score_judged(judged, profile)

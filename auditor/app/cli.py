@@ -26,6 +26,9 @@ COMMANDS = {
     "rules": ("auditor.app.commands.rules_cmd", "列出全部检查规则"),
     "explain": ("auditor.app.commands.explain_cmd", "显示一条规则的说明、依据和整改方法"),
     "demo": ("auditor.app.commands.demo_cmd", "在本机启动示例网站并检查它"),
+    "probe": ("auditor.app.commands.probe_cmd", "探测网站能否访问（一轮），写入历史库"),
+    "history": ("auditor.app.commands.history_cmd", "查看网站的历次检查和可用性探测记录"),
+    "notice": ("auditor.app.commands.notice_cmd", "生成发给被检查单位的整改通知（DOCX、PDF）"),
 }
 
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor.core.atomic import AtomicFile, write_text
-from auditor.app.batch.runner import earlier_outcome, judge_site, prepare, site_options
+from auditor.app.batch.runner import NO_HISTORY, earlier_outcome, judge_site, prepare, site_options
+from auditor.app.monitor.recording import HistoryOptions
 from auditor.core.batch import Outcome
 from auditor.app.batch.sites import Site
 from auditor.app.crawl import CrawlOptions
@@ -118,7 +119,7 @@ def _requeue(server, keys: Keys, a: Active) -> None:
             server.rpush(keys.start, json.dumps(entry, ensure_ascii=False))
 
 
-def _finish(server, keys: Keys, a: Active, as_of: dt.date) -> Outcome:
+def _finish(server, keys: Keys, a: Active, as_of: dt.date, history: HistoryOptions = NO_HISTORY) -> Outcome:
     _drain(server, keys, a)
     a.gz.close()
     a.pages.commit()
@@ -135,12 +136,12 @@ def _finish(server, keys: Keys, a: Active, as_of: dt.date) -> Outcome:
                "distributed": True}
     write_text(a.run_dir / CRAWL_SUMMARY, json.dumps(summary, ensure_ascii=False, indent=2))
     server.delete(*keys.of_site(a.sid))
-    return judge_site(a.site, a.run_dir, as_of, ("json", "html"))
+    return judge_site(a.site, a.run_dir, as_of, ("json", "html"), history)
 
 
 def run_distributed(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt.date, *, redis_url: str,
                     rerun: bool = False, prefix: str = "gkaudit", stall_seconds: float | None = None,
-                    timeout: float | None = None) -> list[Outcome]:
+                    timeout: float | None = None, history: HistoryOptions = NO_HISTORY) -> list[Outcome]:
     server = connect(redis_url)
     keys = Keys(prefix)
     stall = stall_seconds or float(os.environ.get("GKAUDIT_STALL_SECONDS", 2 * crawl.timeout + 10))
@@ -164,7 +165,7 @@ def run_distributed(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt
         for a in list(active):
             _drain(server, keys, a)
             if server.hlen(keys.pending(a.sid)) == 0:
-                outcomes[a.site.line] = _finish(server, keys, a, as_of)
+                outcomes[a.site.line] = _finish(server, keys, a, as_of, history)
                 active.remove(a)
         activity = server.get(keys.activity)
         if activity != last_activity:

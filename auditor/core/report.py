@@ -115,6 +115,27 @@ class CrawlOut(BaseModel):
     coverage: CoverageOut = Field(default_factory=CoverageOut)
 
 
+class HistoryRun(BaseModel):
+    """One earlier run of the site, as the history store keeps it (SPEC §9)."""
+    recorded_at: str
+    as_of: str
+    score: float | None = None
+    grade: str
+    vetoes: list[str] = Field(default_factory=list)
+    run_dir: str | None = None
+
+
+class HistoryOut(BaseModel):
+    """The site over time, from the history store: earlier runs (newest first), what was fixed and
+    what is new since the last of them (findings by rule code and site-relative URL), and the share of
+    failed or slow availability probes over the last 7 and 30 days."""
+    runs: list[HistoryRun] = Field(default_factory=list)
+    since: str | None = None                  # the last run's as-of date
+    fixed: list[dict[str, str]] = Field(default_factory=list)
+    new: list[dict[str, str]] = Field(default_factory=list)
+    availability: dict[str, dict[str, Any]] = Field(default_factory=dict)   # "7" / "30" -> probes, bad, share
+
+
 class Report(BaseModel):
     schema_version: str = SCHEMA_VERSION
     tool: dict[str, str]
@@ -129,6 +150,7 @@ class Report(BaseModel):
     results: list[ResultOut]
     warnings: list[str] = Field(default_factory=list)
     baseline: dict[str, Any] | None = None
+    history: HistoryOut | None = None         # from the history store; None when it was not used or holds nothing
 
     def result(self, code: str) -> ResultOut | None:
         return next((r for r in self.results if r.code == code), None)

@@ -32,7 +32,7 @@ FAMILIES: dict[str, str] = {
     "column": "政府信息公开专栏", "catalogue": "公开目录与规范性文件", "guide": "政府信息公开指南", "annual_report": "政府信息公开年报",
     "interpretation": "政策解读", "penalty": "行政处罚公开", "privacy": "个人信息保护",
     "identity": "网站标识", "accessibility": "无障碍与适老化", "freshness": "内容更新",
-    "links": "链接可用性", "interaction": "互动回应", "errors": "严重错误", "market": "市场监管专项",
+    "links": "链接可用性", "availability": "站点可访问性", "interaction": "互动回应", "errors": "严重错误", "market": "市场监管专项",
 }
 
 

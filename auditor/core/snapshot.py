@@ -13,6 +13,7 @@ from auditor.core.extract.links import canonical_url, record_key
 from auditor.core.extract.messages import in_message_channel
 from auditor.core.extract.platforms.registry import reads_lists
 from auditor.core.models import Link, PageRecord
+from auditor.core.probes import ProbeSummary
 from auditor.core.record_loader import RecordReader, read_file
 
 
@@ -30,6 +31,7 @@ class SiteSnapshot:
         self.by_url: dict[str, PageRecord] = {}
         self.by_kind: dict[str, list[PageRecord]] = defaultdict(list)
         self.by_column: dict[str, list[PageRecord]] = defaultdict(list)
+        self.probes: ProbeSummary | None = None     # the history store's probes, when the run had them
         self.bad_lines = 0
         self.cache: dict[str, object] = {}     # derived views rules share (e.g. the located column)
         for record in self.records:

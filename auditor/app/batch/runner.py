@@ -19,12 +19,15 @@ from auditor.core import resume
 from auditor.core.rundir import BATCH_SITES, CRAWL_LOG, CRAWL_SUMMARY, REPORT_JSON, RUN_META
 from auditor.core.atomic import write_text
 from auditor.app.audit import judge_run, write_outputs
+from auditor.app.monitor.recording import HistoryOptions, annotate, record, save_probes
 from auditor.core.report import is_unreachable
 from auditor.app.crawl import CrawlOptions, crawl_job, read_summary, run_crawls
 from auditor.core.errors import CrawlError
 from auditor.app.profiles import load_profile
 from auditor.core.report import Report
 from auditor.core.batch import Outcome, Site
+
+NO_HISTORY = HistoryOptions(enabled=False)
 
 
 def finished_report(run_dir: Path, site: Site) -> Report | None:
@@ -63,20 +66,28 @@ def prepare(site: Site, out: Path, as_of: dt.date) -> Path:
     return run_dir
 
 
-def judge_site(site: Site, run_dir: Path, as_of: dt.date, formats: tuple[str, ...]) -> Outcome:
+def judge_site(site: Site, run_dir: Path, as_of: dt.date, formats: tuple[str, ...],
+               history: HistoryOptions = NO_HISTORY) -> Outcome:
     if not (run_dir / CRAWL_SUMMARY).exists():
         return Outcome(site, run_dir, reason="抓取未完成（批量任务中断或抓取进程出错，见批量目录下的 crawl.log）")
     resume.finish(run_dir)
     profile = load_profile(site.profile)
+    store_warning = save_probes(history, site.url, as_of, run_dir)
     report = judge_run(run_dir, profile, as_of, site_name=site.name, level=site.level or profile.level,
                        summary=read_summary(run_dir))
+    if store_warning:
+        report.warnings.append(store_warning)
+    recording = annotate(history, report)
     write_outputs(report, run_dir, formats)
+    if recording:
+        record(history, report, run_dir, kind="batch")
     reason = report.warnings[0] if is_unreachable(report) else None
     return Outcome(site, run_dir, report=report, reason=reason)
 
 
 def run_batch(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt.date, *, rerun: bool = False,
-              formats: tuple[str, ...] = ("json", "html"), workers: int | None = None) -> list[Outcome]:
+              formats: tuple[str, ...] = ("json", "html"), workers: int | None = None,
+              history: HistoryOptions = NO_HISTORY) -> list[Outcome]:
     """Crawl the sites not finished before (in ``workers`` processes, one per core by default),
     then judge them."""
     workers = workers or os.cpu_count() or 1
@@ -96,16 +107,17 @@ def run_batch(sites: list[Site], out: Path, crawl: CrawlOptions, as_of: dt.date,
             run_crawls(jobs, log_file=out / CRAWL_LOG, processes=workers)
         except CrawlError:
             pass                              # sites whose crawl finished are still judged below
-        for outcome in judge_sites(todo, as_of, formats, workers):
+        for outcome in judge_sites(todo, as_of, formats, workers, history):
             outcomes[outcome.site.line] = outcome
     return [outcomes[s.line] for s in sites]
 
 
 def judge_sites(todo: list[tuple[Site, Path]], as_of: dt.date, formats: tuple[str, ...],
-                workers: int) -> list[Outcome]:
+                workers: int, history: HistoryOptions = NO_HISTORY) -> list[Outcome]:
     """Judge the crawled sites, several at once when there are cores for it."""
     if workers <= 1 or len(todo) <= 1:
-        return [judge_site(site, run_dir, as_of, formats) for site, run_dir in todo]
+        return [judge_site(site, run_dir, as_of, formats, history) for site, run_dir in todo]
     context = multiprocessing.get_context("fork")       # this process runs no threads
     with ProcessPoolExecutor(min(workers, len(todo)), mp_context=context) as pool:
-        return list(pool.map(judge_site, *zip(*todo), [as_of] * len(todo), [formats] * len(todo)))
+        return list(pool.map(judge_site, *zip(*todo), [as_of] * len(todo), [formats] * len(todo),
+                             [history] * len(todo)))

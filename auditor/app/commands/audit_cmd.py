@@ -6,6 +6,7 @@ from pathlib import Path
 
 from auditor.app.audit import AuditOptions, audit_site, unfinished_run_dir
 from auditor.app.commands.common import add_judging_arguments, emit, exit_code, formats_of, progress_wanted
+from auditor.app.commands.history_args import add_history_arguments, history_options
 from auditor.app.crawl import CrawlOptions
 from auditor.core.errors import ConfigError
 from auditor.core.report import is_unreachable
@@ -15,6 +16,7 @@ def add_arguments(p) -> None:
     p.add_argument("url", help="要检查的网站首页地址")
     add_judging_arguments(p)
     add_crawl_arguments(p)
+    add_history_arguments(p)
     p.add_argument("--name", help="网站名称（写入报告）")
     p.add_argument("--baseline", type=Path, help="上次检查的 report.json 或运行目录：报告中记录已整改、仍存在、新发现")
     p.add_argument("--fail-on-new", action="store_true",
@@ -62,7 +64,8 @@ def run(args) -> int:
         out = out or unfinished_run_dir(args.url)
     opts = AuditOptions(profile=args.profile or "national", as_of=args.as_of or dt.date.today(),
                         out_dir=out, formats=formats_of(args), site_name=args.name,
-                        level=args.level, crawl=crawl, debug=args.debug, baseline=args.baseline)
+                        level=args.level, crawl=crawl, debug=args.debug, baseline=args.baseline,
+                        history=history_options(args))
     report, run_dir = audit_site(args.url, opts)
     emit(report, run_dir, args)
     if args.fail_on_new and not is_unreachable(report):

@@ -10,6 +10,7 @@ from auditor.app.batch.sites import read_sites
 from auditor.core.errors import ConfigError
 from auditor.core.rundir import BATCH_RUNS, RUNS_ROOT, SUMMARY_HTML
 from auditor.app.commands.audit_cmd import add_crawl_arguments, crawl_options
+from auditor.app.commands.history_args import add_history_arguments, history_options
 from auditor.core.textsafe import terminal_safe
 
 
@@ -23,6 +24,7 @@ def add_arguments(p) -> None:
     p.add_argument("--title", default="政府网站信息公开检查排名", help="汇总表标题")
     p.add_argument("--quiet", "-q", action="store_true", help="不显示进度和表格")
     add_crawl_arguments(p)
+    add_history_arguments(p)
 
 
 def run(args) -> int:
@@ -40,9 +42,10 @@ def run(args) -> int:
         if crawl.render:
             raise ConfigError("--render 只用于本机抓取，分布式（--redis）模式不支持；去掉其一再试")
         from auditor.app.coordinator import run_distributed
-        outcomes = run_distributed(sites, out, crawl, as_of, redis_url=args.redis, rerun=args.rerun)
+        outcomes = run_distributed(sites, out, crawl, as_of, redis_url=args.redis, rerun=args.rerun,
+                                   history=history_options(args, batch=out.name))
     else:
-        outcomes = run_batch(sites, out, crawl, as_of, rerun=args.rerun)
+        outcomes = run_batch(sites, out, crawl, as_of, rerun=args.rerun, history=history_options(args, batch=out.name))
     from auditor.app.batch.copies import cross_site_copies
     ranking = summary.ranking(outcomes, errors, out, args.title, copies=cross_site_copies(outcomes))
     registry.write_files("ranking", ranking, out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from auditor.app.monitor.recording import HistoryOptions
 from auditor.app.audit import AuditOptions, audit_site
 from auditor.app.crawl import CrawlOptions
 from auditor.app.commands.common import emit, exit_code, formats_of, progress_wanted
@@ -35,7 +36,8 @@ def run(args) -> int:
             profile=demo["profile"], as_of=dt.date.fromisoformat(str(demo["as_of"])), out_dir=out,
             formats=formats_of(args), site_name=demo["name"], level=demo["level"],
             crawl=CrawlOptions(max_pages=1000, progress=progress_wanted(args), autothrottle=False,
-                               concurrency_per_host=8))
+                               concurrency_per_host=8),
+            history=HistoryOptions(enabled=False))     # a loopback site on a new port each time: not one to watch
         report, run_dir = audit_site(site.url, opts)
     emit(report, run_dir, args)
     # the demo is a showcase: its planted problems are expected, so only --fail-under or a

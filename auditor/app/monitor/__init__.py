@@ -1,0 +1,1 @@
+"""Monitoring over time (SPEC §9): the history store, availability probes, trends and the dashboard."""
