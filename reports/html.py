@@ -66,6 +66,28 @@ def loss_chart(losses: list[tuple[str, float]]) -> Markup:
     return Markup("".join(parts))
 
 
+def score_trend(report: Report) -> Markup:
+    """The site's score over its earlier runs and this one, oldest first, as an inline SVG line."""
+    history = report.history
+    points = [(r.as_of, r.score) for r in reversed(history.runs)] if history else []
+    points.append((report.as_of, report.score.total))
+    scored = [(d, v) for d, v in points if v is not None]
+    if len(scored) < 2:
+        return Markup("")
+    width, height, pad = 560, 120, 24
+    step = (width - 2 * pad) / (len(scored) - 1)
+    xy = [(pad + i * step, height - pad - (height - 2 * pad) * v / 100) for i, (_, v) in enumerate(scored)]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
+    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1f4e79"><title>{Markup.escape(d)}：{v:g} 分'
+                   f'</title></circle>' for (x, y), (d, v) in zip(xy, scored))
+    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="历次得分" width="{width}" '
+                  f'height="{height}" viewBox="0 0 {width} {height}"><line x1="{pad}" y1="{height - pad}" '
+                  f'x2="{width - pad}" y2="{height - pad}" stroke="#ccc"/><polyline points="{line}" fill="none" '
+                  f'stroke="#1f4e79" stroke-width="2"/>{dots}<text x="{pad}" y="{height - 6}" font-size="12">'
+                  f'{Markup.escape(scored[0][0])}</text><text x="{width - pad}" y="{height - 6}" font-size="12" '
+                  f'text-anchor="end">{Markup.escape(scored[-1][0])}</text></svg>')
+
+
 @renderer("html", filename=REPORT_HTML)
 def render(report: Report) -> str:
     families = OrderedDict()
@@ -73,6 +95,6 @@ def render(report: Report) -> str:
         families.setdefault(r.family_title, []).append(r)
     losses = family_losses(report)
     return _ENV.get_template("report.html.j2").render(
-        report=report, families=families, chart=loss_chart(losses), status_word=status_word,
+        report=report, families=families, chart=loss_chart(losses), status_word=status_word, trend=score_trend(report),
         deductions=[r for r in report.results if r.points_lost or r.veto_hit])
 

@@ -11,7 +11,7 @@ from tabulate import tabulate
 from auditor.app.audit import validate_url
 from auditor.app.batch.sites import read_sites
 from auditor.app.commands.history_args import add_db_argument
-from auditor.app.monitor.probe import Prober, Target
+from auditor.app.monitor.probe import CONCURRENCY, LAG_WARNING, Prober, Target
 from auditor.app.monitor.store import Store
 from auditor.core.errors import ConfigError
 from auditor.core.probes import PROBE_LIMIT_S
@@ -27,6 +27,8 @@ def add_arguments(p) -> None:
     p.add_argument("--limit", type=float, default=PROBE_LIMIT_S,
                    help=f"单次探测时限（秒，默认 {PROBE_LIMIT_S:g}：国办秘函〔2019〕19号“超过（含）15 秒网站仍打不开”）")
     p.add_argument("--allow-private", action="store_true", help="允许跳转到内网地址")
+    p.add_argument("--concurrency", type=int, default=CONCURRENCY,
+                   help=f"同时探测的网站数（默认 {CONCURRENCY}）；本机负载过高时调小或分批探测")
     p.add_argument("--format", choices=("table", "json"), default="table", help="输出格式（默认 table）")
     p.add_argument("--quiet", action="store_true", help="不显示进度和结果表")
 
@@ -47,6 +49,8 @@ def targets(args) -> list[Target]:
 def run(args) -> int:
     if not 0 < args.limit <= 300:
         raise ConfigError("--limit 应在 0 到 300 秒之间")
+    if args.concurrency < 1:
+        raise ConfigError("--concurrency 至少为 1")
     todo = targets(args)
     store = Store.open(args.db)
     pending: list[dict] = []
@@ -65,13 +69,17 @@ def run(args) -> int:
             rate = done["n"] / max(time.monotonic() - started, 1e-6)
             print(f"\r已探测 {done['n']}/{len(todo)}，失败 {done['bad']}，{rate:.0f} 个/秒", end="", file=sys.stderr)
 
+    prober = Prober(limit=args.limit, allow_private=args.allow_private, concurrency=args.concurrency)
     try:
-        results = Prober(limit=args.limit, allow_private=args.allow_private).run(todo, finished)
+        results = prober.run(todo, finished)
     finally:
         store.record_probes(pending)
         store.close()
         if show:
             print(file=sys.stderr)
+    if prober.max_lag > LAG_WARNING:
+        print(terminal_safe(f"gkaudit: 警告：探测期间本机负载过高（计时最多延迟 {prober.max_lag:.1f} 秒），"
+                            "用时和超时可能偏长；请用 --concurrency 调小并发或把网站分批探测"), file=sys.stderr)
     results.sort(key=lambda r: r["url"])
     if args.format == "json":
         json.dump([{**r, "at": r["at"].isoformat(timespec="seconds"), "newest": r["newest"] and r["newest"].isoformat()}

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import multiprocessing
+import os
+import resource
 import socket
 import ssl
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -27,7 +31,10 @@ from auditor.core.probes import PROBE_LIMIT_S
 
 MAX_REDIRECTS = 5
 MAX_BODY = 5 * 1024 * 1024
-CONCURRENCY = 500
+CONCURRENCY = 1000          # probes in flight at once (fewer when the open-file limit is lower)
+LAG_TICK = 0.1             # seconds between the loop-lag watcher's wake-ups
+LAG_WARNING = 1.0          # a loop this late (seconds) makes the round's timings doubtful
+DATE_READERS = 2            # processes that read the homepages' newest item dates
 USER_AGENT = "gkaudit-probe/1.0 (availability monitoring of government websites)"
 
 
@@ -69,20 +76,45 @@ def newest_item(url: str, body: bytes, content_type: str | None, today: dt.date)
         return None
 
 
+def open_file_limit() -> int:
+    """The process's open-file limit, raised to the hard limit first."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or hard > soft:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard if hard != resource.RLIM_INFINITY else 65536, hard))
+            soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        except (ValueError, OSError):
+            pass
+    return soft if soft != resource.RLIM_INFINITY else 65536
+
+
 class Prober:
     def __init__(self, limit: float = PROBE_LIMIT_S, allow_private: bool = False, concurrency: int = CONCURRENCY):
         self.limit = limit
         self.allow_private = allow_private
         self.concurrency = concurrency
+        self.read_dates: ProcessPoolExecutor | None = None
+        self.max_lag = 0.0                  # the event loop's worst lateness in the last round (seconds)
 
-    def run(self, targets: list[Target], on_result=None) -> list[dict]:
-        """Probe every target once; ``on_result(result)`` is called as each finishes."""
-        return asyncio.run(self._round(targets, on_result))
+    def run(self, targets: list[Target], on_result=None, read_dates: bool = True) -> list[dict]:
+        """Probe every target once; ``on_result(result)`` is called as each finishes. The homepages'
+        dates are read in other processes at the lowest priority, so parsing pages does not delay the
+        probes' clocks (a late clock would record a site as slow that was not)."""
+        if not read_dates:
+            self.read_dates = None
+            return asyncio.run(self._round(targets, on_result))
+        workers = max(1, min(DATE_READERS, os.cpu_count() or 1))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=os.nice, initargs=(19,)) as pool:     # parsing yields to probing
+            self.read_dates = pool
+            return asyncio.run(self._round(targets, on_result))
 
     async def _round(self, targets: list[Target], on_result) -> list[dict]:
-        limits = httpx.Limits(max_connections=self.concurrency, max_keepalive_connections=0)
+        # a socket the process may not open would read as the site failing: stay under the limit
+        concurrency = max(1, min(self.concurrency, open_file_limit() - 100))
+        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=0)
         timeout = httpx.Timeout(self.limit)
-        gate = asyncio.Semaphore(self.concurrency)
+        gate = asyncio.Semaphore(concurrency)
         results: list[dict] = []
         async with httpx.AsyncClient(limits=limits, timeout=timeout, follow_redirects=False, verify=True,
                                      headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
@@ -93,8 +125,18 @@ class Prober:
                 results.append(result)
                 if on_result is not None:
                     on_result(result)
+            watch = asyncio.create_task(self._watch_lag())
             await asyncio.gather(*(one(t) for t in targets))
+            watch.cancel()
         return results
+
+    async def _watch_lag(self) -> None:
+        """How late the event loop wakes up: a busy machine makes every probe's clock run long."""
+        self.max_lag = 0.0
+        while True:
+            before = time.monotonic()
+            await asyncio.sleep(LAG_TICK)
+            self.max_lag = max(self.max_lag, time.monotonic() - before - LAG_TICK)
 
     async def _probe(self, client: httpx.AsyncClient, target: Target) -> dict:
         at = dt.datetime.now(dt.timezone.utc)
@@ -111,11 +153,10 @@ class Prober:
         result["ok"] = error is None and status is not None and status < 400
         if status is not None and status >= 400 and error is None:
             result["error"] = f"http: HTTP {status}"
-        if result["ok"] and body:
-            loop = asyncio.get_running_loop()
+        if result["ok"] and body and self.read_dates is not None:
             china_today = (at + dt.timedelta(hours=8)).date()
-            result["newest"] = await loop.run_in_executor(None, newest_item, final or target.url, body, ctype,
-                                                          china_today)
+            result["newest"] = await asyncio.get_running_loop().run_in_executor(
+                self.read_dates, newest_item, final or target.url, body, ctype, china_today)
         return result
 
     async def _fetch(self, client: httpx.AsyncClient, url: str):
