@@ -1,6 +1,8 @@
 """Batch audits: the site list, concurrency across sites, resume, and the ranking files."""
 from __future__ import annotations
 
+import json
+
 import csv
 import time
 
@@ -147,3 +149,7 @@ def test_a_batch_lists_annual_reports_copied_between_sites(tmp_path):
     section = page.split("年报内容雷同", 1)[1].split("</table>", 1)[0]
     assert "甲市市场监督管理局" in section and "乙县市场监督管理局" in section and "丙县人民政府" not in section
     assert section.count("<tr>") == 2                 # the header and one pair
+    kept = json.loads((out / "copies.json").read_text(encoding="utf-8"))     # kept for a later check
+    assert [(p["site_a"], p["site_b"]) for p in kept["pairs"]] in ([("甲市市场监督管理局", "乙县市场监督管理局")],
+                                                                   [("乙县市场监督管理局", "甲市市场监督管理局")])
+    assert kept["threshold"] > 0

@@ -30,6 +30,7 @@ def progress_file(n: int) -> str:
     return PROGRESS_FILES.replace("*", str(n))
 DIFF_JSON = "diff.json"              # the rectification view beside the newer report
 DIFF_HTML = "diff.html"
+COPIES_JSON = "copies.json"          # a batch's annual reports copied between sites (RPT006 across the batch)
 SUMMARY_CSV = "summary.csv"          # a batch's ranking
 SUMMARY_XLSX = "summary.xlsx"
 SUMMARY_HTML = "summary.html"

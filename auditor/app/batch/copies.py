@@ -5,7 +5,8 @@ report page of every site's snapshot is compared with every other site's, with M
 (auditor.core.similarity), and the pairs at or above the threshold are listed in the summary."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import orjson
 
@@ -14,7 +15,8 @@ from auditor.core.batch import Outcome
 from auditor.core.extract.annual_report import report_body, report_year, template_lines
 from auditor.core.errors import ConfigError
 from auditor.core.record_loader import bounded_lines
-from auditor.core.rundir import PAGES
+from auditor.core.atomic import write_text
+from auditor.core.rundir import COPIES_JSON, PAGES
 
 
 @dataclass
@@ -69,3 +71,10 @@ def cross_site_copies(outcomes: list[Outcome], threshold: float = similarity.THR
         if oa is not ob:
             pairs.append(CopyPair(oa.site.name, ua, ob.site.name, ub, round(score, 3)))
     return pairs
+
+
+def save_copies(pairs: list[CopyPair], out: Path, threshold: float = similarity.THRESHOLD) -> None:
+    """The batch's comparison, kept beside its summary (``copies.json``): what the summary listed and at
+    which threshold, so it can be checked later without comparing the snapshots again."""
+    data = {"threshold": threshold, "pairs": [asdict(p) for p in pairs]}
+    write_text(out / COPIES_JSON, orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())

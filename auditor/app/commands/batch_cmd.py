@@ -46,8 +46,10 @@ def run(args) -> int:
                                    history=history_options(args, batch=out.name))
     else:
         outcomes = run_batch(sites, out, crawl, as_of, rerun=args.rerun, history=history_options(args, batch=out.name))
-    from auditor.app.batch.copies import cross_site_copies
-    ranking = summary.ranking(outcomes, errors, out, args.title, copies=cross_site_copies(outcomes))
+    from auditor.app.batch.copies import cross_site_copies, save_copies
+    copies = cross_site_copies(outcomes)
+    save_copies(copies, out)
+    ranking = summary.ranking(outcomes, errors, out, args.title, copies=copies)
     registry.write_files("ranking", ranking, out)
     if not args.quiet:
         print(terminal_safe(registry.get("ranking", "table").render(ranking)))
