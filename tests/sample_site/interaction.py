@@ -40,18 +40,7 @@ def build(s):
     meta = s.meta(ColumnName=NAME, ColumnType="互动交流")
     s.page(BASE, chrome.portal(s, BASE, f"{NAME}_{site}", meta, [("互动交流", None), (NAME, None)], main))
     for m in messages:
-        url = f"{BASE}{m['id']}.html"
-        reply = (f'<tr><th>答复单位：</th><td>{d["answerer"]}</td></tr><tr><th>答复时间：</th><td>{m["answered"]}</td></tr>'
-                 f'<tr><th>答复内容：</th><td>{m["reply"]}</td></tr>') if m.get("answered") else \
-            '<tr><th>答复内容：</th><td>暂无回复</td></tr>'
-        main = (f'<div class="article"><h1>{m["title"]}</h1><table class="hd-detail">'
-                f'<tr><th>留言标题：</th><td>{m["title"]}</td></tr><tr><th>留言时间：</th><td>{m["asked"]}</td></tr>'
-                f'<tr><th>办理状态：</th><td>{_status(m)}</td></tr><tr><th>留言内容：</th><td>{m["question"]}</td></tr>'
-                f'{reply}</table></div>')
-        meta = s.meta(ColumnName=NAME, ColumnType="互动交流", ArticleTitle=m["title"])
-        trail = [("互动交流", None), (NAME, rel(url, BASE)), ("正文", None)]
-        # the portal template (the redesign in sparse re-did only 新闻中心's article template)
-        s.page(url, chrome.portal(s, url, f"{m['title']}_{site}", meta, trail, main))
+        detail_page(s, BASE, NAME, m, "留言", _status(m), d["answerer"])
     mailbox(s)
 
 
@@ -68,13 +57,20 @@ def mailbox(s):
          "url": f"{MAILBOX}{x['id']}.html"} for x in letters]}
     s.put(f"{MAILBOX}letters.json", json_bytes(answer))
     for x in letters:
-        url = f"{MAILBOX}{x['id']}.html"
-        reply = (f'<tr><th>答复时间：</th><td>{x["answered"]}</td></tr><tr><th>答复内容：</th><td>{x["reply"]}</td></tr>'
-                 if x.get("answered") else '<tr><th>答复内容：</th><td>暂无回复</td></tr>')
-        main = (f'<div class="article"><h1>{x["title"]}</h1><table class="hd-detail">'
-                f'<tr><th>来信标题：</th><td>{x["title"]}</td></tr><tr><th>来信时间：</th><td>{x["asked"]}</td></tr>'
-                f'<tr><th>办理状态：</th><td>{x["status"]}</td></tr><tr><th>来信内容：</th><td>{x["question"]}</td></tr>'
-                f'{reply}</table></div>')
-        meta = s.meta(ColumnName=name, ColumnType="互动交流", ArticleTitle=x["title"])
-        trail = [("互动交流", None), (name, rel(url, MAILBOX)), ("正文", None)]
-        s.page(url, chrome.portal(s, url, f"{x['title']}_{site}", meta, trail, main))
+        detail_page(s, MAILBOX, name, x, "来信", x["status"])
+
+
+def detail_page(s, base: str, channel: str, m: dict, word: str, status: str, answerer: str | None = None):
+    """One message's page: 标题 / 时间 / 办理状态 / 内容 (word: 留言 or 来信), then the reply or 暂无回复.
+    The portal template (the redesign in sparse re-did only 新闻中心's article template)."""
+    url = f"{base}{m['id']}.html"
+    unit = f'<tr><th>答复单位：</th><td>{answerer}</td></tr>' if answerer else ""
+    reply = (f'{unit}<tr><th>答复时间：</th><td>{m["answered"]}</td></tr><tr><th>答复内容：</th><td>{m["reply"]}</td></tr>'
+             if m.get("answered") else '<tr><th>答复内容：</th><td>暂无回复</td></tr>')
+    main = (f'<div class="article"><h1>{m["title"]}</h1><table class="hd-detail">'
+            f'<tr><th>{word}标题：</th><td>{m["title"]}</td></tr><tr><th>{word}时间：</th><td>{m["asked"]}</td></tr>'
+            f'<tr><th>办理状态：</th><td>{status}</td></tr><tr><th>{word}内容：</th><td>{m["question"]}</td></tr>'
+            f'{reply}</table></div>')
+    meta = s.meta(ColumnName=channel, ColumnType="互动交流", ArticleTitle=m["title"])
+    trail = [("互动交流", None), (channel, rel(url, base)), ("正文", None)]
+    s.page(url, chrome.portal(s, url, f"{m['title']}_{s.info['site_name']}", meta, trail, main))
