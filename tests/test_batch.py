@@ -87,7 +87,13 @@ def test_the_ranking_files_and_resuming(tmp_path, four_sites):
     write_csv(path, [["名称", "网址"], ["<b>站点</b>", four_sites[0].url], ["站点1", four_sites[1].url],
                      ["关闭的", "http://127.0.0.1:9/"]])
     out = tmp_path / "out"
-    assert main(["batch", str(path), "--out", str(out), "--quiet", "--as-of", "2026-11-20", "--timeout", "2"]) == 0
+    db = tmp_path / "history.sqlite"
+    assert main(["batch", str(path), "--out", str(out), "--quiet", "--as-of", "2026-11-20", "--timeout", "2",
+                 "--db", str(db)]) == 0
+    from auditor.app.monitor.store import Store
+    store = Store.open(db)                            # every judged site recorded, as a run of this batch
+    recorded = [store.runs_of(url) for url in (four_sites[0].url, four_sites[1].url, "http://127.0.0.1:9/")]
+    assert [[(r.kind, r.batch) for r in runs] for runs in recorded] == [[("batch", "out")]] * 3
     with open(out / "summary.csv", encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     assert rows[0][:6] == ["排名", "网站名称", "网址", "层级", "得分", "等级"] and len(rows) == 4
@@ -99,7 +105,8 @@ def test_the_ranking_files_and_resuming(tmp_path, four_sites):
     before = (out / "sites").stat().st_mtime_ns
     reports = sorted(out.glob("sites/*/report.json"))
     stamps = [r.stat().st_mtime_ns for r in reports]
-    assert main(["batch", str(path), "--out", str(out), "--quiet", "--as-of", "2026-11-20"]) == 0
+    assert main(["batch", str(path), "--out", str(out), "--quiet", "--as-of", "2026-11-20", "--db", str(db)]) == 0
+    assert len(store.runs_of(four_sites[0].url)) == 1            # a result reused is not recorded twice
     assert [r.stat().st_mtime_ns for r in reports] == stamps and before == (out / "sites").stat().st_mtime_ns
     with open(out / "summary.csv", encoding="utf-8-sig") as fh:
         assert all("沿用上次结果" in row[-1] or "无法访问" in row[-1] for row in list(csv.reader(fh))[1:])
