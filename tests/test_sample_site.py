@@ -383,6 +383,11 @@ def _spec_codes() -> set[str]:
     return set(load_rules())
 
 
+# Families judged from the history store's probes, not from a crawl: the demo audits the sample site
+# without a store, so their failing and passing cases are in tests/test_history.py (AVL001).
+FROM_HISTORY = {"AVL"}
+
+
 def test_ground_truth_codes_are_spec_codes():
     gt = ground_truth()
     codes = _spec_codes()
@@ -392,7 +397,7 @@ def test_ground_truth_codes_are_spec_codes():
     assert set(gt["planted"]) <= codes, set(gt["planted"]) - codes
     assert set(gt["clean"]) <= codes, set(gt["clean"]) - codes
     assert set(gt["planted"]) <= set(gt["clean"])
-    families = {re.match(r"[A-Z]+", c).group() for c in codes}
+    families = {re.match(r"[A-Z]+", c).group() for c in codes} - FROM_HISTORY
     assert families <= {re.match(r"[A-Z]+", c).group() for c in gt["planted"]}   # every family planted
     files = variant_files("planted")
     for code, entry in gt["planted"].items():
