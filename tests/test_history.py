@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from parsel import Selector
+
 from auditor.app.commands.history_cmd import site_history
+from auditor.app.monitor.dashboard import build as build_dashboard
 from auditor.app.monitor.availability import availability_of, summarise
 from auditor.app.monitor.store import Store, finding_rows, relative
 from auditor.core.models import PageRecord
@@ -26,6 +29,7 @@ GOLDEN = json.loads((REPO / "tests" / "golden" / "planted.report.json").read_tex
 SITE = "http://www.example.gov.cn/"
 UTC = dt.timezone.utc
 AS_OF = dt.date(2026, 11, 20)
+DASHBOARD: dict = {}             # the first engine's dashboard figures, for the second to match
 
 
 def report(site: str = SITE, *, as_of: dt.date = AS_OF, score: float | None = 60.0, grade: str = "合格",
@@ -70,7 +74,7 @@ def avl001(store: Store, as_of: dt.date = AS_OF, site: str = SITE):
 
 # -- the same answers on both engines ---------------------------------------------------------------
 
-def answers(store_url: str) -> dict:
+def answers(store_url: str, out: Path) -> dict:
     store = Store.open(store_url)
     start = dt.datetime(2026, 6, 1, 9, tzinfo=UTC)
     for i in range(50):             # 50 audits, one every third day; findings fixed one rule at a time
@@ -80,22 +84,25 @@ def answers(store_url: str) -> dict:
     store.record_probes(week[:10_000])
     history = site_history(store, SITE, AS_OF, 50)
     result = avl001(store)
-    out = {"runs": len(history["runs"]), "newest": history["runs"][0]["score"], "oldest": history["runs"][-1]["score"],
+    got = {"runs": len(history["runs"]), "newest": history["runs"][0]["score"], "oldest": history["runs"][-1]["score"],
            "fixed": [r["fixed"] for r in history["runs"][:3]], "new": [r["new"] for r in history["runs"][:3]],
            "open": [r["open"] for r in history["runs"][:2]], "availability": availability_of(store, SITE, AS_OF, 7),
            "avl": (result.status, len(result.findings), result.metrics["probes"], result.metrics["bad"]),
            "counts": store.counts()}
+    build_dashboard(store, out / "dashboard", as_of=AS_OF)
+    row = Selector(text=(out / "dashboard" / "index.html").read_text(encoding="utf-8")).css("#sites tbody tr")
+    got["dashboard"] = [{k: v for k, v in r.attrib.items() if k.startswith("data-")} for r in row]
     store.close()
-    return out
+    return got
 
 
 def identities(r: Report) -> set:
     return {(row["code"], row["url"]) for row in finding_rows(r, 0)}
 
 
-def test_fifty_audits_and_ten_thousand_probes_give_the_same_answers_on_both_engines(store_url):
+def test_fifty_audits_and_ten_thousand_probes_give_the_same_answers_on_both_engines(store_url, tmp_path):
     """The expected answers are worked out from the reports themselves, so both engines must give them."""
-    got = answers(store_url)
+    got = answers(store_url, tmp_path)
     assert got["runs"] == 50 and got["newest"] == 89.0 and got["oldest"] == 40.0
     assert got["counts"]["runs"] == 50 and got["counts"]["probes"] == 10_000 and got["counts"]["sites"] == 1
     newest, before, earlier = (identities(report(drop=d)) for d in (24, 24, 23))
@@ -104,6 +111,9 @@ def test_fifty_audits_and_ten_thousand_probes_give_the_same_answers_on_both_engi
     assert got["availability"] == {"probes": 10_000, "bad": 500, "share": 0.05}
     assert got["avl"] == ("fail", 50, 10_000, 500)          # 5 % exactly is a veto (超过（含）5%)
     assert got["counts"]["findings"] == sum(len(identities(report(drop=i // 2))) for i in range(50))
+    [row] = got["dashboard"]                                   # the dashboard's figures for the site
+    assert row["data-name"] == "某市市场监督管理局" and float(row["data-score"]) == 89.0
+    assert got["dashboard"] == DASHBOARD.setdefault("figures", got["dashboard"])   # the other engine's, when it ran
 
 
 def test_avl001_is_not_applicable_until_a_week_of_twenty_probes_a_day(tmp_path):

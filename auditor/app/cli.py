@@ -28,6 +28,7 @@ COMMANDS = {
     "demo": ("auditor.app.commands.demo_cmd", "在本机启动示例网站并检查它"),
     "probe": ("auditor.app.commands.probe_cmd", "探测网站能否访问（一轮），写入历史库"),
     "history": ("auditor.app.commands.history_cmd", "查看网站的历次检查和可用性探测记录"),
+    "dashboard": ("auditor.app.commands.dashboard_cmd", "生成监测看板（静态网页，可放在共享目录中打开）"),
     "notice": ("auditor.app.commands.notice_cmd", "生成发给被检查单位的整改通知（DOCX、PDF）"),
 }
 
