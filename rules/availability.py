@@ -2,7 +2,7 @@
 the history store (``gkaudit probe``), as the run directory's probe summary keeps them."""
 from __future__ import annotations
 
-from auditor.core.probes import PROBE_LIMIT_S, PROBES_A_DAY, WINDOW_DAYS
+from auditor.core.probes import PROBE_LIMIT_S, PROBES_A_DAY, WINDOW_DAYS, window
 from auditor.core.results import Share
 from auditor.core.snapshot import SiteSnapshot
 
@@ -36,6 +36,10 @@ def site_reachable(snap: SiteSnapshot, settings: dict) -> Result:
     limit, summary = settings["unavailable_share"], snap.probes
     if summary is None:
         return Result.na("本次检查没有使用历史库的可用性探测记录（用 gkaudit probe 每天定时探测 20 次以上，一周后可判断）")
+    first, last = window(settings["as_of"])
+    if (summary.window_from, summary.window_to) != (first.isoformat(), last.isoformat()):
+        return Result.na(f"运行目录中的探测记录是 {summary.window_from} 至 {summary.window_to} 的，与检查基准日前 7 天"
+                         f"（{first} 至 {last}）不符（换了基准日重新检查时），无法判断")
     short = [d for d in summary.days if d.probes < PROBES_A_DAY]
     metrics = {"window": f"{summary.window_from}—{summary.window_to}", "probes": summary.probes, "bad": summary.bad}
     if len(summary.days) < WINDOW_DAYS or short:

@@ -66,10 +66,10 @@ def probes_for(site: str, days: int, per_day: int, bad_every: int | None, end: d
     return rows
 
 
-def avl001(store: Store, as_of: dt.date = AS_OF, site: str = SITE):
+def avl001(store: Store, as_of: dt.date = AS_OF, site: str = SITE, judged_on: dt.date | None = None):
     snap = SiteSnapshot([PageRecord(url=site, status=200, kind="home")], start_url=site)
     snap.probes = summarise(store, site, as_of)
-    return site_reachable(snap, {"unavailable_share": 0.05})
+    return site_reachable(snap, {"unavailable_share": 0.05, "as_of": judged_on or as_of})
 
 
 # -- the same answers on both engines ---------------------------------------------------------------
@@ -131,6 +131,9 @@ def test_avl001_is_not_applicable_until_a_week_of_twenty_probes_a_day(tmp_path):
     r = avl001(store)                                                    # 8 of 148: 5.4 %, one of them slow
     assert r.status == "fail" and any("超过 15 秒" in f.message for f in r.findings)
     assert all(f.url == SITE for f in r.findings)
+    # a run's probes judged again on another as-of date (recheck --as-of) are not that date's week
+    stale = avl001(store, judged_on=AS_OF + dt.timedelta(days=30))
+    assert stale.status == "na" and "不符" in stale.message
 
 
 def test_probes_older_than_the_week_or_of_the_as_of_day_do_not_count(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 from auditor.app.cli import main
 from auditor.app.monitor.store import Store
 from auditor.core.rundir import PROBES
-from tests.servers import RouteServer, html
+from tests.servers import Route, RouteServer, html
 from tests.test_history import probes_for
 
 AS_OF = dt.date(2026, 11, 20)
@@ -22,7 +22,8 @@ HOME = ("<html><head><meta charset='utf-8'><title>某县市场监督管理局</t
 @pytest.fixture
 def site():
     routes = {"/": html(HOME), **{f"/xw/{i}.html": html(f"<html><body><h1>工作动态{i}</h1><p>正文</p></body></html>")
-                                 for i in range(5)}}
+                                 for i in range(5)},
+              "/moved/": Route(status=302, headers={"Location": "http://h:99999/"})}     # a broken redirect
     with RouteServer(routes) as server:
         yield server.url
 
@@ -40,13 +41,16 @@ def result(report: dict, code: str) -> dict:
 
 def test_probe_records_every_site_and_tells_failures_apart(site, tmp_path, capsys):
     db = tmp_path / "h.sqlite"
-    code = main(["probe", site, site + "missing/", "http://nonexistent.invalid/", "--db", str(db), "--format", "json"])
+    code = main(["probe", site, site + "missing/", "http://nonexistent.invalid/", site + "moved/", "--db", str(db),
+                 "--format", "json"])
     assert code == 1                                     # a site could not be opened
     rows = {r["url"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows[site]["ok"] and rows[site]["status"] == 200 and rows[site]["newest"] == "2026-11-14"
     assert rows[site + "missing/"]["error"].startswith("http:") and rows[site + "missing/"]["status"] == 404
     assert rows["http://nonexistent.invalid/"]["error"].startswith("dns:")
-    assert Store.open(db).counts()["probes"] == 3
+    assert rows[site + "moved/"]["error"].startswith("redirect:")        # one broken site does not stop the round
+    assert Store.open(db).counts()["probes"] == 4
+    assert main(["probe", site, "--db", str(db), "--limit", "5"]) == 2   # 19号 counts 15 s: no shorter limit
 
 
 def test_probe_reads_a_sites_csv_and_refuses_an_empty_round(site, tmp_path):

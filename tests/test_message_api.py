@@ -32,18 +32,28 @@ def test_ajax_post_with_literal_form_fields():
                                           method="POST", body="pageNo=1&pageSize=10&letterType=zx")]
 
 
-def test_ajax_get_puts_the_fields_in_the_query_and_a_variable_field_is_no_literal():
+def test_ajax_get_puts_the_fields_in_the_query_and_a_post_with_a_variable_field_is_not_made():
     f = found(frame('$.ajax({url: "list.do", data: {page: 1, size: 20}, success: draw});'
                     '$.ajax({url: "/api/mail/list", type: "POST", data: {page: current, size: 20}});'))
     assert [(d.url, d.method, d.body) for d in f.expansion.data] == [
-        ("http://www.example.gov.cn/hdjl/ldxx/list.do?page=1&size=20", "GET", None),
-        ("http://www.example.gov.cn/api/mail/list", "POST", "size=20")]
+        ("http://www.example.gov.cn/hdjl/ldxx/list.do?page=1&size=20", "GET", None)]
+
+
+def test_calls_that_could_write_are_never_made():
+    """A 我要写信 page: submitting, logging in or sending a code must not happen because a crawler read it."""
+    html = frame('$.ajax({url: "/hdjl/letter/save.do", type: "post", data: {title: "", content: ""}});'
+                 '$.post("/hdjl/submitLetter"); $.get("/sms/sendCode?phone=1"); fetch("/user/login");'
+                 '$.ajax({url: "/hdjl/query.do", type: "post", data: {name: "张三", phone: "1"}});'
+                 '$.ajax({url: "/hdjl/letterListJson.action", type: "post", data: {pageNo: 1, pageSize: 10}});')
+    assert [(d.url.rsplit("/", 1)[-1], d.method) for d in found(html).expansion.data] == [
+        ("letterListJson.action", "POST")]
 
 
 def test_short_calls_fetch_getjson_and_axios():
-    f = found(frame('$.getJSON("/consult/list.json?page=1", draw); fetch("/consult/count"); axios.post("/consult/q");'))
+    f = found(frame('$.getJSON("/consult/list.json?page=1", draw); fetch("/consult/count"); axios.get("/consult/q");'
+                    'axios.post("/consult/list2");'))
     assert [(d.url.rsplit("/", 1)[-1], d.method) for d in f.expansion.data] == [
-        ("list.json?page=1", "GET"), ("count", "GET"), ("q", "POST")]
+        ("list.json?page=1", "GET"), ("count", "GET"), ("q", "GET")]        # a POST without a literal body: not made
 
 
 def test_scripts_styles_pages_and_other_hosts_are_no_endpoints():

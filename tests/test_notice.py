@@ -277,3 +277,17 @@ def test_a_chromium_that_overruns_is_killed_with_its_children():
         except OSError:
             pass
     assert not left
+
+
+def test_rules_that_could_not_be_judged_are_not_passed_off_as_no_problems():
+    from auditor.app.notice.content import build_notice
+    from auditor.core.report import Report
+    data = planted_report()
+    for r in data["results"]:
+        if r["status"] in ("fail", "warn"):
+            r["status"], r["findings"], r["points_lost"], r["veto_hit"] = "pass", [], 0, False
+    data["results"][0]["status"] = "error"
+    data["score"]["veto"] = []
+    notice = build_notice(Report.model_validate(data))
+    text = json.dumps(notice, default=lambda o: getattr(o, "__dict__", str(o)), ensure_ascii=False)
+    assert "因检查出错未能判断" in text and data["results"][0]["code"] in text

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +27,7 @@ from auditor.core.errors import CrawlError
 from auditor.app.profiles import load_profile
 from auditor.core.report import Report
 from auditor.core.batch import Outcome, Site
+from auditor.core.textsafe import terminal_safe
 
 NO_HISTORY = HistoryOptions(enabled=False)
 
@@ -79,8 +81,8 @@ def judge_site(site: Site, run_dir: Path, as_of: dt.date, formats: tuple[str, ..
         report.warnings.append(store_warning)
     recording = annotate(history, report)
     write_outputs(report, run_dir, formats)
-    if recording:
-        record(history, report, run_dir, kind="batch")
+    if recording and (failed := record(history, report, run_dir, kind="batch")):
+        print(terminal_safe(f"gkaudit: {site.name}：{failed}"), file=sys.stderr)
     reason = report.warnings[0] if is_unreachable(report) else None
     return Outcome(site, run_dir, report=report, reason=reason)
 

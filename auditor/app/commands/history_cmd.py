@@ -7,6 +7,7 @@ import sys
 
 from tabulate import tabulate
 
+from auditor.app.audit import validate_url
 from auditor.app.commands.common import parse_date
 from auditor.app.commands.history_args import add_db_argument
 from auditor.app.monitor.availability import availability_of
@@ -54,15 +55,16 @@ def run(args) -> int:
     as_of = (args.as_of or dt.date.today()) + dt.timedelta(days=1)    # windows end the day before: include the day
     if args.runs < 1:
         raise ConfigError("--runs 至少为 1")
+    url = validate_url(args.url) if args.url else None
     with Store.open(args.db) as store:
-        data = site_history(store, args.url, as_of, args.runs) if args.url else all_sites(store, as_of)
+        data = site_history(store, url, as_of, args.runs) if url else all_sites(store, as_of)
     if args.format == "json":
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
     if args.url:
         if not data["runs"] and not data["availability"]["30"]["probes"]:
-            print(terminal_safe(f"历史库中没有 {args.url} 的记录"))
+            print(terminal_safe(f"历史库中没有 {url} 的记录"))
             return 0
         print(terminal_safe(f"{data['name'] or ''} {data['site']}"))
         rows = [[r["recorded_at"][:16].replace("T", " "), r["as_of"], "" if r["score"] is None else f"{r['score']:g}",

@@ -47,8 +47,9 @@ def targets(args) -> list[Target]:
 
 
 def run(args) -> int:
-    if not 0 < args.limit <= 300:
-        raise ConfigError("--limit 应在 0 到 300 秒之间")
+    if not PROBE_LIMIT_S <= args.limit <= 300:
+        raise ConfigError(f"--limit 应在 {PROBE_LIMIT_S:g} 到 300 秒之间（19号以 {PROBE_LIMIT_S:g} 秒为界：更短的时限会把"
+                          "尚能打开的网站记为打不开）")
     if args.concurrency < 1:
         raise ConfigError("--concurrency 至少为 1")
     todo = targets(args)

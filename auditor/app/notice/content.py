@@ -142,8 +142,14 @@ def _overview(report: Report, listed: list[ResultOut], findings: int, to_confirm
     if listed:
         found = f"共发现问题 {len(listed)} 项、{findings} 处" + \
             (f"，其中标注“需核实”的 {to_confirm} 处请你单位核实后处理。" if to_confirm else "。")
-    else:
+    elif not is_unreachable(report):
         found = "本次检查未发现需要整改的问题。"
+    else:
+        found = "网站无法访问，各项内容未能检查。"
+    errored = [r for r in report.results if r.status == "error"]
+    if errored and not is_unreachable(report):
+        found += (f"另有 {len(errored)} 项因检查出错未能判断（{clean('、'.join(f'{r.title}（{r.code}）' for r in errored[:10]))}"
+                  + ("等" if len(errored) > 10 else "") + "），不代表不存在问题。")
     scope = f"本次检查共读取网页 {report.crawl.pages} 个。"
     if report.crawl.truncated:
         scope = scope[:-1] + "，受检查范围所限未覆盖网站全部页面，未列出的问题不代表不存在。"
