@@ -13,6 +13,7 @@ from markupsafe import Markup
 from auditor.core.report import Report
 from auditor.core.rundir import REPORT_HTML
 
+from reports.charts import ChartPoint, score_chart
 from reports.registry import renderer
 from reports.table import status_word
 from reports.wording import coverage, evidence_label, evidence_value, plain, site_label, truncation
@@ -67,25 +68,14 @@ def loss_chart(losses: list[tuple[str, float]]) -> Markup:
 
 
 def score_trend(report: Report) -> Markup:
-    """The site's score over its earlier runs and this one, oldest first, as an inline SVG line."""
+    """The site's score over its earlier runs and this one, oldest first; nothing when fewer than two
+    were rated."""
     history = report.history
-    points = [(r.as_of, r.score) for r in reversed(history.runs)] if history else []
-    points.append((report.as_of, report.score.total))
-    scored = [(d, v) for d, v in points if v is not None]
-    if len(scored) < 2:
+    points = [ChartPoint(r.as_of, r.score, r.grade, bool(r.vetoes)) for r in reversed(history.runs)] if history else []
+    points.append(ChartPoint(report.as_of, report.score.total, report.score.grade, bool(report.score.veto)))
+    if sum(p.score is not None for p in points) < 2:
         return Markup("")
-    width, height, pad = 560, 120, 24
-    step = (width - 2 * pad) / (len(scored) - 1)
-    xy = [(pad + i * step, height - pad - (height - 2 * pad) * v / 100) for i, (_, v) in enumerate(scored)]
-    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
-    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1f4e79"><title>{Markup.escape(d)}：{v:g} 分'
-                   f'</title></circle>' for (x, y), (d, v) in zip(xy, scored))
-    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="历次得分" width="{width}" '
-                  f'height="{height}" viewBox="0 0 {width} {height}"><line x1="{pad}" y1="{height - pad}" '
-                  f'x2="{width - pad}" y2="{height - pad}" stroke="#ccc"/><polyline points="{line}" fill="none" '
-                  f'stroke="#1f4e79" stroke-width="2"/>{dots}<text x="{pad}" y="{height - 6}" font-size="12">'
-                  f'{Markup.escape(scored[0][0])}</text><text x="{width - pad}" y="{height - 6}" font-size="12" '
-                  f'text-anchor="end">{Markup.escape(scored[-1][0])}</text></svg>')
+    return score_chart(points, width=560, height=180)
 
 
 @renderer("html", filename=REPORT_HTML)

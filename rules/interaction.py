@@ -8,7 +8,7 @@ import statistics
 from dataclasses import dataclass
 
 from auditor.core.extract.dates import to_date
-from auditor.core.extract.messages import is_message_channel
+from auditor.core.extract.message_channels import is_message_channel
 from auditor.core.models import IN_PROGRESS, REPLIED, UNREPLIED, Message, PageRecord
 from auditor.core.results import Count
 from auditor.core.snapshot import SiteSnapshot

@@ -14,9 +14,9 @@ import pytest
 from tests.real_pages import MESSAGES as REAL_MESSAGES, PAGES, needs_real_messages, needs_real_pages
 from auditor.core.extract.html import parse, visible_lines
 from auditor.core.extract.links import base_url, extract_links
-from auditor.core.extract.messages import (IN_PROGRESS, REPLIED, UNREPLIED, Message, is_message_channel,
-                                           read_message_detail, read_message_json, read_message_list,
-                                           status_of)
+from auditor.core.extract.message_channels import is_message_channel
+from auditor.core.extract.messages import (IN_PROGRESS, REPLIED, UNREPLIED, Message, read_message_detail,
+                                           read_message_json, read_message_list, status_of)
 
 REAL = Path(__file__).parent / "real"
 MESSAGES = REAL / "messages"

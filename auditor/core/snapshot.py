@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 from auditor.core.errors import ConfigError
 from auditor.core.extract.links import canonical_url, record_key
-from auditor.core.extract.messages import in_message_channel
+from auditor.core.extract.message_channels import in_message_channel
 from auditor.core.extract.platforms.registry import reads_lists
 from auditor.core.models import Link, PageRecord
 from auditor.core.probes import ProbeSummary

@@ -12,7 +12,7 @@ from auditor.app.commands.common import parse_date
 from auditor.app.commands.history_args import add_db_argument
 from auditor.app.monitor.availability import availability_of
 from auditor.app.monitor.store import Store
-from auditor.app.monitor.trend import changes, history_run
+from auditor.app.monitor.trend import history_run, identities
 from auditor.core.errors import ConfigError
 from auditor.core.textsafe import terminal_safe
 
@@ -31,11 +31,12 @@ def _share(a: dict) -> str:
 
 def site_history(store: Store, url: str, as_of: dt.date, limit: int) -> dict:
     rows = store.runs_of(url, limit=limit + 1)
+    found = [identities(store.findings_of(row.id)) for row in rows]      # each run's findings, read once
     runs = []
     for i, row in enumerate(rows[:limit]):
-        fixed, new = changes(store, row, rows[i + 1]) if i + 1 < len(rows) else ([], [])
-        runs.append({**history_run(row).model_dump(), "fixed": len(fixed), "new": len(new),
-                     "open": len(store.findings_of(row.id))})
+        older = found[i + 1] if i + 1 < len(rows) else found[i]
+        runs.append({**history_run(row).model_dump(), "fixed": len(older - found[i]), "new": len(found[i] - older),
+                     "open": len(found[i])})
     site = store.site(url)
     return {"site": url if site is None else site.url, "name": site.name if site else None, "runs": runs,
             "availability": {str(d): availability_of(store, url, as_of, d) for d in (7, 30)}}

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+
+from sqlalchemy import and_, case, func, or_, select
 
 from auditor.core.probes import (HOMEPAGE_WINDOW_DAYS, MAX_MISSES, PROBE_LIMIT_S, HomepageDate, ProbeDay, ProbeMiss,
                                  ProbeSummary, window)
 
+from auditor.app.monitor.schema import probes, sites
 from auditor.app.monitor.store import Store, site_key, utc
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -19,6 +21,11 @@ def china_midnight(day: dt.date) -> dt.datetime:
 def is_bad(ok: bool, seconds: float | None) -> bool:
     """A probe that counts against the site: it failed, or the page took the limit or longer."""
     return not ok or (seconds is not None and seconds >= PROBE_LIMIT_S)
+
+
+def bad_probe():
+    """``is_bad`` as a SQL condition on the probes table, for counting in the database."""
+    return or_(probes.c.ok.is_(False), and_(probes.c.seconds.is_not(None), probes.c.seconds >= PROBE_LIMIT_S))
 
 
 def summarise(store: Store, url: str, as_of: dt.date) -> ProbeSummary:
@@ -59,30 +66,10 @@ def summarise(store: Store, url: str, as_of: dt.date) -> ProbeSummary:
                         homepage_dates=homepage[-500:])
 
 
-def availability(store: Store, since: dt.datetime) -> dict[int, tuple[int, int]]:
-    """site id -> (probes, failed or slow) since ``since``: the dashboard's figures, counted in SQL."""
-    from sqlalchemy import and_, case, func, or_, select
-
-    from auditor.app.monitor.schema import probes
-    bad = case((or_(probes.c.ok.is_(False), and_(probes.c.seconds.is_not(None), probes.c.seconds >= PROBE_LIMIT_S)), 1),
-               else_=0)
-    query = (select(probes.c.site_id, func.count(), func.sum(bad)).where(probes.c.at >= utc(since))
-             .group_by(probes.c.site_id))
-    counts: dict[int, tuple[int, int]] = defaultdict(lambda: (0, 0))
-    with store.engine.connect() as conn:
-        for site_id, n, n_bad in conn.execute(query):
-            counts[site_id] = (int(n), int(n_bad or 0))
-    return dict(counts)
-
-
 def availability_of(store: Store, url: str, as_of: dt.date, days: int) -> dict:
     """One site's probes over the ``days`` days before ``as_of``: how many, how many failed or slow."""
-    from sqlalchemy import and_, case, func, or_, select
-
-    from auditor.app.monitor.schema import probes, sites
     first, last = window(as_of, days)
-    bad = case((or_(probes.c.ok.is_(False), and_(probes.c.seconds.is_not(None), probes.c.seconds >= PROBE_LIMIT_S)), 1),
-               else_=0)
+    bad = case((bad_probe(), 1), else_=0)
     query = (select(func.count(), func.sum(bad)).select_from(probes.join(sites, sites.c.id == probes.c.site_id))
              .where(sites.c.url == site_key(url), probes.c.at >= utc(china_midnight(first)),
                     probes.c.at < utc(china_midnight(last + dt.timedelta(days=1)))))

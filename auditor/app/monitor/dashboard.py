@@ -37,6 +37,7 @@ from auditor.app.monitor.availability import CHINA
 from auditor.app.monitor.dashboard_data import AGE_LIMITS, WINDOWS, Run, SiteData, load
 from auditor.app.monitor.store import Store
 
+from reports.charts import ChartPoint, score_chart, sparkline
 from reports.table import STATUS_WORDS
 
 INDEX = "index.html"
@@ -202,79 +203,10 @@ def china_time(value: dt.datetime) -> str:
     return (naive + _CHINA_OFFSET).isoformat(" ", "minutes")
 
 
-# --- SVG charts: numbers only, every label escaped ---------------------------------------------------
-
-@functools.lru_cache(maxsize=256)
-def _xs(n: int, left: float, right: float) -> tuple[float, ...]:
-    if n == 1:
-        return (round((left + right) / 2, 1),)
-    return tuple(round(left + (right - left) * i / (n - 1), 1) for i in range(n))
-
-
-def _coords(scores: list[float | None], left: float, right: float, top: float, bottom: float) -> list[tuple | None]:
-    """Each run's point (x, y) in the box, oldest first, scores 0–100 bottom to top; None: no score."""
-    scale = (bottom - top) / 100
-    return [None if s is None else (x, int((bottom - scale * min(max(s, 0), 100)) * 10 + 0.5) / 10)
-            for x, s in zip(_xs(len(scores), left, right), scores)]
-
-
-def _lines(points: list[tuple | None], width: float) -> str:
-    """Polylines through the points, broken where a run has no score."""
-    runs, current = [], []
-    for p in points + [None]:
-        if p is None:
-            if current:
-                runs.append(" ".join(f"{x},{y}" for x, y in current))
-            current = []
-        else:
-            current.append(p)
-    return "".join(f'<polyline points="{r}" fill="none" stroke="#1f5fa8" stroke-width="{width}"/>' for r in runs)
-
-
-def sparkline(scores: list[float | None], width: int = 120, height: int = 28) -> Markup:
-    """The score over the runs (oldest first) on a 0–100 scale, the 60 line dashed."""
-    points = _coords(scores, 3, width - 3, 3, height - 3)
-    rated = [p for p in points if p is not None]
-    if not rated:
-        return Markup('<span class="muted">—</span>')
-    label = _e(f"得分趋势：{len(scores)} 次检查，最近 {[s for s in scores if s is not None][-1]:g} 分")
-    y60 = 3 + (height - 6) * 0.4
-    return Markup(f'<svg class="spark" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-                  f'viewBox="0 0 {width} {height}" role="img" aria-label="{label}"><title>{label}</title>'
-                  f'<line x1="0" x2="{width}" y1="{y60:.1f}" y2="{y60:.1f}" stroke="#bbb" stroke-dasharray="2 2"/>'
-                  f'{_lines(points, 1.5)}'
-                  f'<circle cx="{rated[-1][0]}" cy="{rated[-1][1]}" r="2.5" fill="#1f5fa8"/></svg>')
-
-
-def score_chart(runs: list[Run], width: int = 760, height: int = 260) -> Markup:
-    """A larger chart of one site's scores (oldest first), with axes, the 60 line and a tooltip per run."""
-    ordered = runs[::-1]
-    scores = [r.score for r in ordered]
-    if all(s is None for s in scores):
-        return Markup('<p class="muted">还没有评分。</p>')
-    left, right, top, bottom = 40, width - 16, 12, height - 34
-    points = _coords(scores, left, right, top, bottom)
-    parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img" aria-label="历次检查得分">']
-    for tick in range(0, 101, 20):
-        y = bottom - (bottom - top) * tick / 100
-        line = 'stroke="#999" stroke-dasharray="4 3"' if tick == 60 else 'stroke="#e5e5e5"'
-        parts.append(f'<line x1="{left}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}" {line}/>'
-                     f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{tick}</text>')
-    parts.append(_lines(points, 2))
-    for run, p in zip(ordered, points):
-        if p is not None:
-            veto = f"（否决：{_e_word('、'.join(run.vetoes))}）" if run.vetoes else ""
-            parts.append(f'<circle cx="{p[0]}" cy="{p[1]}" r="3.5" fill="{"#c0392b" if run.vetoes else "#1f5fa8"}">'
-                         f'<title>{run.as_of}：{run.score:g} 分，{_e_word(run.grade)}{veto}</title></circle>')
-    n = len(ordered)
-    xs = _xs(n, left, right)
-    step = -(-n // 7)                                                   # at most about 8 labels
-    for i in [*range(0, n - step // 2 - 1, step), n - 1] if n > 1 else [0]:     # a few dates along the bottom
-        parts.append(f'<text x="{xs[i]}" y="{height - 12}" text-anchor="middle" font-size="11">'
-                     f'{ordered[i].as_of}</text>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+def run_chart(runs: list[Run]) -> Markup:
+    """One site's scores over its runs (``runs`` newest first), a veto marked in red."""
+    return score_chart([ChartPoint(r.as_of, r.score, f"{r.grade}（否决：{'、'.join(r.vetoes)}）" if r.vetoes else r.grade,
+                                   bool(r.vetoes)) for r in runs[::-1]])
 
 
 # --- the site page's long tables: one row per run and per finding ----------------------------------
@@ -401,7 +333,7 @@ def build(store: Store, out: str | os.PathLike, as_of: dt.date | None = None,
             files = pool.map(lambda site: [run_files(run.run_dir, root) for run in site.runs], batch)
             for site, site_files in zip(batch, files):
                 view = site_view(site, site_files, as_of, alarm)
-                page = site_t.render(common, site=view, chart=score_chart(view.runs), csp=site_csp,
+                page = site_t.render(common, site=view, chart=run_chart(view.runs), csp=site_csp,
                                      up="../").encode("utf-8")
                 size += len(page)
                 writes.append(pool.submit(write_bytes, os.path.join(root, SITES, view.slug + ".html"), page))

@@ -22,12 +22,12 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from sqlalchemy import BigInteger, Connection, Integer, and_, case, cast, func, literal, or_, select
+from sqlalchemy import BigInteger, Connection, Integer, and_, case, cast, func, literal, select
 
-from auditor.app.monitor.availability import china_midnight
+from auditor.app.monitor.availability import bad_probe, china_midnight
 from auditor.app.monitor.schema import findings, probes, runs, sites
 from auditor.app.monitor.store import Store, utc
-from auditor.core.probes import PROBE_LIMIT_S, window
+from auditor.core.probes import window
 
 CHUNK = 63                      # runs per SQL bit mask (a signed 64-bit integer)
 WINDOWS = (7, 30)               # availability windows, in days up to the as-of date
@@ -212,7 +212,7 @@ def _availability(conn: Connection, by_id: dict[int, SiteData], as_of: dt.date) 
     one query; the site id list lets SQLite and PostgreSQL read the (site, time) index, not every probe."""
     end = utc(china_midnight(as_of + dt.timedelta(days=1)))
     starts = {days: utc(china_midnight(window(as_of + dt.timedelta(days=1), days)[0])) for days in WINDOWS}
-    bad = or_(probes.c.ok.is_(False), and_(probes.c.seconds.is_not(None), probes.c.seconds >= PROBE_LIMIT_S))
+    bad = bad_probe()
     columns = []
     for days in WINDOWS:
         inside = probes.c.at >= starts[days]

@@ -14,7 +14,8 @@ from auditor.core.extract.charset import decode_html
 from auditor.core.extract.footer import extract_footer
 from auditor.core.extract.html import ParseError, parse, visible_lines
 from auditor.core.extract.kind import PENALTY_LABELS, KindEvidence, classify
-from auditor.core.extract.messages import in_message_channel, read_message_detail, read_message_list
+from auditor.core.extract.message_channels import in_message_channel
+from auditor.core.extract.messages import read_message_detail, read_message_list
 from auditor.core.extract.miswriting import find_errors
 from auditor.core.extract.links import (base_url, extract_items, extract_links, has_pagination, has_placeholder,
                                         kept_links)

@@ -15,7 +15,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 from importlib import resources
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -32,7 +31,7 @@ _LABELS: dict[str, list[str]] = VOCAB["labels"]
 _EMPTY = {str(v).lower() for v in VOCAB["empty_values"]}
 _SKIP = {"script", "style", "template", "noscript", "select", "option"}
 _MAX_TITLE, _MAX_VALUE, _MAX_ROW = 200, 100, 600
-_GENERIC = {str(t).lower() for t in VOCAB["channel"]["generic_texts"]}     # 更多>>, 查看详情 …
+GENERIC_TEXTS = {str(t).lower() for t in VOCAB["channel"]["generic_texts"]}     # 更多>>, 查看详情 …
 
 
 def _text(value: object, limit: int = _MAX_VALUE) -> str | None:
@@ -169,7 +168,7 @@ def _evidence(root, skip: set) -> dict[object, str]:
 def _title_link(row):
     """The row's longest link (by its title attribute or its text), not a 查看详情 or 更多 one."""
     scored = [(len(a.get("title") or text), a) for a in row.iter("a") if a.get("href")
-              for text in [inline_words(a, _SKIP)] if text.lower() not in _GENERIC]
+              for text in [inline_words(a, _SKIP)] if text.lower() not in GENERIC_TEXTS]
     scored = [(n, a) for n, a in scored if n >= 4]
     return max(scored, key=lambda s: s[0])[1] if scored else None
 
@@ -378,33 +377,3 @@ def _json_rows(data: object, depth: int = 0) -> list[dict]:
 def read_message_json(data: object, page_url: str | None = None) -> list[Message]:
     """The messages a data endpoint's answer (parsed JSON) lists, read by common key names."""
     return [m for m in (_json_message(r, page_url) for r in _json_rows(data)) if m is not None]
-
-
-# --- channel names -------------------------------------------------------------------------------------
-
-_CHANNEL = VOCAB["channel"]
-_CHANNEL_WORD = re.compile("|".join(rf"(?<!\d){re.escape(str(w))}(?!\d)" if str(w).isdigit() else re.escape(str(w))
-                                    for w in _CHANNEL["words"]))
-_URL_WORDS = {str(w).lower() for w in _CHANNEL["url_words"]}
-
-
-def is_message_channel(title_or_link_text: str | None, url: str | None) -> bool:
-    """Whether a link text or page title names a message channel (领导信箱, 咨询, 留言, 12345, 政民互动,
-    网上信访 …). A text that names nothing (更多>>, empty, 我要写信) leaves it to the URL: a host or path
-    segment that names one (ldxx, wyly, 12345 …)."""
-    bare = re.sub(r"\s+", "", title_or_link_text or "")
-    if bare and bare.lower() not in _GENERIC:
-        if len(bare) > _CHANNEL["max_chars"] or any(w in bare for w in _CHANNEL["not_words"]):
-            return False
-        if _CHANNEL_WORD.search(bare):
-            return True
-    parts = urlsplit(url or "")
-    tokens = re.split(r"[/._\-?=&]+", f"{parts.hostname or ''}/{parts.path}?{parts.query}".lower())
-    return bool(_URL_WORDS & set(tokens))
-
-
-def in_message_channel(record) -> bool:
-    """A page (a ``PageRecord``) of a 政务咨询 channel: its title, column or trail names one (领导信箱,
-    在线咨询 …), or its URL does."""
-    names = [record.headline, record.title, record.column, *record.breadcrumb[-3:]]
-    return any(is_message_channel(name, None) for name in names if name) or is_message_channel(None, record.url)

@@ -21,7 +21,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from auditor.core.extract.charset import decode_html
 from auditor.core.extract.html import clean_space
-from auditor.core.extract.messages import is_message_channel, read_message_json
+from auditor.core.extract.message_channels import is_message_channel
+from auditor.core.extract.messages import read_message_json
 from auditor.core.models import DataFetch, ListItem, Message
 
 from auditor.core.extract.platforms._base import MAX_ITEMS, Found, absolute
