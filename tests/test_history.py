@@ -228,3 +228,32 @@ def test_a_store_that_cannot_be_opened_is_a_clear_error(tmp_path):
         Store.open("postgresql://nobody@127.0.0.1:1/none")
     with pytest.raises(ConfigError, match="历史库"):
         Store.open("nosuchdialect://x")
+
+
+# -- UPD001 over two weeks of probes ---------------------------------------------------------------
+
+def _upd001(home: PageRecord, store: Store | None) -> object:
+    from auditor.app.profiles import load_profile
+    from auditor.app.judge import configure
+    from rules.registry import load_rules
+    rule = load_rules()["UPD001"]
+    snap = SiteSnapshot([home], start_url=SITE)
+    snap.probes = summarise(store, SITE, AS_OF) if store is not None else None
+    return rule.check(snap, configure(rule, load_profile("national"), AS_OF, "department").settings)
+
+
+def test_upd001_counts_the_newest_homepage_date_the_probes_of_the_fortnight_read(tmp_path):
+    from auditor.core.models import ListItem
+    stale = PageRecord(url=SITE, status=200, kind="home", items=[ListItem(title="旧动态", url=SITE + "a.html",
+                                                                          date="2026-10-01")])
+    assert _upd001(stale, None).status == "fail"
+    store = Store.open(tmp_path / "h.sqlite")
+    store.record_probes(probes_for(SITE, 3, 2, bad_every=None))      # probes of the last 3 days read 2026-11-15..17
+    passed = _upd001(stale, store)
+    assert passed.status == "pass" and "可用性探测" in passed.message
+    down = PageRecord(url=SITE, status=None, error="连接超时", kind="home")
+    assert _upd001(down, store).status == "pass"                    # the homepage was down on the day: the fortnight counts
+    assert _upd001(down, None).status == "error"
+    old = Store.open(tmp_path / "old.sqlite")                        # probes older than 14 days do not count
+    old.record_probes(probes_for(SITE, 2, 2, bad_every=None, end=AS_OF - dt.timedelta(days=20)))
+    assert _upd001(stale, old).status == "fail"
